@@ -1,0 +1,30 @@
+"""recoupe: a sourced, cross-checked record of defence relations between states, built from the press.
+
+The public surface is small: run the pipeline into a store, export the store to the contract files.
+
+    >>> from recoupe import Pipeline, Settings, Store, export
+    >>> with Store.open(Path("dossier/recoupe.duckdb")) as store:          # doctest: +SKIP
+    ...     Pipeline(store, Settings()).run([Path("articles/")])
+    ...     export(store, Path("dossier"))
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from recoupe.errors import RecoupeError, RecoupeInputError  # noqa: E402
+from recoupe.export import export  # noqa: E402
+from recoupe.pipeline import Pipeline, RunReport  # noqa: E402
+from recoupe.settings import Settings  # noqa: E402
+from recoupe.store import Store  # noqa: E402
+
+__all__ = [
+    "Pipeline",
+    "RecoupeError",
+    "RecoupeInputError",
+    "RunReport",
+    "Settings",
+    "Store",
+    "__version__",
+    "export",
+]

@@ -1,0 +1,265 @@
+"""Line-level boilerplate filter for already-scraped plain text.
+
+Scraped pages arrive as lines: the headline, a byline, body paragraphs, and around them the page's
+furniture. The filter works in three passes, in the manner of jusText's context-sensitive
+classification:
+
+1. **Rules** mark lines that are boilerplate whatever their neighbours: "A lire :" links, share and
+   follow buttons, comment widgets, subscription prompts, photo credits, font-size buttons, author/date
+   strips of other articles, topic tags, lines repeated across articles of the same outlet. A
+   related-articles marker ("Aller plus loin", "Ces articles devraient vous intéresser") ends the
+   article: every line after it is a teaser.
+2. **Shape** marks the rest as ``body`` (a long line ending like a sentence), ``heading`` (short,
+   followed by body) or ``uncertain`` (long lines with no sentence ending, such as captions, and short
+   fragments).
+3. **Context** settles uncertain lines from their nearest non-blank neighbours: next to body only, they
+   are body; next to boilerplate, they are boilerplate.
+
+The filter only labels lines; ``recoupe.clean`` keeps the labelled ones, so no text is ever invented.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Label = Literal["title", "meta", "body", "heading", "boilerplate", "blank"]
+
+# A line at least this long that ends like a sentence is body whatever its neighbours. Set on the
+# seeds and the demo corpus (no body line shorter; captions end without a full stop); re-run
+# tests/test_boilerplate.py and the seeds' line gold if changed.
+MIN_BODY_CHARS = 60
+# Headings and headlines are at most this long. Seeds: longest sub-heading 70 characters, longest
+# headline 120.
+MAX_HEADING_CHARS = 130
+MAX_TITLE_CHARS = 200
+# Lines shorter than this are never treated as repeated boilerplate (too many legitimate short lines
+# such as "Entraînements conjoints" recur across articles).
+MIN_REPEATED_CHARS = 15
+# How many leading non-blank lines may hold the headline and the byline/dateline.
+HEADER_LINES = 5
+
+_MONTHS_FR = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+)
+_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE_WORDS = rf"\d{{1,2}}(?:er)?\s+(?:{_MONTHS_FR}|{_MONTHS_EN})\s+\d{{4}}"
+
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("read-more", r"^(?:[àa] lire(?: aussi| également)?|lire aussi|lire également|voir aussi|"
+                      r"read (?:more|also)|see also|related|also read|sur le même sujet)\s*[:>»-]"),
+        ("read-more", r"^(?:lire la suite|read the full (?:story|article)|continuer la lecture)\b"),
+        ("share", r"^(?:partager|partagez|share(?: this| on)?|tweet|imprimer|print|envoyer par e-?mail)\b"
+                  r".{0,80}$"),
+        ("share", r"\b(?:suivez(?:-nous)?|follow (?:us|\w+))\b.{0,60}\b(?:sur|on) (?:google news|whatsapp|"
+                  r"facebook|twitter|x|instagram|telegram|linkedin|youtube|tiktok)\b"),
+        ("share", r"^(?:facebook|twitter|whatsapp|linkedin|telegram|e-?mail|messenger|copier le lien|"
+                  r"copy link)$"),
+        ("tags", r"^(?:sujets associés|mots[- ]clés|tags|thèmes|topics|catégories?|rubriques?)\s*:"),
+        ("comments", r"^\d+\s+(?:commentaires?|comments?|réactions?)$"),
+        ("comments", r"^(?:commentaires?|comments?|réagir|répondre|reply|signaler)(?: en ligne)?$"),
+        ("comments", r"^(?:laisser|laissez|ajouter|poster|écrire) un commentaire|^leave a (?:comment|reply)"),
+        ("comments", r"afficher tous les commentaires|view all comments|notification pour|notify of"),
+        ("comments", r"akismet|adresse (?:e-?mail|de messagerie) ne sera pas publiée|"
+                     r"email address will not be published|tout commentaire (?:antisémite|raciste|injurieux)|"
+                     r"retirera d.office tout commentaire|charte de modération|moderation policy"),
+        ("comments", r"^(?:guest|invité|anonyme|connexion|se connecter|log ?in|sign ?in)$"),
+        ("subscribe", r"^(?:s[’']abonner|abonnez-vous|je m[’']abonne|subscribe|sign up)\b.{0,120}$"),
+        ("subscribe", r"\b(?:newsletter|lettre d[’']information)\b.{0,80}$"),
+        ("subscribe", r"^(?:réservé aux abonnés|article réservé|subscribers only|premium)\b"),
+        ("credit", r"©|\(photo\b|\bphoto ?:|\bcrédits? ?(?:photo)? ?:|\bcredits? ?:|afp photo|mandatory credit|"
+                   r"aimable autorisation|image reproduite|getty images|\bimage ?:|restricted to editorial use"),
+        ("font-size", r"^(?:a|a\+|a-|a−|aa)$"),
+        ("strip", rf"^[^\s].{{0,60}}? - {_DATE_WORDS}(?:\S|$)"),
+        ("strip", r"^(?:politique|économie|economie|société|societe|monde|sport|sports|culture|dossier|"
+                  r"international|actualité|actualités|régions|tech|santé|opinion|national|afrique|"
+                  r"politics|business|world) - \S"),
+        ("cookies", r"\b(?:cookies?|traceurs)\b.{0,120}\b(?:accepter|accept|consent|paramétrer|"
+                    r"settings|politique de confidentialité|privacy policy)\b"),
+        ("advert", r"^(?:publicité|advertisement|sponsored|contenu sponsorisé)$"),
+        ("copyright", r"^(?:copyright|tous droits réservés|all rights reserved)\b"),
+    )
+)
+
+_SECTION = re.compile(
+    r"^(?:aller plus loin|ces articles devraient vous intéresser|sur le même sujet|à lire également|"
+    r"a lire également|articles similaires|articles liés|dans la même rubrique|nos derniers articles|"
+    r"les plus lus|les plus populaires|vous aimerez aussi|vous pourriez aussi aimer|à découvrir aussi|"
+    r"related (?:articles|stories|posts|news)|you may also like|more (?:from|on) |most read|"
+    r"recommended for you|read next)",
+    re.IGNORECASE,
+)
+_FOREIGN_SCRIPT_LEAD = re.compile(r"^[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff][^:]{0,60}:")
+# Captions often end with a parenthesis or a name; sentences end with a stop or a closing quote.
+_SENTENCE_END = re.compile(r"""[.!?…»"”]$""")
+_BYLINE = re.compile(
+    r"(?:écrit par|ecrit par|par\s*:|publié le|mis à jour le|written by|^by\s|^par\s|updated|published)",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
+_WORD_DATE = re.compile(_DATE_WORDS, re.IGNORECASE)
+_PREFIX = re.compile(r"^\s?date (\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class LineLabel:
+    label: Label
+    reason: str
+    start: int  # offset of the kept part within the line (after a scraper prefix)
+
+
+def normalise_line(line: str) -> str:
+    """The key under which a line is compared with the lines of other articles."""
+    return " ".join(unicodedata.normalize("NFC", line).lower().split())
+
+
+def scraper_prefix(line: str) -> re.Match[str] | None:
+    """A leading `` date YYYY-MM`` written by some scrapers before the first line of text."""
+    return _PREFIX.match(line)
+
+
+def looks_like_dateline(line: str) -> bool:
+    """A byline or dateline: a date with words such as "Ecrit par", or a date strip with dashes."""
+    has_date = bool(_WORD_DATE.search(line) or _NUMERIC_DATE.search(line))
+    if not has_date or len(line) > 160:
+        return False
+    return bool(_BYLINE.search(line)) or line.count(" - ") >= 1 or len(line) < 40
+
+
+def is_section_marker(line: str) -> bool:
+    """A heading that opens the related-articles block: everything after it is teasers."""
+    return bool(_SECTION.match(line.strip()))
+
+
+def rule(line: str) -> str | None:
+    """The name of the first rule that makes this stripped line boilerplate, or None."""
+    for name, pattern in _RULES:
+        if pattern.search(line):
+            return name
+    if _FOREIGN_SCRIPT_LEAD.match(line):
+        return "foreign-widget"
+    return None
+
+
+def _shape(line: str) -> Label | Literal["uncertain"]:
+    if _SENTENCE_END.search(line) and len(line) >= MIN_BODY_CHARS:
+        return "body"
+    if len(line) <= MAX_HEADING_CHARS and not line.endswith((",", ";")):
+        return "heading"
+    return "uncertain"
+
+
+def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) -> list[LineLabel]:
+    """Label each line of a scraped text (see the module docstring for the passes)."""
+    labels: list[str] = []
+    reasons: list[str] = []
+    starts = [0] * len(lines)
+    in_teasers = False
+    first_content: int | None = None
+    for i, raw_line in enumerate(lines):
+        line = raw_line.strip()
+        if not line:
+            labels.append("blank")
+            reasons.append("")
+            continue
+        if first_content is None:
+            first_content = i
+            prefix = scraper_prefix(raw_line)
+            if prefix:
+                starts[i] = prefix.end()
+                line = raw_line[prefix.end():].strip()
+        if in_teasers:
+            labels.append("boilerplate")
+            reasons.append("teasers")
+            continue
+        if _SECTION.match(line):
+            in_teasers = True
+            labels.append("boilerplate")
+            reasons.append("teasers")
+            continue
+        name = rule(line)
+        if name is None and i != first_content and len(line) >= MIN_REPEATED_CHARS:
+            if normalise_line(line) in repeated:
+                name = "repeated"
+        if name is not None:
+            labels.append("boilerplate")
+            reasons.append(name)
+            continue
+        labels.append(_shape(line))
+        reasons.append("shape")
+
+    _mark_header(lines, labels, reasons, starts, first_content)
+    _settle(labels, reasons)
+    return [LineLabel(label, reason, start) for label, reason, start in
+            zip(labels, reasons, starts, strict=True)]  # type: ignore[arg-type]
+
+
+def _mark_header(
+    lines: Sequence[str], labels: list[str], reasons: list[str], starts: list[int], first: int | None
+) -> None:
+    """Headline and byline/dateline among the first non-blank lines."""
+    if first is None:
+        return
+    seen = 0
+    for i in range(first, len(lines)):
+        if labels[i] == "blank":
+            continue
+        seen += 1
+        if seen > HEADER_LINES or labels[i] == "body" and i != first:
+            break
+        line = lines[i][starts[i]:].strip()
+        if labels[i] != "boilerplate" and looks_like_dateline(line):
+            labels[i] = "meta"
+            reasons[i] = "dateline"
+    line = lines[first][starts[first]:].strip()
+    if (
+        labels[first] in ("heading", "body", "uncertain")
+        and starts[first] == 0
+        and len(line) <= MAX_TITLE_CHARS
+        and len(re.findall(r"[.!?](?:\s|$)", line)) <= 1
+    ):
+        labels[first] = "title"
+        reasons[first] = "first line"
+
+
+def _neighbour(labels: list[str], i: int, step: int) -> str | None:
+    j = i + step
+    while 0 <= j < len(labels):
+        if labels[j] != "blank":
+            return labels[j]
+        j += step
+    return None
+
+
+def _settle(labels: list[str], reasons: list[str]) -> None:
+    """Context pass: headings need body after them; uncertain lines follow their neighbours."""
+    changed = True
+    while changed:
+        changed = False
+        for i, label in enumerate(labels):
+            if label == "heading":
+                nxt = _neighbour(labels, i, 1)
+                if nxt not in ("body", "uncertain", "heading"):
+                    labels[i] = "uncertain"
+                    changed = True
+            if labels[i] != "uncertain":
+                continue
+            sides = (_neighbour(labels, i, -1), _neighbour(labels, i, 1))
+            goodish = {"body", "heading", "title", "meta"}
+            if "boilerplate" in sides or all(s is None for s in sides):
+                labels[i] = "boilerplate"
+                reasons[i] = "context"
+                changed = True
+            elif all(s in goodish or s is None for s in sides):
+                labels[i] = "body"
+                reasons[i] = "context"
+                changed = True
+    for i, label in enumerate(labels):
+        if label == "uncertain":  # a run of uncertain lines between good ones: keep, cleaning never guesses
+            labels[i] = "body"
+            reasons[i] = "context"

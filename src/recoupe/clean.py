@@ -1,0 +1,157 @@
+"""The ``clean`` stage: main text and metadata of one decoded input.
+
+Two paths, chosen by the input's media:
+
+* HTML goes through trafilatura (main-content extraction and page metadata), then through the
+  boilerplate rules of ``recoupe.boilerplate`` for the in-article furniture trafilatura keeps
+  ("Lire aussi :" links, credits, share prompts);
+* plain text, as scrapers leave it, goes through the full line filter of ``recoupe.boilerplate``.
+
+Either way the article text is the headline (when the page has one) then the kept paragraphs,
+separated by a blank line. On the text path every output line is a substring of the input.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recoupe import boilerplate, metadata
+from recoupe.errors import NoMainText
+from recoupe.records import CleanArticle, Decoded, Published, article_id
+from recoupe.registry import register
+
+log = logging.getLogger(__name__)
+
+# trafilatura's date search: metadata only ("original_date" prefers the first publication to
+# updates); the extensive search reads dates out of the body and the URL, which for us are weaker
+# bases that metadata.publication_date handles in its own order.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """What a page holds before it becomes an article: kept lines and what was learnt on the way."""
+
+    lines: tuple[str, ...]
+    title: str | None
+    author: str | None
+    outlet: str | None
+    published: Published
+    dropped: int
+
+
+@register("clean.v1", requires=["decoded"], produces=["text", "metadata"])
+def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset()) -> CleanArticle:
+    """Main text and metadata of one input (pure; raises NoMainText when nothing is left)."""
+    if decoded.media == "html":
+        page = clean_html(decoded.text, url=decoded.declared.url or _url_of(decoded.source),
+                          declared_date=decoded.declared.published)
+    else:
+        page = clean_text(decoded.text, repeated=repeated, url=decoded.declared.url or _url_of(decoded.source),
+                          declared_date=decoded.declared.published)
+    title = decoded.declared.title or page.title
+    lines = list(page.lines)
+    if title and (not lines or lines[0] != title) and decoded.media == "html":
+        lines.insert(0, title)
+    text = "\n\n".join(lines)
+    if not text.strip():
+        raise NoMainText(f"{decoded.source}: no main text found ({decoded.media} input)")
+    return CleanArticle(
+        id=article_id(text),
+        raw_id=decoded.raw_id,
+        source=decoded.source,
+        outlet=decoded.declared.outlet or page.outlet,
+        title=title,
+        author=page.author,
+        published=page.published,
+        text=text,
+        dropped=page.dropped,
+        warnings=decoded.warnings,
+    )
+
+
+def _url_of(source: str) -> str | None:
+    return source if source.startswith(("http://", "https://")) else None
+
+
+def clean_text(
+    text: str, *, repeated: frozenset[str] = frozenset(), url: str | None = None, declared_date: str | None = None
+) -> PageText:
+    """Line filter for scraped plain text; every kept line is a substring of ``text``."""
+    lines = text.split("\n")
+    labels = boilerplate.classify(lines, repeated=repeated)
+    kept: list[str] = []
+    datelines: list[str] = []
+    dropped = 0
+    title: str | None = None
+    prefix: str | None = None
+    for line, lab in zip(lines, labels, strict=True):
+        if lab.start:
+            match = boilerplate.scraper_prefix(line)
+            prefix = match.group(1) if match else None
+            dropped += len(line[: lab.start].strip())
+        part = line[lab.start:].strip()
+        if lab.label in ("body", "heading", "title"):
+            kept.append(part)
+            if lab.label == "title":
+                title = part
+        elif lab.label == "meta":
+            datelines.append(part)
+            dropped += len(part)
+        elif lab.label == "boilerplate":
+            dropped += len(part)
+    published = metadata.publication_date(metadata=declared_date, prefix=prefix, datelines=datelines, url=url)
+    furniture = [line for line, lab in zip(lines, labels, strict=True) if lab.label == "boilerplate"]
+    return PageText(
+        lines=tuple(kept),
+        title=title,
+        author=metadata.author_from(datelines),
+        outlet=metadata.outlet_from(furniture, url),
+        published=published,
+        dropped=dropped,
+    )
+
+
+def clean_html(html: str, *, url: str | None = None, declared_date: str | None = None) -> PageText:
+    """trafilatura's main text and metadata, then our rules for in-article furniture."""
+    import trafilatura  # deferred: importing it costs ~0.3 s, and text-only runs never need it
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params=_DATE_PARAMS,
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise NoMainText("no main text found in the HTML page")
+    raw_lines = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
+    kept, dropped = filter_lines(raw_lines)
+    title = (doc.title or "").strip() or None
+    author = (doc.author or "").strip() or None
+    outlet = (doc.sitename or "").strip() or None
+    published = metadata.publication_date(
+        metadata=declared_date or doc.date, prefix=None, datelines=(), url=url
+    )
+    if not outlet:
+        outlet = metadata.outlet_from([], url)
+    return PageText(tuple(kept), title, author, outlet, published, dropped)
+
+
+def filter_lines(lines: Sequence[str]) -> tuple[list[str], int]:
+    """Drop the lines of an extracted main text that our rules call boilerplate; stop at a teaser
+    section. Returns the kept lines and the number of characters dropped."""
+    kept: list[str] = []
+    dropped = 0
+    for i, line in enumerate(lines):
+        if boilerplate.is_section_marker(line):
+            dropped += sum(len(rest) for rest in lines[i:])
+            break
+        if boilerplate.rule(line) is not None:
+            dropped += len(line)
+            continue
+        kept.append(line)
+    return kept, dropped

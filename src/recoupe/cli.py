@@ -1,0 +1,179 @@
+"""The ``recoupe`` command: parses arguments, calls the library, prints the summary.
+
+Exit codes: 0 when the run produced articles, 2 when it produced none (every input bad or empty),
+1 on an internal error.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from recoupe import __version__
+from recoupe.errors import RecoupeError
+from recoupe.export import export as export_store
+from recoupe.pipeline import Pipeline, RunReport
+from recoupe.settings import Settings, describe
+from recoupe.store import Store
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="recoupe: a sourced, cross-checked record of defence relations between states, from the press.",
+)
+console = Console()
+err_console = Console(stderr=True)
+_HELP = describe()
+
+# Runs with at least this many inputs show a progress bar (when the terminal is interactive).
+PROGRESS_MIN_INPUTS = 20
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"recoupe {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv: debug).")] = 0,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """recoupe turns a pile of news articles into one sourced, cross-checked record."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _summary(report: RunReport, out: Path, counts: dict[str, int], store: Store) -> None:
+    table = Table(title=f"recoupe {__version__} — run {report.run_id}", show_header=False)
+    table.add_row("inputs", str(report.inputs))
+    table.add_row("new articles", str(report.new_articles))
+    table.add_row("already stored", str(report.known_articles + report.duplicates))
+    table.add_row("errors", str(len(report.errors)))
+    langs = ", ".join(f"{lang} {n}" for lang, n in sorted(report.languages.items())) or "—"
+    table.add_row("languages (new)", langs)
+    table.add_row("dated (new)", f"{report.dated} of {report.new_articles}")
+    table.add_row("articles in the dossier", str(counts.get("articles", 0)))
+    table.add_row("entities / events / arms transfers / conflicts",
+                  " / ".join(str(counts.get(k, 0)) for k in ("entities", "events", "arms_transfers", "conflicts")))
+    table.add_row("dossier", str(out))
+    table.add_row("store", str(store.path))
+    console.print(table)
+    for error in report.errors:
+        console.print(f"[red]error[/red] {error.code} {error.message}", soft_wrap=True, highlight=False)
+
+
+def _settings(batch_size: int, workers: int) -> Settings:
+    return Settings(batch_size=batch_size, workers=workers)
+
+
+def _execute(paths: list[Path], urls: list[str], feeds: list[str], out: Path, db: Path | None,
+             settings: Settings, quiet: bool) -> int:
+    store_path = db or out / "recoupe.duckdb"
+    try:
+        with Store.open(store_path) as store:
+            pipeline = Pipeline(store, settings)
+            show = not quiet and console.is_terminal
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          TimeElapsedColumn(), console=err_console, disable=not show, transient=True) as bar:
+                task = bar.add_task("reading inputs", total=None)
+
+                def tick(done: int, total: int | None) -> None:
+                    if done >= PROGRESS_MIN_INPUTS:
+                        bar.update(task, completed=done, total=total)
+
+                report = pipeline.run(paths, urls=urls, feeds=feeds, progress=tick)
+            counts = export_store(store, out)
+            if not quiet:
+                _summary(report, out, counts, store)
+    except RecoupeError as exc:
+        err_console.print(f"recoupe: {exc}")
+        return 1
+    return 0 if report.articles > 0 else 2
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Files or folders (.txt, .html, .htm, .jsonl).")] = None,
+    urls: Annotated[Path | None, typer.Option("--urls", help="File of URLs to fetch, one per line.")] = None,
+    feed: Annotated[list[str] | None, typer.Option("--feed", help="RSS or Atom feed URL (repeatable).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder (the dossier).")] = Path("dossier"),
+    db: Annotated[Path | None, typer.Option("--db", help="DuckDB store shared between runs "
+                                                          "(default: OUT/recoupe.duckdb).")] = None,
+    batch_size: Annotated[int, typer.Option(help=_HELP["batch_size"][1])] = 32,
+    workers: Annotated[int, typer.Option(help=_HELP["workers"][1])] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")] = False,
+) -> None:
+    """Read articles, clean, annotate and store them, and write the dossier.
+
+    Example: recoupe run ~/veille/ --urls urls.txt --feed https://example.org/rss --out dossier/
+    """
+    url_list: list[str] = []
+    if urls is not None:
+        from recoupe.downloads import read_url_list
+
+        try:
+            url_list = read_url_list(urls.read_text(encoding="utf-8"))
+        except OSError as exc:
+            err_console.print(f"recoupe: cannot read the URL list {urls}: {exc.strerror or exc}")
+            raise typer.Exit(2) from None
+    if not inputs and not url_list and not feed:
+        err_console.print("recoupe: nothing to read; give files or folders, --urls or --feed")
+        raise typer.Exit(2)
+    code = _execute(list(inputs or []), url_list, list(feed or []), out, db, _settings(batch_size, workers), quiet)
+    raise typer.Exit(code)
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", help="Output folder (the dossier).")] = Path("dossier"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Run recoupe on the bundled demo corpus (Morocco–Israel defence relations, 2020–2023).
+
+    Example: recoupe demo --out dossier/
+    """
+    with resources.as_file(resources.files("recoupe") / "data" / "demo") as corpus:
+        code = _execute([Path(corpus)], [], [], out, None, Settings(), quiet)
+    raise typer.Exit(code)
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Argument(help="The DuckDB store to read.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("dossier"),
+) -> None:
+    """Rewrite the dossier's files from a store.
+
+    Example: recoupe export dossier/recoupe.duckdb --out dossier/
+    """
+    if not db.exists():
+        err_console.print(f"recoupe: no store at {db}")
+        raise typer.Exit(2)
+    with Store.open(db) as store:
+        counts = export_store(store, out)
+    console.print(f"wrote {counts.get('articles', 0)} articles to {out}")
+
+
+@app.command()
+def stages() -> None:
+    """List the registered stages, what each requires and produces, in run order.
+
+    Example: recoupe stages
+    """
+    from recoupe import registry
+    from recoupe.pipeline import PLAN
+
+    for stage in registry.check(PLAN):
+        console.print(f"{stage.name}: {stage.doc}\n  requires {', '.join(stage.requires)}; "
+                      f"produces {', '.join(stage.produces)}", highlight=False)

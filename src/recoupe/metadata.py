@@ -1,0 +1,168 @@
+"""Publication date, author and outlet of an article, each from the most trusted place that has it.
+
+Order of trust for the date (the first that answers wins):
+
+1. metadata: HTML ``<meta>``/JSON-LD read by trafilatura, or a date declared with the input (JSONL
+   ``published``, a feed item's date);
+2. prefix: a leading `` date YYYY-MM`` as some scrapers write;
+3. dateline: a byline or dateline among the first lines ("20 septembre 2022 - 07h20 - Maroc");
+4. url: ``/2021/11/24/`` or ``2021-11-24`` in the article's URL.
+
+Only header lines are read for datelines, never boilerplate: teasers of other articles carry their
+own dates. When nothing answers, the date is ``null`` with basis ``unknown``: the time stage may later
+infer it (basis ``inferred``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from urllib.parse import urlparse
+
+from recoupe.records import Published
+
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_URL_YMD = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+_URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
+_URL_DASHED = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_AUTHOR = re.compile(
+    r"(?:écrit par|ecrit par|written by|rédigé par)\s*:?\s*([^\-|,\n]{2,60})|(?:^|\|\s*|-\s*)(?:par|by)\s+"
+    r"([A-ZÉÈ][\w.'’\- ]{1,50}?)(?=\s*(?:\||-|,|$|publié|published|le \d))",
+    re.IGNORECASE,
+)
+_OUTLET_SIGNS = (
+    re.compile(r"\b(?:suivez|follow)\s+([\w.\-]{3,40})\s+(?:sur|on)\s", re.IGNORECASE),
+    re.compile(r"\b[Ll]a rédaction de\s+([A-Z][\w.\-]{2,40})"),
+    re.compile(r"^rédaction\s+([A-Z][\w.\-]{2,40})\s+-\s", re.IGNORECASE),
+    re.compile(r"(?:©|copyright)\s*(?:\d{4}\s*)?([A-Z][\w.\- ]{2,40}?)(?:\.|,|\s+-|\s+tous|\s+all|$)"),
+)
+
+
+def iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """An ISO date truncated to what is known, or None if the parts are not a real date."""
+    try:
+        if day is not None and month is not None:
+            return date(year, month, day).isoformat()
+        if month is not None:
+            return f"{date(year, month, 1).isoformat()[:7]}"
+        return f"{year:04d}"
+    except ValueError:
+        return None
+
+
+def date_in_text(text: str) -> str | None:
+    """The first full date written in a line: "20 septembre 2022", "July 19, 2022", "25/11/2021"."""
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_NUMERIC, "dnumy"),
+                           (_ISO, "ymd")):
+        m = pattern.search(text)
+        if not m:
+            continue
+        a, b, c = m.groups()
+        if order == "dmy":
+            value = iso(int(c), MONTHS[b.lower()], int(a))
+        elif order == "mdy":
+            value = iso(int(c), MONTHS[a.lower()], int(b))
+        elif order == "dnumy":
+            value = iso(int(c), int(b), int(a))
+        else:
+            value = iso(int(a), int(b), int(c))
+        if value:
+            return value
+    return None
+
+
+def normalise_declared(value: str | None) -> str | None:
+    """A date given with the input ("2022-07-21T10:00:00Z", "2022-07", "21/07/2022") as ISO."""
+    if not value:
+        return None
+    value = value.strip()
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if m:
+        y, mo, d = m.groups()
+        return iso(int(y), int(mo) if mo else None, int(d) if d else None)
+    return date_in_text(value)
+
+
+def date_from_url(url: str | None) -> str | None:
+    if not url or "://" not in url:
+        return None
+    path = urlparse(url).path
+    for pattern in (_URL_YMD, _URL_DASHED):
+        m = pattern.search(path)
+        if m:
+            return iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _URL_YM.search(path)
+    if m:
+        return iso(int(m.group(1)), int(m.group(2)))
+    return None
+
+
+def publication_date(
+    *,
+    metadata: str | None,
+    prefix: str | None,
+    datelines: Sequence[str],
+    url: str | None,
+) -> Published:
+    """Pick the publication date by order of trust (see the module docstring)."""
+    value = normalise_declared(metadata)
+    if value:
+        return Published(value=value, basis="metadata", reason=f"page or input metadata: {metadata!r}")
+    if prefix:
+        value = normalise_declared(prefix)
+        if value:
+            return Published(value=value, basis="prefix", reason=f"scraper prefix 'date {prefix}'")
+    for line in datelines:
+        value = date_in_text(line)
+        if value:
+            return Published(value=value, basis="dateline", reason=f"dateline {line.strip()[:80]!r}")
+    value = date_from_url(url)
+    if value:
+        return Published(value=value, basis="url", reason=f"date in the URL {url}")
+    return Published.unknown()
+
+
+def author_from(datelines: Sequence[str]) -> str | None:
+    for line in datelines:
+        m = _AUTHOR.search(line)
+        if m:
+            name = (m.group(1) or m.group(2) or "").strip(" :.-|")
+            if name:
+                return name
+    return None
+
+
+def outlet_from(lines: Sequence[str], url: str | None = None) -> str | None:
+    """The outlet as the page names itself in its furniture ("Suivez bladi.net sur ...", "Rédaction
+    LeBrief - ..."), spelled as the page spells it most; else the host of its URL; else None."""
+    votes: Counter[str] = Counter()
+    for line in lines:
+        for pattern in _OUTLET_SIGNS:
+            for m in pattern.finditer(line.strip()):
+                votes[m.group(1).strip().rstrip(".")] += 1
+    if votes:
+        best = votes.most_common(1)[0][0]
+        # Prefer the page's own capitalisation ("Bladi.net sur WhatsApp") to the follow link's.
+        for line in lines:
+            head = line.strip().split(" ", 1)[0]
+            if head.lower() == best.lower() and head != best:
+                return head
+        return best
+    if url and "://" in url:
+        host = urlparse(url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None

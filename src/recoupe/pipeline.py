@@ -1,0 +1,205 @@
+"""One run: gather inputs, pass them through the stages, store each batch.
+
+The stages (``PLAN``) are pure functions; this module does the I/O around them: it reads files,
+fetches URLs and feeds (``recoupe.downloads``), skips what the store already holds, and commits one
+batch at a time. Before cleaning, one cheap pass over the plain-text inputs collects the lines that
+recur across articles of the same outlet (menus, footers): the clean stage drops them.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from recoupe import __version__, boilerplate, metadata, registry
+from recoupe.annotate import Models, annotate
+from recoupe.clean import clean
+from recoupe.errors import RecoupeInputError
+from recoupe.ingest import decode, iter_paths
+from recoupe.records import CleanArticle, IngestError, RawDocument
+from recoupe.settings import Settings
+from recoupe.store import Store
+
+log = logging.getLogger(__name__)
+
+PLAN = ("ingest.v1", "clean.v1", "annotate.v1")
+
+# A line seen in at least this many distinct articles of one outlet is that outlet's furniture.
+# Two is enough: body lines are not repeated whole across an outlet's articles, and a syndicated
+# copy of a whole article is one article (same id). Checked on the demo corpus (two articles of
+# "Atlas Info" share a footer) — re-run tests/test_clean.py if changed.
+REPEATED_LINE_MIN_DOCS = 2
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What a run did, for the CLI's summary and for run.json."""
+
+    run_id: str
+    inputs: int = 0
+    new_articles: int = 0
+    known_articles: int = 0
+    duplicates: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)
+    dated: int = 0
+    warnings: int = 0
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    @property
+    def articles(self) -> int:
+        return self.new_articles + self.known_articles + self.duplicates
+
+
+def outlet_key(raw: RawDocument, text: str) -> str | None:
+    """Which outlet a plain-text input belongs to, for the repeated-lines pass."""
+    if raw.declared.outlet:
+        return raw.declared.outlet.lower()
+    url = raw.declared.url or (raw.source if "://" in raw.source else None)
+    if url:
+        return (urlparse(url).hostname or "").removeprefix("www.") or None
+    found = metadata.outlet_from(text.split("\n"))
+    return found.lower() if found else None
+
+
+def repeated_lines(docs: Iterable[tuple[str | None, str, str]]) -> dict[str, frozenset[str]]:
+    """For each outlet, the normalised lines found in at least REPEATED_LINE_MIN_DOCS of its articles.
+
+    ``docs`` yields (outlet key, raw id, text); inputs of unknown outlet are left out.
+    """
+    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for key, raw_id, text in docs:
+        if key is None:
+            continue
+        for line in text.split("\n"):
+            norm = boilerplate.normalise_line(line)
+            if len(norm) >= boilerplate.MIN_REPEATED_CHARS:
+                seen[key][norm].add(raw_id)
+    return {
+        key: frozenset(line for line, ids in lines.items() if len(ids) >= REPEATED_LINE_MIN_DOCS)
+        for key, lines in seen.items()
+    }
+
+
+class Pipeline:
+    """Runs PLAN over inputs into a store. Models are loaded once, on the first article."""
+
+    def __init__(self, store: Store, settings: Settings, *, models: Models | None = None) -> None:
+        registry.check(PLAN)
+        self.store = store
+        self.settings = settings
+        self.models = models or Models(settings)
+
+    def run(
+        self,
+        paths: Sequence[Path] = (),
+        *,
+        urls: Sequence[str] = (),
+        feeds: Sequence[str] = (),
+        progress: Callable[[int, int | None], None] | None = None,
+    ) -> RunReport:
+        settings = self.settings
+        report = RunReport(run_id=uuid.uuid4().hex[:12])
+        self.store.start_run(report.run_id, __version__, PLAN, asdict(settings))
+        fetched: list[RawDocument] = []
+        early_errors: list[IngestError] = []
+        if urls or feeds:
+            from recoupe.downloads import iter_downloads
+
+            t0 = time.perf_counter()
+            for item in iter_downloads(urls, feeds, settings):
+                (early_errors if isinstance(item, IngestError) else fetched).append(item)
+            report.seconds["fetch"] += time.perf_counter() - t0
+
+        def inputs() -> Iterator[RawDocument | IngestError]:
+            yield from iter_paths(paths, settings)
+            yield from fetched
+
+        t0 = time.perf_counter()
+        furniture = repeated_lines(self._text_inputs(inputs()))
+        report.seconds["repeated_lines"] += time.perf_counter() - t0
+
+        done = self.store.done_raw_ids()
+        report.errors.extend(early_errors)
+        report.inputs += len(early_errors)
+        self.store.record_errors(early_errors)
+        batch: list[RawDocument] = []
+        for item in inputs():
+            report.inputs += 1
+            if isinstance(item, IngestError):
+                report.errors.append(item)
+                self.store.record_errors([item])
+                continue
+            if item.raw_id in done:
+                report.known_articles += 1
+                continue
+            done.add(item.raw_id)
+            batch.append(item)
+            if len(batch) >= settings.batch_size:
+                self._process(batch, furniture, report)
+                batch = []
+            if progress:
+                progress(report.inputs, None)
+        if batch:
+            self._process(batch, furniture, report)
+        self.store.finish_run(report.run_id, inputs=report.inputs, articles=report.articles,
+                              errors=len(report.errors))
+        return report
+
+    def _text_inputs(self, items: Iterable[RawDocument | IngestError]) -> Iterator[tuple[str | None, str, str]]:
+        for item in items:
+            if isinstance(item, IngestError) or item.media != "text":
+                continue
+            try:
+                text = decode(item).text
+            except RecoupeInputError:
+                continue
+            yield outlet_key(item, text), item.raw_id, text
+
+    def _process(self, batch: list[RawDocument], furniture: dict[str, frozenset[str]], report: RunReport) -> None:
+        settings = self.settings
+        errors: list[IngestError] = []
+        cleaned: list[CleanArticle] = []
+        article_of: dict[str, str] = {}
+        for raw in batch:
+            stage = "ingest"
+            try:
+                t0 = time.perf_counter()
+                decoded = decode(raw, max_chars=settings.max_article_chars)
+                t1 = time.perf_counter()
+                report.seconds["ingest"] += t1 - t0
+                stage = "clean"
+                key = outlet_key(raw, decoded.text) if raw.media == "text" else None
+                article = clean(decoded, repeated=furniture.get(key or "", frozenset()))
+                report.seconds["clean"] += time.perf_counter() - t1
+            except RecoupeInputError as exc:
+                message = exc.message if exc.message.startswith(raw.source) else f"{raw.source}: {exc.message}"
+                errors.append(IngestError(source=raw.source, stage=stage, code=exc.code, message=message))
+                continue
+            article_of[raw.raw_id] = article.id
+            cleaned.append(article)
+        known = self.store.existing_article_ids(a.id for a in cleaned)
+        fresh: dict[str, CleanArticle] = {}
+        for article in cleaned:
+            if article.id in known or article.id in fresh:
+                report.duplicates += 1
+            else:
+                fresh[article.id] = article
+        t0 = time.perf_counter()
+        annotated = list(annotate(list(fresh.values()), self.models, workers=settings.workers))
+        report.seconds["annotate"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        self.store.save_batch(raws=batch, annotated=annotated, article_of=article_of, errors=errors)
+        report.seconds["store"] += time.perf_counter() - t0
+        report.errors.extend(errors)
+        report.new_articles += len(annotated)
+        for a in annotated:
+            report.languages[a.lang] = report.languages.get(a.lang, 0) + 1
+            report.dated += a.article.published.value is not None
+            report.warnings += len(a.warnings)

@@ -1,0 +1,57 @@
+"""Stages registered by versioned name, each declaring what it reads and what it produces.
+
+A run is described by the list of its stage names (written to ``run.json`` and the store); ``check``
+verifies at start-up that every stage finds what it requires among the products of the stages
+before it, in the manner of spaCy's ``pipe_analysis``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from recoupe.errors import PipelineError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stage:
+    name: str
+    func: Callable[..., Any]
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
+    doc: str
+
+
+STAGES: dict[str, Stage] = {}
+
+
+def register(name: str, *, requires: Sequence[str], produces: Sequence[str]) -> Callable[[Any], Any]:
+    """Decorator: register ``func`` as stage ``name`` (``"clean.v1"``)."""
+
+    def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
+        if name in STAGES and STAGES[name].func is not func:
+            raise PipelineError(f"stage {name!r} is registered twice")
+        STAGES[name] = Stage(
+            name=name, func=func, requires=tuple(requires), produces=tuple(produces),
+            doc=(func.__doc__ or "").strip().split("\n")[0],
+        )
+        return func
+
+    return wrap
+
+
+def check(plan: Sequence[str]) -> list[Stage]:
+    """The stages of ``plan`` in order, or PipelineError naming the first unmet requirement."""
+    available: set[str] = {"input"}
+    stages: list[Stage] = []
+    for name in plan:
+        if name not in STAGES:
+            raise PipelineError(f"unknown stage {name!r}; registered: {', '.join(sorted(STAGES))}")
+        stage = STAGES[name]
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            raise PipelineError(f"stage {name!r} needs {', '.join(missing)}, which no earlier stage produces")
+        available.update(stage.produces)
+        stages.append(stage)
+    return stages
