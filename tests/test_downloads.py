@@ -7,8 +7,10 @@ through an injected fake clock and a sleep function that records what it was ask
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import socket
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -27,7 +29,7 @@ from recoupe.records import Declared, IngestError, RawDocument
 from recoupe.settings import USER_AGENT, Settings
 
 OK_HTML = (
-    "<!DOCTYPE html>\n<html lang=\"fr\"><head><title>Accord de défense</title></head>"
+    '<!DOCTYPE html>\n<html lang="fr"><head><title>Accord de défense</title></head>'
     "<body><p>Paris et Canberra signent un accord — été 2024.</p></body></html>\n"
 ).encode()
 PLAIN = "Texte brut, accentué : déjà vu.\n".encode()
@@ -54,7 +56,7 @@ def rss(base: str) -> bytes:
 <rss version="2.0"><channel>
   <title>Test Outlet</title><link>{base}/</link><description>d</description>
   <item><title>First item</title><link>{base}/ok</link>
-        <pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
+        <pubDate>Tue, 05 Mar 2024 23:30:00 -0500</pubDate></item>
   <item><title>Second item</title><link>{base}/plain</link></item>
   <item><title>Third item</title><link>/article</link></item>
 </channel></rss>""".encode()
@@ -65,7 +67,7 @@ def atom(base: str) -> bytes:
 <feed xmlns="http://www.w3.org/2005/Atom">
   <title>Atom Outlet</title><id>urn:test</id><updated>2024-04-02T08:00:00Z</updated>
   <entry><title>Atom one</title><id>urn:1</id><link href="{base}/ok"/>
-         <published>2024-04-01T09:30:00+02:00</published><updated>2024-04-02T08:00:00Z</updated></entry>
+         <published>2024-04-01T00:30:00+02:00</published><updated>2024-04-02T08:00:00Z</updated></entry>
   <entry><title>Atom two</title><id>urn:2</id><link rel="alternate" href="{base}/plain"/>
          <updated>2024-04-03T00:00:00Z</updated></entry>
   <entry><title>Atom three</title><id>urn:3</id><link href="{base}/article"/></entry>
@@ -113,8 +115,6 @@ class Server(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """The client hanging up (timeouts, size caps) is expected here; anything else is reported."""
-        import sys
-
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
 
@@ -143,7 +143,9 @@ class Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.hits[path] += 1
             n = self.server.hits[path]
-        route: Callable[[int], None] | None = getattr(self, "route_" + path.strip("/").replace(".", "_").replace("-", "_"), None)
+        route: Callable[[int], None] | None = getattr(
+            self, "route_" + path.strip("/").replace(".", "_").replace("-", "_"), None
+        )
         if route is None:
             self.send(404, b"not found", "text/plain")
         else:
@@ -191,10 +193,8 @@ class Handler(BaseHTTPRequestHandler):
     def route_slow(self, n: int) -> None:
         # Far longer than the 0.3 s timeout; wakes up early when the server stops.
         self.server.stopping.wait(1.0)
-        try:
+        with contextlib.suppress(ConnectionError):
             self.send(200, OK_HTML, "text/html")
-        except ConnectionError:
-            pass
 
     def route_truncated(self, n: int) -> None:
         self.send_response(200)
@@ -208,11 +208,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.end_headers()  # no Content-Length: the body ends when the connection closes
-        try:
+        with contextlib.suppress(ConnectionError):
             for _ in range(HUGE_TOTAL // 8192 + 1):
                 self.wfile.write(b"a" * 8192)
-        except ConnectionError:
-            pass
 
     def route_huge_declared(self, n: int) -> None:
         self.send_response(200)
@@ -373,7 +371,11 @@ def test_fetch_html_keeps_bytes_and_metadata(srv: Server, fetcher: Fetcher) -> N
 
 def test_fetch_plain_text_and_xhtml(srv: Server, fetcher: Fetcher) -> None:
     plain = fetcher.fetch(srv.url("/plain"))
-    assert (plain.media, plain.content, plain.declared.content_type) == ("text", PLAIN, "text/plain; charset=utf-8")
+    assert (plain.media, plain.content, plain.declared.content_type) == (
+        "text",
+        PLAIN,
+        "text/plain; charset=utf-8",
+    )
     xhtml = fetcher.fetch(srv.url("/xhtml"))
     assert (xhtml.media, xhtml.content) == ("html", OK_HTML)
 
@@ -399,7 +401,11 @@ def test_fetch_keeps_caller_metadata_and_origin(srv: Server, fetcher: Fetcher) -
     doc = fetcher.fetch(srv.url("/redirect"), declared=given_meta, origin="feed")
     assert doc.origin == "feed"
     assert doc.declared == Declared(
-        url=srv.url("/ok"), title="T", published="2024-01-02", outlet="O", content_type="text/html; charset=utf-8"
+        url=srv.url("/ok"),
+        title="T",
+        published="2024-01-02",
+        outlet="O",
+        content_type="text/html; charset=utf-8",
     )
 
 
@@ -538,7 +544,10 @@ def test_bad_urls_fail_without_network(url: str) -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         raise AssertionError(f"no request expected, got {request.url}")
 
-    with Fetcher(TEST_SETTINGS, transport=httpx.MockTransport(refuse)) as f, pytest.raises(FetchFailed) as info:
+    with (
+        Fetcher(TEST_SETTINGS, transport=httpx.MockTransport(refuse)) as f,
+        pytest.raises(FetchFailed) as info,
+    ):
         f.fetch(url)
     assert info.value.message.startswith(f"{url}: ")
 
@@ -582,7 +591,12 @@ def test_politeness_is_per_host() -> None:
         assert fake.sleeps == pytest.approx([1.5])
         f.fetch("https://b.example/2")  # b's last request was 2.0 s ago by now
         assert fake.sleeps == pytest.approx([1.5])
-    assert seen == ["https://a.example/1", "https://b.example/1", "https://a.example/2", "https://b.example/2"]
+    assert seen == [
+        "https://a.example/1",
+        "https://b.example/1",
+        "https://a.example/2",
+        "https://b.example/2",
+    ]
 
 
 # -- feeds -----------------------------------------------------------------------------------------
@@ -590,8 +604,12 @@ def test_politeness_is_per_host() -> None:
 
 def test_read_rss_feed(srv: Server, fetcher: Fetcher) -> None:
     items = fetcher.read_feed(srv.url("/feed.rss"))
+    # 23:30 -05:00 on the 5th is the 6th in UTC: the publisher's date is kept.
     assert items == [
-        (srv.url("/ok"), Declared(url=srv.url("/ok"), title="First item", published="2024-03-05", outlet="Test Outlet")),
+        (
+            srv.url("/ok"),
+            Declared(url=srv.url("/ok"), title="First item", published="2024-03-05", outlet="Test Outlet"),
+        ),
         (srv.url("/plain"), Declared(url=srv.url("/plain"), title="Second item", outlet="Test Outlet")),
         (srv.url("/article"), Declared(url=srv.url("/article"), title="Third item", outlet="Test Outlet")),
     ]
@@ -603,7 +621,7 @@ def test_read_atom_feed(srv: Server, fetcher: Fetcher) -> None:
     items = fetcher.read_feed(srv.url("/feed.atom"))
     assert [link for link, _ in items] == [srv.url("/ok"), srv.url("/plain"), srv.url("/article")]
     assert [(d.title, d.published, d.outlet) for _, d in items] == [
-        ("Atom one", "2024-04-01", "Atom Outlet"),  # published wins over updated
+        ("Atom one", "2024-04-01", "Atom Outlet"),  # published wins over updated; local date, not UTC
         ("Atom two", "2024-04-03", "Atom Outlet"),  # updated when there is no published
         ("Atom three", None, "Atom Outlet"),
     ]
@@ -648,12 +666,20 @@ def test_feed_fetch_failure_is_fetch_failed(srv: Server, fetcher: Fetcher) -> No
 
 def test_iter_downloads_goes_on_after_failures_and_fetches_duplicates_once(srv: Server) -> None:
     unreachable = f"http://127.0.0.1:{closed_port()}/x"
-    urls = [srv.url("/ok"), srv.url("/missing"), srv.url("/pdf"), srv.url("/ok"), srv.url("/plain"), unreachable]
+    urls = [
+        srv.url("/ok"),
+        srv.url("/missing"),
+        srv.url("/pdf"),
+        srv.url("/ok"),
+        srv.url("/plain"),
+        unreachable,
+    ]
     feeds = [srv.url("/feed.rss"), srv.url("/notxml"), srv.url("/feed.rss")]
     results = list(iter_downloads(urls, feeds, TEST_SETTINGS))
 
     summary = [
-        (r.source, r.origin, r.media) if isinstance(r, RawDocument) else (r.source, r.stage, r.code) for r in results
+        (r.source, r.origin, r.media) if isinstance(r, RawDocument) else (r.source, r.stage, r.code)
+        for r in results
     ]
     assert summary == [
         (srv.url("/ok"), "url", "html"),

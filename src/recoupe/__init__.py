@@ -12,11 +12,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from recoupe.errors import RecoupeError, RecoupeInputError  # noqa: E402
-from recoupe.export import export  # noqa: E402
-from recoupe.pipeline import Pipeline, RunReport  # noqa: E402
-from recoupe.settings import Settings  # noqa: E402
-from recoupe.store import Store  # noqa: E402
+from recoupe.errors import RecoupeError, RecoupeInputError
+from recoupe.export import export
+from recoupe.pipeline import Pipeline, RunReport
+from recoupe.settings import Settings
+from recoupe.store import Store
 
 __all__ = [
     "Pipeline",

@@ -10,6 +10,7 @@ Models are loaded once by ``Models`` and passed in: the stage itself is a pure f
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -68,26 +69,29 @@ class Models:
 
     def __init__(self, settings: Settings) -> None:
         self._names = {"fr": settings.fr_model, "en": settings.en_model}
-        self._loaded: dict[str, Any] = {}
 
     def name(self, lang: str) -> str:
         return self._names.get(lang, "xx (rules only)")
 
     def get(self, lang: str) -> Any:
-        key = lang if lang in self._names else "xx"
-        if key not in self._loaded:
-            import spacy
+        return load_pipeline(self._names.get(lang, "xx"))
 
-            if key == "xx":
-                nlp = spacy.blank("xx")
-                nlp.add_pipe("sentencizer")
-            else:
-                nlp = spacy.load(self._names[key])
-                # Paragraph breaks always end a sentence; the parser alone sometimes runs across a
-                # headline and the first paragraph.
-                nlp.add_pipe("recoupe_paragraph_breaks", first=True)
-            self._loaded[key] = nlp
-        return self._loaded[key]
+
+@functools.lru_cache(maxsize=8)
+def load_pipeline(name: str) -> Any:
+    """A spaCy pipeline by package name ("xx": rules only), loaded once per process."""
+    import spacy
+
+    _register_components()
+    if name == "xx":
+        nlp = spacy.blank("xx")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    nlp = spacy.load(name)
+    # Paragraph breaks always end a sentence; the parser alone sometimes runs a headline into the
+    # first paragraph.
+    nlp.add_pipe("recoupe_paragraph_breaks", first=True)
+    return nlp
 
 
 def _register_components() -> None:
@@ -100,7 +104,7 @@ def _register_components() -> None:
     def paragraph_breaks(doc: Any) -> Any:
         for token in doc[1:]:
             prev = doc[token.i - 1]
-            if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
                 token.is_sent_start = True
         return doc
 

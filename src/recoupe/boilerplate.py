@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 Label = Literal["title", "meta", "body", "heading", "boilerplate", "blank"]
 
@@ -183,9 +183,9 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) ->
             reasons.append("teasers")
             continue
         name = rule(line)
-        if name is None and i != first_content and len(line) >= MIN_REPEATED_CHARS:
-            if normalise_line(line) in repeated:
-                name = "repeated"
+        if (name is None and i != first_content and len(line) >= MIN_REPEATED_CHARS
+                and normalise_line(line) in repeated):
+            name = "repeated"
         if name is not None:
             labels.append("boilerplate")
             reasons.append(name)
@@ -195,8 +195,8 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) ->
 
     _mark_header(lines, labels, reasons, starts, first_content)
     _settle(labels, reasons)
-    return [LineLabel(label, reason, start) for label, reason, start in
-            zip(labels, reasons, starts, strict=True)]  # type: ignore[arg-type]
+    return [LineLabel(cast(Label, label), reason, start) for label, reason, start in
+            zip(labels, reasons, starts, strict=True)]
 
 
 def _mark_header(
@@ -210,7 +210,7 @@ def _mark_header(
         if labels[i] == "blank":
             continue
         seen += 1
-        if seen > HEADER_LINES or labels[i] == "body" and i != first:
+        if seen > HEADER_LINES or (labels[i] == "body" and i != first):
             break
         line = lines[i][starts[i]:].strip()
         if labels[i] != "boilerplate" and looks_like_dateline(line):

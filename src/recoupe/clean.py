@@ -126,7 +126,7 @@ def clean_html(html: str, *, url: str | None = None, declared_date: str | None =
         with_metadata=True,
         date_extraction_params=_DATE_PARAMS,
     )
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise NoMainText("no main text found in the HTML page")
     raw_lines = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
     kept, dropped = filter_lines(raw_lines)

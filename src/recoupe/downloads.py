@@ -54,8 +54,7 @@ MAX_REDIRECTS = 5
 MAX_RETRY_AFTER = 30.0
 """Longest ``Retry-After`` (seconds) honoured; a server asking for more is not retried."""
 
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_TEXT_TYPES = frozenset({"text/plain"})
+_MEDIA_OF: dict[str, Media] = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 _DOCUMENT_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 _FEED_ACCEPT = (
     "application/rss+xml,application/atom+xml,application/rdf+xml;q=0.9,"
@@ -120,7 +119,7 @@ def _sniff(content: bytes) -> Media:
 
 def _document_media(url: str, mime: str | None) -> None:
     """Refuse, before the body is read, a content type that is neither HTML nor text."""
-    if mime is not None and mime not in _HTML_TYPES and mime not in _TEXT_TYPES:
+    if mime is not None and mime not in _MEDIA_OF:
         raise NotADocument(f"{url}: content-type {mime} is not HTML or text")
 
 
@@ -220,10 +219,7 @@ class Fetcher:
         ``TooLarge`` or ``NotADocument``.
         """
         body = self._download(url, check=_document_media, accept=_DOCUMENT_ACCEPT)
-        if body.mime is None:
-            media = _sniff(body.content)
-        else:
-            media = "html" if body.mime in _HTML_TYPES else "text"
+        media: Media = _sniff(body.content) if body.mime is None else _MEDIA_OF[body.mime]
         base = declared if declared is not None else Declared()
         meta = dataclasses.replace(
             base,
@@ -272,9 +268,12 @@ class Fetcher:
             if link in seen:
                 continue
             seen.add(link)
-            published = _iso_date(entry.get("published_parsed")) or _iso_date(entry.get("updated_parsed"))
+            published = _entry_date(entry, "published") or _entry_date(entry, "updated")
             items.append(
-                (link, Declared(url=link, title=_text(entry.get("title")), published=published, outlet=outlet))
+                (
+                    link,
+                    Declared(url=link, title=_text(entry.get("title")), published=published, outlet=outlet),
+                )
             )
         log.info("read feed %s (%d items)", url, len(items))
         return items
@@ -312,7 +311,9 @@ class Fetcher:
                         f"{url}: {failure.reason} (Retry-After {failure.retry_after:g} s is too long to wait)"
                     )
                 wait = max(wait, failure.retry_after)
-            log.warning("%s: %s; attempt %d of %d in %.2f s", url, failure.reason, attempt + 2, attempts, wait)
+            log.warning(
+                "%s: %s; attempt %d of %d in %.2f s", url, failure.reason, attempt + 2, attempts, wait
+            )
             self._sleep(wait)
         suffix = f" after {attempts} attempts" if attempts > 1 else ""
         raise FetchFailed(f"{url}: {failure.reason}{suffix}")
@@ -394,6 +395,26 @@ def _entry_link(entry: Any, base: str) -> str | None:
         return str(httpx.URL(base).join(link))
     except httpx.InvalidURL:
         return None
+
+
+def _entry_date(entry: Any, field: str) -> str | None:
+    """``YYYY-MM-DD`` of an item's ``published`` or ``updated`` date, as the publisher wrote it.
+
+    The raw RFC 822 or ISO 8601 string is read first so that the date stays the publisher's local
+    date (feedparser's ``*_parsed`` is in UTC: 23:30 -05:00 would become the next day); the parsed
+    value is the fallback for the other formats feedparser understands.
+    """
+    raw = _text(entry.get(field))
+    if raw is not None:
+        try:
+            return email.utils.parsedate_to_datetime(raw).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return datetime.fromisoformat(raw).date().isoformat()
+        except ValueError:
+            pass
+    return _iso_date(entry.get(f"{field}_parsed"))
 
 
 def _iso_date(value: object) -> str | None:

@@ -74,7 +74,8 @@ def _by_date(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def timeline_md(articles: list[dict[str, Any]]) -> str:
-    lines = ["# recoupe timeline", "", "Events appear here once the events stage has run. Articles by publication date:", ""]
+    lines = ["# recoupe timeline", "",
+             "Events appear here once the events stage has run. Articles by publication date:", ""]
     for a in _by_date(articles):
         when = a["published"]["value"] or "undated"
         title = a["title"] or a["text"][:80].replace("\n", " ")
@@ -100,7 +101,8 @@ def report_html(articles: list[dict[str, Any]], meta: dict[str, Any]) -> str:
 <style>body{{font-family:sans-serif;margin:2em;max-width:70em}}table{{border-collapse:collapse}}
 td,th{{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left}}</style></head>
 <body><h1>recoupe dossier</h1>
-<p>{meta['articles']} articles from {meta['inputs']} inputs, {meta['errors']} errors (recoupe {html.escape(__version__)}).</p>
+<p>{meta['articles']} articles from {meta['inputs']} inputs, {meta['errors']} errors
+(recoupe {html.escape(__version__)}).</p>
 <h2>Articles</h2>
 <table><thead><tr><th>Published</th><th>Outlet</th><th>Title</th><th>Lang</th><th>Id</th></tr></thead>
 <tbody>{''.join(rows)}</tbody></table>

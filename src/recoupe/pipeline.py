@@ -114,7 +114,10 @@ class Pipeline:
 
             t0 = time.perf_counter()
             for item in iter_downloads(urls, feeds, settings):
-                (early_errors if isinstance(item, IngestError) else fetched).append(item)
+                if isinstance(item, IngestError):
+                    early_errors.append(item)
+                else:
+                    fetched.append(item)
             report.seconds["fetch"] += time.perf_counter() - t0
 
         def inputs() -> Iterator[RawDocument | IngestError]:
@@ -197,6 +200,7 @@ class Pipeline:
         t0 = time.perf_counter()
         self.store.save_batch(raws=batch, annotated=annotated, article_of=article_of, errors=errors)
         report.seconds["store"] += time.perf_counter() - t0
+        log.info("stored a batch of %d inputs: %d new articles, %d errors", len(batch), len(annotated), len(errors))
         report.errors.extend(errors)
         report.new_articles += len(annotated)
         for a in annotated:

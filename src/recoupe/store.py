@@ -287,7 +287,7 @@ class Store:
             yield json.loads(record)
 
     def sentences(self, article_id: str) -> list[tuple[int, int, int, str]]:
-        return [tuple(r) for r in self._con.execute(  # type: ignore[misc]
+        return [tuple(r) for r in self._con.execute(
             "SELECT idx, start_char, end_char, text FROM sentences WHERE article_id = ? ORDER BY idx",
             [article_id]).fetchall()]
 

@@ -1,0 +1,70 @@
+"""Shared fixtures. Tests that need ../shared (seeds, benchmarks, contract checker) skip without it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from recoupe import Pipeline, Settings, Store, export
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "corpus" / "seeds").is_dir():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(shared: Path) -> Path:
+    return shared / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def demo_dir() -> Path:
+    return Path(str(resources.files("recoupe") / "data" / "demo"))
+
+
+@pytest.fixture(scope="session")
+def demo_gold() -> dict[str, dict]:
+    return json.loads((GOLDEN / "demo_gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def contract_checker(shared: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("check_contract", shared / "tools" / "check_contract.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+RunFn = Callable[..., tuple[Path, "object"]]
+
+
+@pytest.fixture
+def run_recoupe(tmp_path: Path) -> RunFn:
+    """Run the pipeline on inputs into tmp_path/out (store inside) and export; returns (out, report)."""
+
+    def _run(*inputs: Path, out: Path | None = None, settings: Settings | None = None, db: Path | None = None):
+        out = out or tmp_path / "out"
+        with Store.open(db or out / "recoupe.duckdb") as store:
+            report = Pipeline(store, settings or Settings()).run(list(inputs))
+            export(store, out)
+        return out, report
+
+    return _run
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

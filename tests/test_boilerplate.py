@@ -1,0 +1,136 @@
+"""The line filter: rules, shapes and context, on lines we wrote in the style of scraped pages."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recoupe import boilerplate
+from recoupe.clean import clean_text
+
+BODY = "Le ministre a signé mardi un protocole d'accord avec son homologue, selon un communiqué officiel."
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("A lire : Les exportations de drones progressent", "read-more"),
+        ("À lire aussi : un autre article", "read-more"),
+        ("Lire aussi : La marine reçoit deux patrouilleurs", "read-more"),
+        ("Read more: Navy commissions new frigate", "read-more"),
+        ("Partager sur Facebook", "share"),
+        ("Atlas Info sur WhatsApp Suivez atlasinfo sur WhatsApp", "share"),
+        ("Follow us on X", "share"),
+        ("Sujets associés : Défense - Armement", "tags"),
+        ("12 Commentaires", "comments"),
+        ("Laisser un commentaire", "comments"),
+        ("Votre adresse e-mail ne sera pas publiée.", "comments"),
+        ("Abonnez-vous à notre newsletter quotidienne", "subscribe"),
+        ("S’abonner", "subscribe"),
+        ("Les deux ministres à Rabat © AFP", "credit"),
+        ("Crédit photo : DR", "credit"),
+        ("(Photo by Staff / AFP)", "credit"),
+        ("A", "font-size"),
+        ("Nadia B. - 5 octobre 2025Politique - Le gouvernement présente son budget", "strip"),
+        ("Économie - La banque centrale maintient son taux directeur.", "strip"),
+        ("Publicité", "advert"),
+        ("Tous droits réservés", "copyright"),
+    ],
+)
+def test_rule_names(line: str, name: str) -> None:
+    assert boilerplate.rule(line) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        BODY,
+        "Fin juin, des observateurs étrangers ont assisté à l'exercice « Lion du désert 2022 ».",
+        "Le général a été reçu par le ministre délégué chargé de la Défense.",
+        "Quel est l'enjeu de cette visite ?",
+        "The minister said the agreement would be followed by others.",
+        "Le Maroc a commandé 25 avions F-16 Viper, selon Lockheed Martin.",
+    ],
+)
+def test_body_lines_match_no_rule(line: str) -> None:
+    assert boilerplate.rule(line) is None
+
+
+def page(*lines: str) -> list[str]:
+    return list(lines)
+
+
+def labels_of(lines: list[str]) -> list[str]:
+    return [lab.label for lab in boilerplate.classify(lines)]
+
+
+def test_headline_dateline_body_and_teasers() -> None:
+    lines = page(
+        "Rabat et Madrid relancent leur dialogue militaire",
+        "",
+        "3 mars 2023 - 10h05 - Maroc - Ecrit par : N.B",
+        "",
+        BODY,
+        "A lire : Un titre d'un autre article",
+        "Sous-titre de la suite",
+        BODY,
+        "Aller plus loin",
+        "Un autre titre",
+        "Le résumé de l'autre article, coupé au milieu d'une phrase...",
+    )
+    assert labels_of(lines) == ["title", "blank", "meta", "blank", "body", "boilerplate", "heading", "body",
+                                "boilerplate", "boilerplate", "boilerplate"]
+
+
+def test_caption_next_to_furniture_is_dropped_but_quote_in_body_is_kept() -> None:
+    quote = ('"Une coopération exemplaire entre nos deux armées, au service de la paix et de la stabilité '
+             'de la région" Communiqué de l’état-major')
+    caption = ("Les drones de reconnaissance alignés sur la base aérienne avant la revue des troupes "
+               "(Selon la présentation officielle)")
+    lines = page("Un titre", BODY, quote, BODY, "Partager sur Facebook", caption, "Le Journal avec", "© AFP")
+    assert labels_of(lines) == ["title", "body", "body", "body", "boilerplate", "boilerplate", "boilerplate",
+                                "boilerplate"]
+
+
+def test_repeated_lines_are_dropped_but_never_the_headline() -> None:
+    footer = "Atlas Info, le quotidien de la défense au Maghreb depuis 1998."
+    lines = page(footer, BODY, footer)
+    labels = boilerplate.classify(lines, repeated=frozenset({boilerplate.normalise_line(footer)}))
+    assert [lab.label for lab in labels] == ["title", "body", "boilerplate"]
+    assert labels[2].reason == "repeated"
+
+
+def test_scraper_prefix_is_cut_from_the_first_line() -> None:
+    page_text = " date 2022-07 " + BODY + "\n" + BODY
+    result = clean_text(page_text)
+    assert result.lines == (BODY, BODY)
+    assert result.published.value == "2022-07" and result.published.basis == "prefix"
+    assert result.dropped == len("date 2022-07")
+
+
+def test_dates_in_teaser_strips_never_date_the_article() -> None:
+    page_text = "\n".join([
+        "Un titre sans date",
+        BODY,
+        BODY,
+        "Rédaction Atlas - 5 octobre 2025Politique - Un autre sujet du jour",
+        "Sabrina K. - 25 janvier 2025",
+    ])
+    result = clean_text(page_text)
+    assert result.published.value is None and result.published.basis == "unknown"
+    assert result.outlet == "Atlas"
+
+
+_line = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(_line, st.sampled_from([BODY, "A lire : x", "", " date 2021-11 " + BODY, "A"])),
+                max_size=25))
+def test_cleaning_never_invents_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    result = clean_text(text)
+    for kept in result.lines:
+        assert kept and kept in text
+    assert result.dropped >= 0
