@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from recoupe.metadata import date_in_text
+
 Label = Literal["title", "meta", "body", "heading", "boilerplate", "blank"]
 
 # A line at least this long that ends like a sentence is body whatever its neighbours. Set on the
@@ -101,8 +103,8 @@ _BYLINE = re.compile(
     r"(?:écrit par|ecrit par|par\s*:|publié le|mis à jour le|written by|^by\s|^par\s|updated|published)",
     re.IGNORECASE,
 )
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
-_WORD_DATE = re.compile(_DATE_WORDS, re.IGNORECASE)
+_BARE_BYLINE = re.compile(r"^(?:[Pp]ar|[Bb]y)\s+[A-ZÉÈ][\w.'’\-]*(?:\s+[A-ZÉÈ][\w.'’\-]*){0,3}$")
+_SEPARATOR = re.compile(r"\s[-–—|]\s")
 _PREFIX = re.compile(r"^\s?date (\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+")
 
 
@@ -124,11 +126,15 @@ def scraper_prefix(line: str) -> re.Match[str] | None:
 
 
 def looks_like_dateline(line: str) -> bool:
-    """A byline or dateline: a date with words such as "Ecrit par", or a date strip with dashes."""
-    has_date = bool(_WORD_DATE.search(line) or _NUMERIC_DATE.search(line))
-    if not has_date or len(line) > 160:
+    """A byline or dateline: a date with words such as "Ecrit par" or separated by dashes or bars,
+    or a bare "Par Nadia Berrada" / "By John Smith"."""
+    if len(line) > 160:
         return False
-    return bool(_BYLINE.search(line)) or line.count(" - ") >= 1 or len(line) < 40
+    if _BARE_BYLINE.match(line):
+        return True
+    if date_in_text(line) is None:
+        return False
+    return bool(_BYLINE.search(line) or _SEPARATOR.search(line)) or len(line) < 40
 
 
 def is_section_marker(line: str) -> bool:
@@ -219,7 +225,6 @@ def _mark_header(
     line = lines[first][starts[first]:].strip()
     if (
         labels[first] in ("heading", "body", "uncertain")
-        and starts[first] == 0
         and len(line) <= MAX_TITLE_CHARS
         and len(re.findall(r"[.!?](?:\s|$)", line)) <= 1
     ):

@@ -53,7 +53,7 @@ def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset()) -> CleanA
                           declared_date=decoded.declared.published)
     title = decoded.declared.title or page.title
     lines = list(page.lines)
-    if title and (not lines or lines[0] != title) and decoded.media == "html":
+    if title and (not lines or lines[0] != title):
         lines.insert(0, title)
     text = "\n\n".join(lines)
     if not text.strip():
@@ -108,7 +108,7 @@ def clean_text(
         lines=tuple(kept),
         title=title,
         author=metadata.author_from(datelines),
-        outlet=metadata.outlet_from(furniture, url),
+        outlet=metadata.outlet_from(furniture, url, datelines=datelines),
         published=published,
         dropped=dropped,
     )

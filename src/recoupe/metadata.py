@@ -41,15 +41,26 @@ _URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
 _URL_DASHED = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _AUTHOR = re.compile(
     r"(?:écrit par|ecrit par|written by|rédigé par)\s*:?\s*([^\-|,\n]{2,60})|(?:^|\|\s*|-\s*)(?:par|by)\s+"
-    r"([A-ZÉÈ][\w.'’\- ]{1,50}?)(?=\s*(?:\||-|,|$|publié|published|le \d))",
+    r"([A-ZÉÈ][\w.'’\- ]{1,50}?)(?=\s*(?:\||-|—|,|$|publié|published|le \d))",
     re.IGNORECASE,
 )
-_OUTLET_SIGNS = (
-    re.compile(r"\b(?:suivez|follow)\s+([\w.\-]{3,40})\s+(?:sur|on)\s", re.IGNORECASE),
-    re.compile(r"\b[Ll]a rédaction de\s+([A-Z][\w.\-]{2,40})"),
-    re.compile(r"^rédaction\s+([A-Z][\w.\-]{2,40})\s+-\s", re.IGNORECASE),
-    re.compile(r"(?:©|copyright)\s*(?:\d{4}\s*)?([A-Z][\w.\- ]{2,40}?)(?:\.|,|\s+-|\s+tous|\s+all|$)"),
+# "Yassine Tahiri — 25 janvier 2023": a name, a dash, a date.
+_NAME_THEN_DATE = re.compile(r"^([A-ZÉÈ][\w.'’\-]+(?:\s+[A-ZÉÈ][\w.'’\-]+){1,3})\s+[—–-]\s+\d")
+_NAME = r"([A-Z][\w.'’\-]*(?:\s(?:[A-Z][\w.'’\-]*|de|du|des|la|le|[ld]['’][A-ZÉ][\w\-]*))*)"
+# How much each kind of sign counts when the page names its outlet (a byline beats a footer).
+_OUTLET_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\b(?:suivez|follow)\s+([\w.\-]{3,40})\s+(?:sur|on)\s", re.IGNORECASE), 2),
+    (re.compile(rf"^{_NAME} (?:sur|on) (?:WhatsApp|Google News|Facebook|X|Instagram|Telegram|LinkedIn)\b"), 2),
+    (re.compile(rf"\b[Ll]a rédaction (?:de|d'|d’)\s?{_NAME}"), 2),
+    (re.compile(rf"^[Rr]édaction\s+{_NAME}\s+-\s"), 2),
+    (re.compile(rf"(?:©|[Cc]opyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?{_NAME}"
+                r"(?=\s*(?:\.|,|\s[-–—]\s|\d{4}|$))(?=.*(?:\d{4}|droits|rights|reproduction))"), 2),
+    (re.compile(rf"^{_NAME}\s+[-–—|]\s+\D"), 1),
 )
+_NOT_OUTLETS = {"politique", "économie", "economie", "société", "monde", "sport", "culture", "dossier",
+                "international", "actualité", "défense", "maroc", "algérie", "afrique", "opinion", "tech",
+                "santé", "régions", "contact", "accueil", "home", "news", "partager", "partagez", "suivez",
+                "suivez-nous", "share", "follow", "rejoignez-nous", "retrouvez-nous"}
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -143,19 +154,44 @@ def author_from(datelines: Sequence[str]) -> str | None:
             name = (m.group(1) or m.group(2) or "").strip(" :.-|")
             if name:
                 return name
+        m = _NAME_THEN_DATE.match(line.strip())
+        if m:
+            return m.group(1)
     return None
 
 
-def outlet_from(lines: Sequence[str], url: str | None = None) -> str | None:
-    """The outlet as the page names itself in its furniture ("Suivez bladi.net sur ...", "Rédaction
-    LeBrief - ..."), spelled as the page spells it most; else the host of its URL; else None."""
+def _byline_outlet(line: str) -> str | None:
+    """"By Daniel Mensah | Sahel Watch | 28 July 2022": the part that is neither author nor date."""
+    parts = [p.strip() for p in re.split(r"\s[|—]\s|\s\|", line) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        low = part.lower()
+        if (date_in_text(part) or re.search(r"\d", part) or low.startswith(("par ", "by ", "publié", "mis à jour",
+                                                                           "updated", "avec ", "with "))):
+            continue
+        if re.fullmatch(r"[A-Z][\w.'’\- ]{2,50}", part) and author_from([line]) != part:
+            return part
+    return None
+
+
+def outlet_from(lines: Sequence[str], url: str | None = None, *, datelines: Sequence[str] = ()) -> str | None:
+    """The outlet as the page names itself: in its byline ("By X | Sahel Watch | 28 July 2022"), its
+    furniture ("Suivez bladi.net sur ...", "Rédaction LeBrief - ...", "© 2014-2025 Atlas Info."), spelled
+    as the page spells it most; else the host of its URL; else None."""
+    for line in datelines:
+        found = _byline_outlet(line)
+        if found:
+            return found
     votes: Counter[str] = Counter()
     for line in lines:
-        for pattern in _OUTLET_SIGNS:
+        for pattern, weight in _OUTLET_SIGNS:
             for m in pattern.finditer(line.strip()):
-                votes[m.group(1).strip().rstrip(".")] += 1
+                name = m.group(1).strip().rstrip(".")
+                if name.lower() not in _NOT_OUTLETS and len(name) >= 3:
+                    votes[name] += weight
     if votes:
-        best = votes.most_common(1)[0][0]
+        best = max(votes.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
         # Prefer the page's own capitalisation ("Bladi.net sur WhatsApp") to the follow link's.
         for line in lines:
             head = line.strip().split(" ", 1)[0]
