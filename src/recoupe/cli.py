@@ -183,4 +183,4 @@ def stages() -> None:
 
     for stage in registry.check(PLAN):
         console.print(f"{stage.name}: {stage.doc}\n  requires {', '.join(stage.requires)}; "
-                      f"produces {', '.join(stage.produces)}", highlight=False)
+                      f"produces {', '.join(stage.produces)}", highlight=False, soft_wrap=True)

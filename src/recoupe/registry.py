@@ -34,7 +34,7 @@ def register(name: str, *, requires: Sequence[str], produces: Sequence[str]) -> 
             raise PipelineError(f"stage {name!r} is registered twice")
         STAGES[name] = Stage(
             name=name, func=func, requires=tuple(requires), produces=tuple(produces),
-            doc=(func.__doc__ or "").strip().split("\n")[0],
+            doc=" ".join((func.__doc__ or "").strip().split("\n\n")[0].split()),
         )
         return func
 

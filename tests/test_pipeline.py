@@ -1,0 +1,202 @@
+"""End to end: inputs in, store and contract files out; bad inputs recorded; re-runs add nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from recoupe import Pipeline, Settings, Store, export
+from recoupe.cli import app
+from tests.conftest import read_jsonl
+
+BODY_FR = ("Le ministre délégué chargé de la Défense a reçu mardi à Rabat une délégation militaire "
+           "étrangère, selon un communiqué de l'état-major.")
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
+                for t in ("raw_documents", "articles", "sentences", "parses", "ingest_errors")}
+    finally:
+        con.close()
+
+
+def make_bad_inputs(folder: Path) -> dict[str, str]:
+    """Every kind of bad input the brief names, and the error code each must get."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "nobody.html").write_text("<html><head><title>Rien</title></head></html>", encoding="utf-8")
+    with (folder / "huge.txt").open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)
+    (folder / "lines.jsonl").write_text(json.dumps({"text": BODY_FR, "title": "Une visite"}) + "\n{oops\n",
+                                        encoding="utf-8")
+    (folder / "latin1.txt").write_bytes(("Une visite à Rabat\n\n" + BODY_FR).encode("latin-1"))
+    (folder / "cp1252.txt").write_bytes(("L’accord « historique »\n\n" + BODY_FR).encode("cp1252"))
+    (folder / "broken-utf8.txt").write_bytes(("Titre\n\n" + BODY_FR).encode() + b"\xff\n")
+    return {
+        "binary.txt": "E102",
+        "empty.txt": "E101",
+        "nobody.html": "E104",
+        "huge.txt": "E103",
+        "lines.jsonl#L2": "E105",
+    }
+
+
+def test_bad_inputs_recorded_and_run_goes_on(tmp_path: Path, run_recoupe) -> None:
+    expected = make_bad_inputs(tmp_path / "in")
+    out, report = run_recoupe(tmp_path / "in")
+    codes = {Path(e.source).name: e.code for e in report.errors}
+    assert codes == expected
+    for error in report.errors:
+        assert "\n" not in error.message and error.message.startswith(error.source)
+    articles = read_jsonl(out / "articles.jsonl")
+    assert sorted(Path(a["source"]).name for a in articles) == [
+        "broken-utf8.txt", "cp1252.txt", "latin1.txt", "lines.jsonl#L1"]
+    by_name = {Path(a["source"]).name: a for a in articles}
+    assert by_name["cp1252.txt"]["title"] == "L’accord « historique »"
+    assert by_name["cp1252.txt"]["warnings"] == ["not UTF-8: decoded as Windows-1252"]
+    assert by_name["broken-utf8.txt"]["warnings"] == ["invalid UTF-8: 1 byte sequence(s) replaced by U+FFFD"]
+    assert table_counts(out / "recoupe.duckdb")["ingest_errors"] == len(expected)
+    meta = json.loads((out / "run.json").read_text())
+    assert (meta["inputs"], meta["articles"], meta["errors"]) == (9, 4, 5)
+
+
+def test_rerun_adds_nothing_and_errors_are_not_doubled(tmp_path: Path, run_recoupe) -> None:
+    make_bad_inputs(tmp_path / "in")
+    out, first = run_recoupe(tmp_path / "in")
+    before = table_counts(out / "recoupe.duckdb")
+    files_before = {p.name: p.read_text() for p in out.glob("*.jsonl")}
+    _, second = run_recoupe(tmp_path / "in")
+    assert table_counts(out / "recoupe.duckdb") == before
+    assert {p.name: p.read_text() for p in out.glob("*.jsonl")} == files_before
+    assert (second.new_articles, second.known_articles) == (0, first.new_articles)
+
+
+def test_same_text_from_two_sources_is_one_article(tmp_path: Path, run_recoupe) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Titre\n\n" + BODY_FR, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Titre\r\n\r\n" + BODY_FR + "\n", encoding="utf-8")
+    out, report = run_recoupe(tmp_path / "in")
+    assert report.new_articles == 1 and report.duplicates == 1
+    assert len(read_jsonl(out / "articles.jsonl")) == 1
+    assert table_counts(out / "recoupe.duckdb")["raw_documents"] == 2
+
+
+def test_shared_store_between_runs(tmp_path: Path, run_recoupe) -> None:
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(f"Titre {name}\n\n{BODY_FR}", encoding="utf-8")
+    db = tmp_path / "shared.duckdb"
+    run_recoupe(tmp_path / "one", out=tmp_path / "out1", db=db)
+    out, _ = run_recoupe(tmp_path / "two", out=tmp_path / "out2", db=db)
+    assert [a["title"] for a in read_jsonl(out / "articles.jsonl")] == sorted(
+        ["Titre one", "Titre two"], key=lambda t: [a["id"] for a in read_jsonl(out / "articles.jsonl")
+                                                     if a["title"] == t][0])
+    assert not (tmp_path / "out2" / "recoupe.duckdb").exists()
+
+
+def test_sentences_and_parse_kept_for_later_stages(tmp_path: Path, run_recoupe) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Une visite à Rabat\n\n" + BODY_FR + " " + BODY_FR, encoding="utf-8")
+    out, _ = run_recoupe(tmp_path / "in")
+    (article,) = read_jsonl(out / "articles.jsonl")
+    with Store.open(out / "recoupe.duckdb") as store:
+        sentences = store.sentences(article["id"])
+    assert [s[3] for s in sentences] == ["Une visite à Rabat", BODY_FR, BODY_FR]
+    for _, start, end, text in sentences:
+        assert article["text"][start:end] == text
+
+
+def test_contract_on_seeds(tmp_path: Path, seeds_dir: Path, run_recoupe, contract_checker) -> None:
+    out, report = run_recoupe(seeds_dir)
+    assert report.new_articles == 5 and report.errors == []
+    assert contract_checker.check(out).problems == []
+    for name in ("timeline.md", "report.html", "graph.graphml"):
+        assert (out / name).stat().st_size > 0
+
+
+def test_contract_on_demo(tmp_path: Path, demo_dir: Path, run_recoupe, contract_checker) -> None:
+    out, report = run_recoupe(demo_dir)
+    assert report.errors == []
+    assert report.new_articles + report.duplicates == 15
+    assert contract_checker.check(out).problems == []
+    articles = read_jsonl(out / "articles.jsonl")
+    assert sorted({a["lang"] for a in articles}) == ["en", "fr"]
+    assert [a["id"] for a in articles] == sorted(a["id"] for a in articles)
+
+
+def test_export_rewrites_files_from_a_store(tmp_path: Path, demo_dir: Path, run_recoupe) -> None:
+    out, _ = run_recoupe(demo_dir)
+    again = tmp_path / "again"
+    with Store.open(out / "recoupe.duckdb") as store:
+        counts = export(store, again)
+    assert counts["articles"] == len(read_jsonl(out / "articles.jsonl"))
+    assert (again / "articles.jsonl").read_text() == (out / "articles.jsonl").read_text()
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+def test_cli_exit_codes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["run", str(bad), "--out", str(tmp_path / "o1")])
+    assert result.exit_code == 2
+    assert "E101" in result.output and "empty input" in result.output
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.txt").write_text("Titre\n\n" + BODY_FR, encoding="utf-8")
+    shutil.copy(bad / "empty.txt", good / "empty.txt")
+    result = runner.invoke(app, ["run", str(good), "--out", str(tmp_path / "o2")])
+    assert result.exit_code == 0, result.output
+    assert "E101" in result.output
+    result = runner.invoke(app, ["run", "--out", str(tmp_path / "o3")])
+    assert result.exit_code == 2
+
+
+def test_cli_export(tmp_path: Path) -> None:
+    runner = CliRunner()
+    (tmp_path / "a.txt").write_text("Titre\n\n" + BODY_FR, encoding="utf-8")
+    assert runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["export", str(tmp_path / "o" / "recoupe.duckdb"), "--out", str(tmp_path / "e")])
+    assert result.exit_code == 0 and "wrote 1 articles" in result.output
+    assert runner.invoke(app, ["export", str(tmp_path / "none.duckdb")]).exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["run", "demo", "export", "stages"])
+def test_every_help_ends_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(app, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert "Example: recoupe " + command in result.output
+
+
+def test_settings_documented_in_run_help() -> None:
+    result = CliRunner().invoke(app, ["run", "--help"], terminal_width=200)
+    for option in ("--batch-size", "--workers", "--urls", "--feed", "--out", "--db"):
+        assert option in result.output
+
+
+def test_stages_listed_in_order() -> None:
+    result = CliRunner().invoke(app, ["stages"], terminal_width=200)
+    assert result.exit_code == 0
+    names = [line.split(":")[0] for line in result.output.splitlines() if not line.startswith(" ")]
+    assert names == ["ingest.v1", "clean.v1", "annotate.v1"]
+
+
+def test_pipeline_is_checked_at_start(tmp_path: Path) -> None:
+    from recoupe import registry
+    from recoupe.errors import PipelineError
+
+    with pytest.raises(PipelineError, match="needs decoded"):
+        registry.check(["clean.v1"])
+    with Store.open(tmp_path / "s.duckdb") as store:
+        Pipeline(store, Settings())  # the real plan passes
