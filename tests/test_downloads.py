@@ -730,3 +730,25 @@ def test_iter_downloads_uses_injected_sleep_and_clock(srv: Server) -> None:
     )
     assert len(results) == 2
     assert fake.sleeps == pytest.approx([1.0])
+
+
+def test_pipeline_run_with_urls_and_feeds_records_each_failure(srv: Server, tmp_path: Any) -> None:
+    """End to end: a URL list and feeds through the whole pipeline into the store and the contract files."""
+    from recoupe import Pipeline, Store, export
+
+    urls = [srv.url("/ok"), srv.url("/missing"), f"http://127.0.0.1:{closed_port()}/gone", srv.url("/pdf")]
+    feeds = [srv.url("/feed.rss"), srv.url("/notxml")]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        report = Pipeline(store, TEST_SETTINGS).run(urls=urls, feeds=feeds)
+        export(store, tmp_path / "out")
+        errors = {e.source: e.code for e in store.errors()}
+    assert errors[srv.url("/missing")] == FetchFailed.code
+    assert errors[urls[2]] == FetchFailed.code
+    assert errors[srv.url("/pdf")] == NotADocument.code
+    assert errors[srv.url("/notxml")] == BadFeed.code
+    sources = sorted(line.split('"source": "')[1].split('"')[0]
+                     for line in (tmp_path / "out" / "articles.jsonl").read_text().splitlines())
+    # /ok from the list; /ok (again: fetched once), /plain and /article from the feed
+    assert sources == [srv.url("/article"), srv.url("/ok"), srv.url("/plain")]
+    assert len(errors) == 4
+    assert report.errors and all(e.message.startswith(e.source) for e in report.errors)
