@@ -43,6 +43,7 @@ Quick iterations: ``--inputs 100 --workers 1``, ``--skip-pipeline`` (corpus and 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gzip
 import json
@@ -268,10 +269,8 @@ class TreeRssSampler:
                 try:
                     total = me.memory_info().rss
                     for child in me.children(recursive=True):
-                        try:
+                        with contextlib.suppress(psutil.Error):
                             total += child.memory_info().rss
-                        except psutil.Error:
-                            pass
                     self.peak = max(self.peak, total)
                 except psutil.Error:
                     pass
@@ -329,8 +328,11 @@ def child_pipeline(corpus: Path, workers: int, work: Path) -> dict[str, Any]:
     }
 
 
-def child_stages(corpus: Path, workers: int) -> dict[str, Any]:
-    """The stages one after the other over the whole corpus, ``ru_maxrss`` after each (fresh subprocess)."""
+def child_stages(corpus: Path, workers: int, annotate_limit: int) -> dict[str, Any]:
+    """The stages one after the other over the whole corpus, ``ru_maxrss`` after each (fresh subprocess).
+
+    Annotate runs over the first ``annotate_limit`` distinct articles (0: all): its memory is the models plus
+    one batch, reached within a few batches, and the full parse is timed by the pipeline run already."""
     from recoupe import Settings
     from recoupe.annotate import Models, annotate
     from recoupe.clean import clean
@@ -347,10 +349,8 @@ def child_stages(corpus: Path, workers: int) -> dict[str, Any]:
     decoded: list[tuple[RawDocument, Decoded]] = []
     for item in iter_paths([corpus], settings):
         if isinstance(item, RawDocument):
-            try:
+            with contextlib.suppress(RecoupeInputError):
                 decoded.append((item, decode(item, max_chars=settings.max_article_chars)))
-            except RecoupeInputError:
-                pass
     seconds["ingest"] = time.perf_counter() - t0
     rss["ingest"] = _rss_mb()
 
@@ -370,6 +370,8 @@ def child_stages(corpus: Path, workers: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     models = Models(settings)
     fresh = list(articles.values())
+    if annotate_limit > 0:
+        fresh = fresh[:annotate_limit]
     n_tokens = 0
     for i in range(0, len(fresh), ANNOTATE_BATCH):
         for annotated in annotate(fresh[i: i + ANNOTATE_BATCH], models, workers=workers):
@@ -379,7 +381,8 @@ def child_stages(corpus: Path, workers: int) -> dict[str, Any]:
     return {
         "workers": workers,
         "decoded": len(decoded),
-        "articles": len(fresh),
+        "articles": len(articles),
+        "annotated": len(fresh),
         "tokens": n_tokens,
         "stage_peak_rss_mb": rss,
         "stage_peak_rss_children_mb": _rss_mb(resource.RUSAGE_CHILDREN),
@@ -429,7 +432,7 @@ def child_main(args: argparse.Namespace) -> None:
     if kind == "pipeline":
         record = child_pipeline(Path(args.child_corpus), int(args.child_workers), Path(args.child_work))
     elif kind == "stages":
-        record = child_stages(Path(args.child_corpus), int(args.child_workers))
+        record = child_stages(Path(args.child_corpus), int(args.child_workers), int(args.child_annotate_limit))
     elif kind == "spacy":
         record = child_bare_spacy(Path(args.child_articles), int(args.child_workers))
     else:
@@ -440,7 +443,7 @@ def child_main(args: argparse.Namespace) -> None:
 # --- measurements driven from the parent ----------------------------------------------------------------
 
 
-def measure_pipeline(workers: int) -> dict[str, Any]:
+def measure_pipeline(workers: int, stage_annotate: int) -> dict[str, Any]:
     work = WORK / f"workers{workers}"
     if work.exists():
         shutil.rmtree(work)
@@ -448,7 +451,12 @@ def measure_pipeline(workers: int) -> dict[str, Any]:
     log(f"pipeline: workers={workers} (fresh process, fresh store in {work})")
     run = run_child("pipeline", corpus=CORPUS, workers=workers, work=work)
     log(f"pipeline: workers={workers} done in {run['seconds']} s; stage-by-stage pass (fresh process)")
-    stages = run_child("stages", corpus=CORPUS, workers=workers)
+    try:
+        stages = run_child("stages", corpus=CORPUS, workers=workers, annotate_limit=stage_annotate)
+    except RuntimeError as exc:
+        log(str(exc))
+        run["stage_peak_rss_mb"], run["stage_pass"] = None, {"failed": str(exc)}
+        return run
     run["stage_peak_rss_mb"] = stages.pop("stage_peak_rss_mb")
     run["stage_pass"] = stages
     return run
@@ -457,6 +465,28 @@ def measure_pipeline(workers: int) -> dict[str, Any]:
 def measure_bare_spacy(articles_jsonl: Path, workers: int) -> dict[str, Any]:
     log(f"bare spaCy: {BARE_MODEL}, n_process={workers} (fresh process)")
     return run_child("spacy", articles=articles_jsonl, workers=workers)
+
+
+def measure_throughput(record: dict[str, Any], workers: list[int], stage_annotate: int) -> None:
+    """Pipeline runs, then bare spaCy on their texts, into ``record``; a failed child is recorded, not fatal."""
+    for w in workers:
+        try:
+            record["runs"].append(measure_pipeline(w, stage_annotate))
+        except RuntimeError as exc:
+            log(str(exc))
+            record["failures"].append(str(exc))
+    if not record["runs"]:
+        return
+    articles_jsonl = Path(record["runs"][0]["export_dir"]) / "articles.jsonl"
+    for run in record["runs"]:
+        try:
+            bare = measure_bare_spacy(articles_jsonl, run["workers"])
+        except RuntimeError as exc:
+            log(str(exc))
+            record["failures"].append(str(exc))
+            continue
+        bare["ratio_pipeline_over_bare"] = round(run["seconds"] / bare["seconds"], 2) if bare["seconds"] else None
+        record["bare_spacy"].append(bare)
 
 
 # --- extraction quality ---------------------------------------------------------------------------------
@@ -523,7 +553,10 @@ def eval_trafilatura_eval() -> dict[str, Any]:
     langs: dict[str, str] = {}
     if index_file.is_file():
         langs = {e["url"]: e.get("lang_guess") or "" for e in json.loads(index_file.read_text(encoding="utf-8"))}
+    from recoupe.annotate import detect_language
+
     counts: dict[str, dict[str, Counter[str]]] = {name: {} for name in EXTRACTORS}
+    mismatch: Counter[tuple[str, str]] = Counter()
     seconds: Counter[str] = Counter()
     for url, item in gold.items():
         path = TRAFILATURA_EVAL / "html" / item["file"]
@@ -531,11 +564,14 @@ def eval_trafilatura_eval() -> dict[str, Any]:
             continue
         html, _ = _decode_source(path.read_bytes(), str(path))
         lang = langs.get(url) or (m.group(1).lower() if (m := _HTML_LANG.search(html)) else "unknown")
+        found = detect_language(" ".join(item.get("with", [])) or html[:5000])
+        mismatch[(lang, found)] += 1
+        detected = f"detected_{found if found in ('en', 'fr') else 'other'}"
         for name, extractor in EXTRACTORS.items():
             t0 = time.perf_counter()
             output = _squash(extractor(html, url))
             seconds[name] += time.perf_counter() - t0
-            for group in (lang, "all"):
+            for group in (lang, "all", detected):
                 c = counts[name].setdefault(group, Counter())
                 c["pages"] += 1
                 for snippet in item.get("with", []):
@@ -548,6 +584,10 @@ def eval_trafilatura_eval() -> dict[str, Any]:
     }
     result["seconds"] = {name: round(s, 1) for name, s in seconds.items()}
     result["peer_note"] = "trafilatura's own defaults on the same pages"
+    # The index's language guess comes from <html lang> / og:locale, which some pages get wrong (about 30 of
+    # the "en" pages are German or Spanish): lang_check counts index language -> py3langid's reading of the
+    # must-contain snippets, and the detected_* groups score the pages by that reading.
+    result["lang_check"] = {f"{index}->{found}": n for (index, found), n in sorted(mismatch.items())}
     result["method"] = ("upstream snippet scoring (trafilatura tests/evaluate.py): TP/FN on 'with', FP/TN on "
                         "'without', summed over pages; whitespace collapsed in output and snippets; ours = "
                         "clean_html lines plus the title line")
@@ -627,13 +667,22 @@ def measure_extraction() -> dict[str, Any]:
 # --- the record -----------------------------------------------------------------------------------------
 
 
-def git_commit() -> str | None:
+def _git(*args: str) -> str | None:
     try:
-        proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                              check=False, timeout=10)
+        proc = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False, timeout=10)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return (proc.stdout.strip() or None) if proc.returncode == 0 else None
+    return proc.stdout.strip() if proc.returncode == 0 else None
+
+
+def git_commit() -> str | None:
+    return _git("rev-parse", "--short", "HEAD") or None
+
+
+def git_dirty() -> bool | None:
+    """Whether tracked files under src/ differ from the commit (the figures are then of the working tree)."""
+    status = _git("status", "--porcelain", "--untracked-files=no", "--", "src")
+    return None if status is None else bool(status)
 
 
 def machine() -> dict[str, Any]:
@@ -673,7 +722,7 @@ def print_summary(record: dict[str, Any]) -> None:
                   f"{b.get('ratio_pipeline_over_bare', float('nan')):>6.2f}")
         for run in record["runs"]:
             stages = " ".join(f"{k}={v}" for k, v in run["stage_seconds"].items())
-            rss = " ".join(f"{k}={v}" for k, v in run["stage_peak_rss_mb"].items())
+            rss = " ".join(f"{k}={v}" for k, v in (run["stage_peak_rss_mb"] or {}).items()) or "(pass failed)"
             print(f"  workers={run['workers']} seconds: {stages}")
             print(f"  workers={run['workers']} peak RSS MB after each stage: {rss}")
     extraction = record.get("extraction") or {}
@@ -682,6 +731,8 @@ def print_summary(record: dict[str, Any]) -> None:
         print("\ntrafilatura_eval (snippets)      lang   P      R      F1     acc")
         for name in EXTRACTORS:
             for group, s in te[name].items():
+                if group.startswith("detected_"):
+                    continue
                 print(f"  {name:<30} {group:<5} {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
                       f"{s['accuracy']:.3f}")
     sh = extraction.get("scrapinghub")
@@ -698,9 +749,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts (default 1,2)")
     parser.add_argument("--skip-pipeline", action="store_true", help="build the corpus, skip runs and bare spaCy")
     parser.add_argument("--only-extraction", action="store_true", help="only the extraction-quality part")
+    parser.add_argument("--stage-annotate", type=int, default=320,
+                        help="articles annotated in the stage-by-stage memory pass (default 320; 0 = all)")
     parser.add_argument("--no-extraction", action="store_true", help="skip the extraction-quality part")
     parser.add_argument("--no-append", action="store_true", help="print the record, do not append it")
-    for name in ("child", "child-result", "child-corpus", "child-workers", "child-work", "child-articles"):
+    for name in ("child", "child-result", "child-corpus", "child-workers", "child-work", "child-articles",
+                 "child-annotate-limit"):
         parser.add_argument(f"--{name}", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -716,27 +770,24 @@ def main(argv: list[str] | None = None) -> None:
     record: dict[str, Any] = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "git": git_commit(),
+        "git_src_modified": git_dirty(),
         "machine": machine(),
         "corpus": None,
         "runs": [],
         "bare_spacy": [],
         "extraction": None,
+        "failures": [],
     }
     if not args.only_extraction:
         record["corpus"] = build_corpus(args.inputs)
     if not (args.only_extraction or args.skip_pipeline):
-        for w in workers:
-            record["runs"].append(measure_pipeline(w))
-        articles_jsonl = Path(record["runs"][0]["export_dir"]) / "articles.jsonl"
-        for w in workers:
-            bare = measure_bare_spacy(articles_jsonl, w)
-            run = next(r for r in record["runs"] if r["workers"] == w)
-            bare["ratio_pipeline_over_bare"] = round(run["seconds"] / bare["seconds"], 2) if bare["seconds"] else None
-            record["bare_spacy"].append(bare)
+        measure_throughput(record, workers, args.stage_annotate)
     if not args.no_extraction:
         record["extraction"] = measure_extraction()
     record["bench_seconds"] = round(time.perf_counter() - started, 1)
     print_summary(record)
+    for failure in record["failures"]:
+        print(f"FAILED: {failure}")
     if args.no_append:
         print("\n(--no-append: results.jsonl left as it was)")
     else:

@@ -142,6 +142,7 @@ def annotate(
                 n_tokens=len(doc),
                 doc_bytes=doc.to_bytes(exclude=["tensor", "user_data"]),
                 warnings=tuple(warnings),
+                doc=doc,
             )
     for i in range(len(articles)):
         yield results[i]

@@ -18,17 +18,20 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from recoupe import __version__, boilerplate, metadata, registry
-from recoupe.annotate import Models, annotate
+from recoupe.annotate import SUPPORTED, Models, annotate
 from recoupe.clean import clean
+from recoupe.entities import extract
 from recoupe.errors import RecoupeInputError
 from recoupe.ingest import decode, iter_paths
-from recoupe.records import CleanArticle, IngestError, RawDocument
+from recoupe.kb import KnowledgeBase, load_kb
+from recoupe.records import CleanArticle, IngestError, Mention, RawDocument
+from recoupe.resolve import resolve
 from recoupe.settings import Settings
 from recoupe.store import Store
 
 log = logging.getLogger(__name__)
 
-PLAN = ("ingest.v1", "clean.v1", "annotate.v1")
+PLAN = ("ingest.v1", "clean.v1", "annotate.v1", "entities.v1", "resolve.v1")
 
 # A line seen in at least this many distinct articles of one outlet is that outlet's furniture.
 # Two is enough: body lines are not repeated whole across an outlet's articles, and a syndicated
@@ -95,6 +98,13 @@ class Pipeline:
         self.store = store
         self.settings = settings
         self.models = models or Models(settings)
+        self._kb: KnowledgeBase | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = load_kb(tuple(Path(d) for d in self.settings.kb_dirs))
+        return self._kb
 
     def run(
         self,
@@ -151,6 +161,9 @@ class Pipeline:
                 progress(report.inputs, None)
         if batch:
             self._process(batch, furniture, report)
+        t0 = time.perf_counter()
+        self.store.replace_entities(resolve(self.store.mentions(), self.kb))
+        report.seconds["resolve"] += time.perf_counter() - t0
         self.store.finish_run(report.run_id, inputs=report.inputs, articles=report.articles,
                               errors=len(report.errors))
         return report
@@ -198,7 +211,14 @@ class Pipeline:
         annotated = list(annotate(list(fresh.values()), self.models, workers=settings.workers))
         report.seconds["annotate"] += time.perf_counter() - t0
         t0 = time.perf_counter()
-        self.store.save_batch(raws=batch, annotated=annotated, article_of=article_of, errors=errors)
+        mentions: list[Mention] = []
+        for a in annotated:
+            if a.lang in SUPPORTED:
+                mentions.extend(extract(a, a.doc, self.kb, self.models.get(a.lang)).mentions)
+        report.seconds["entities"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        self.store.save_batch(raws=batch, annotated=annotated, article_of=article_of, errors=errors,
+                              mentions=mentions)
         report.seconds["store"] += time.perf_counter() - t0
         log.info("stored a batch of %d inputs: %d new articles, %d errors", len(batch), len(annotated), len(errors))
         report.errors.extend(errors)

@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Media = Literal["text", "html"]
 Origin = Literal["file", "jsonl", "url", "feed"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "EQUIPMENT", "EVENT", "OTHER"]
 DateBasis = Literal["metadata", "prefix", "dateline", "url", "inferred", "unknown"]
 
 
@@ -140,6 +141,8 @@ class AnnotatedArticle:
     n_tokens: int
     doc_bytes: bytes
     warnings: tuple[str, ...] = ()
+    # The live spaCy Doc, for the stages that follow within the same batch; never stored or compared.
+    doc: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,3 +157,26 @@ class IngestError:
     @property
     def id(self) -> str:
         return hashlib.sha256(f"{self.source}\x00{self.stage}\x00{self.code}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """One span of an article that names an entity."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    kb_id: str | None
+    how: str  # alias, demonym, metonym, acronym, role, pattern, ner
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    sentence: int = -1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleEntities:
+    article: str
+    mentions: tuple[Mention, ...]

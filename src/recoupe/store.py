@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from recoupe.errors import StoreError
-from recoupe.records import AnnotatedArticle, IngestError, RawDocument
+from recoupe.records import AnnotatedArticle, IngestError, Mention, RawDocument
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE events (id VARCHAR PRIMARY KEY, record JSON NOT NULL);
         CREATE TABLE arms_transfers (id VARCHAR PRIMARY KEY, record JSON NOT NULL);
         CREATE TABLE conflicts (id VARCHAR PRIMARY KEY, record JSON NOT NULL);
+        """,
+    ),
+    (
+        "mentions carry their type, knowledge-base link, role, country and sector; entity set by resolve",
+        """
+        DROP TABLE mentions;
+        CREATE TABLE mentions (
+            article_id VARCHAR NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL, type VARCHAR NOT NULL, kb_id VARCHAR, how VARCHAR NOT NULL, role VARCHAR,
+            country VARCHAR, sector VARCHAR, sentence INTEGER NOT NULL, entity_id VARCHAR,
+            PRIMARY KEY (article_id, start_char, end_char));
         """,
     ),
 )
@@ -151,6 +162,7 @@ class Store:
         annotated: Sequence[AnnotatedArticle],
         article_of: dict[str, str],
         errors: Sequence[IngestError],
+        mentions: Sequence[Mention] = (),
     ) -> None:
         """Store one batch in one transaction: its raw documents (``article_of`` maps a raw id to its
         article, absent when the input failed), its articles with sentences and parses, its errors."""
@@ -189,6 +201,13 @@ class Store:
             )
             self._insert("parses", ("article_id", "model", "doc"),
                          [(a.article.id, a.model, a.doc_bytes) for a in annotated])
+            self._insert(
+                "mentions",
+                ("article_id", "start_char", "end_char", "text", "type", "kb_id", "how", "role", "country",
+                 "sector", "sentence"),
+                [(m.article, m.start, m.end, m.text, m.type, m.kb_id, m.how, m.role, m.country, m.sector, m.sentence)
+                 for m in mentions],
+            )
             self._record_errors(errors, now)
             con.execute("COMMIT")
         except BaseException:
@@ -234,7 +253,41 @@ class Store:
         )
         return finished
 
+    def replace_entities(self, records: Sequence[dict[str, Any]]) -> None:
+        """The resolve stage's result: every entity record, and each mention's entity, in one transaction."""
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM entities")
+            self._insert("entities", ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records])
+            con.execute("UPDATE mentions SET entity_id = NULL")
+            pairs = [(r["id"], m["article"], m["start"], m["end"]) for r in records for m in r["mentions"]]
+            if pairs:
+                con.execute("CREATE TEMP TABLE IF NOT EXISTS _entity_of "
+                            "(entity_id VARCHAR, article_id VARCHAR, start_char INTEGER, end_char INTEGER)")
+                con.execute("DELETE FROM _entity_of")
+                for i in range(0, len(pairs), _ROWS_PER_STATEMENT):
+                    chunk = pairs[i: i + _ROWS_PER_STATEMENT]
+                    con.execute("INSERT INTO _entity_of VALUES " + ", ".join(["(?, ?, ?, ?)"] * len(chunk)),
+                                [v for row in chunk for v in row])
+                con.execute("UPDATE mentions SET entity_id = e.entity_id FROM _entity_of e "
+                            "WHERE mentions.article_id = e.article_id AND mentions.start_char = e.start_char "
+                            "AND mentions.end_char = e.end_char")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
     # --- reading --------------------------------------------------------------------------------
+
+    def mentions(self) -> list[Mention]:
+        """Every stored mention, in article and offset order."""
+        rows = self._con.execute(
+            "SELECT article_id, start_char, end_char, text, type, kb_id, how, role, country, sector, sentence "
+            "FROM mentions ORDER BY article_id, start_char, end_char"
+        ).fetchall()
+        return [Mention(article=r[0], start=r[1], end=r[2], text=r[3], type=r[4], kb_id=r[5], how=r[6], role=r[7],
+                        country=r[8], sector=r[9], sentence=r[10]) for r in rows]
 
     def done_raw_ids(self) -> set[str]:
         rows = self._con.execute("SELECT raw_id FROM raw_documents WHERE status = 'done'").fetchall()

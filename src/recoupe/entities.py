@@ -1,0 +1,354 @@
+"""The ``entities`` stage: every person, organisation, state, place, weapon system and named exercise an
+article names, each mention with its type, its knowledge-base link when there is one, the title stated
+at that mention, and the country and sector that the text or the knowledge base supports.
+
+Mentions come from four sources, merged longest-first (a span claimed by an earlier source wins):
+
+1. the knowledge base's names, aliases, demonyms ("marocain", "Moroccan") and metonyms ("Rabat",
+   "l'État hébreu"), matched on lower-cased tokens;
+2. patterns for weapon systems after a noun that says what they are ("drone « Heron »", "hélicoptères
+   H135") and for named exercises with their year ("African Lion 2022");
+3. descriptions of office holders without a name ("le ministre israélien de la Défense"), resolved to the
+   person holding that office at the article's date when the knowledge base knows exactly one;
+4. spaCy's named entities (PER, ORG, LOC, GPE; MISC is too noisy to keep).
+
+The stage is per article and pure; resolving mentions to entities across articles is ``recoupe.resolve``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from recoupe.kb import Entry, KnowledgeBase, normalise
+from recoupe.records import AnnotatedArticle, ArticleEntities, EntityType, Mention
+from recoupe.registry import register
+
+_NER_TYPES: dict[str, EntityType] = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC",
+                                     "GPE": "GPE", "FAC": "LOC"}
+# Capitalised common nouns that spaCy's French NER takes for names: ministry portfolios, ranks.
+_NOT_NAMES = frozenset({
+    "Défense", "Défense nationale", "Transports", "Intérieur", "Affaires étrangères", "Justice", "Économie",
+    "État-Major", "Etat-Major", "État-major", "Royaume", "Communiqué", "Gouvernement", "Parlement", "Premier ministre",
+})
+# Longest role description kept before a name, in words. "le directeur du bureau des affaires
+# politico-militaires du ministère israélien de la Défense" has 13; set on the seeds.
+MAX_ROLE_WORDS = 16
+
+# Head nouns of titles and functions, French and English. A role is a phrase that starts with one.
+_TITLE_HEADS = (
+    "ministre", "ministre-délégué", "président", "présidente", "premier ministre", "roi", "reine", "prince",
+    "général", "lieutenant-général", "général de corps d'armée", "général de division", "général de brigade",
+    "colonel", "amiral", "vice-amiral", "commandant", "chef", "inspecteur", "inspectrice", "directeur",
+    "directrice", "porte-parole", "ambassadeur", "ambassadrice", "secrétaire", "conseiller", "conseillère",
+    "patron", "ex-patron", "ex-ministre", "ancien ministre", "chef d'état-major", "chef de l'état-major",
+    "haut responsable", "responsable", "émir", "sultan", "cheikh", "diplomate", "envoyé", "envoyée",
+    "minister", "president", "prime minister", "king", "queen", "crown prince", "general", "lieutenant general",
+    "major general", "brigadier general", "colonel", "admiral", "commander", "chief", "inspector", "director",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "secretary", "adviser", "advisor", "head", "envoy",
+    "foreign minister", "defence minister", "defense minister", "army chief", "chief of staff",
+)
+_HEAD_RE = re.compile(
+    r"(?:^|\b)(?:(?:le|la|l['’]|les|the|son|sa|leur|former|ancien|ancienne|ex-)\s*)?"
+    r"(?:" + "|".join(sorted((re.escape(h) for h in _TITLE_HEADS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_SECTOR_BY_HEAD = (
+    ("renseignement", "SPY"), ("intelligence", "SPY"), ("état-major", "MIL"), ("etat-major", "MIL"),
+    ("général", "MIL"), ("general", "MIL"), ("amiral", "MIL"), ("admiral", "MIL"), ("colonel", "MIL"),
+    ("commandant", "MIL"), ("commander", "MIL"), ("armée", "MIL"), ("army", "MIL"), ("forces", "MIL"),
+    ("inspecteur", "MIL"), ("ministre", "GOV"), ("minister", "GOV"), ("président", "GOV"),
+    ("president", "GOV"), ("roi", "GOV"), ("king", "GOV"), ("porte-parole", "GOV"), ("ambassad", "GOV"),
+    ("secrétaire", "GOV"), ("secretary", "GOV"), ("directeur", "GOV"), ("director", "GOV"),
+)
+
+_EQUIPMENT_NOUNS = (
+    r"drones?(?: kamikazes?| armés?| de combat| tactiques?)?|hélicoptères?(?: de combat)?|"
+    r"avions?(?: de combat| de chasse)?|"
+    r"chasseurs?(?: bombardiers?)?|missiles?|systèmes?(?: antiaériens?| de défense aérienne| d['’]armes?)?|"
+    r"radars?|chars?(?: de combat)?|blindés?|véhicules? blindés?|frégates?|corvettes?|patrouilleurs?|"
+    r"sous-marins?|"
+    r"satellites?|munitions? rôdeuses?|obusiers?|canons?|lance-roquettes|"
+    r"drones?|helicopters?|aircraft|fighter jets?|jets?|fighters?|tanks?|missile systems?|air[- ]defen[cs]e systems?|"
+    r"frigates?|corvettes?|submarines?|loitering munitions?|howitzers?|rocket launchers?"
+)
+# "drone « Heron »", "le système antiaérien Barak MX", "hélicoptères H135", "F-16 Viper" after "avions".
+_EQUIPMENT_AFTER_NOUN = re.compile(
+    rf"\b(?:{_EQUIPMENT_NOUNS})(?:\s+(?:[a-zà-ÿ\-]+)){{0,2}}?\s+[«\"“]?\s*"
+    r"(?P<name>[A-Z][A-Za-z]*-?\d[\w\-]*(?:\s(?:[A-Z][a-z]+|[A-Z0-9]{1,4}|Block\s\d+))?"
+    r"|[A-Z][a-z]+(?:\s(?:[A-Z]{2,4}|[A-Z][a-z]+|\d+))?)\s*[»\"”]?",
+)
+# Designations that are weapon systems by their shape alone: "F-16", "Su-30", "TB2", "H135", "MQ-9B".
+_DESIGNATION = re.compile(r"\b(?:[A-Z]{1,3}-\d{1,3}[A-Z]?|[A-Z]{1,2}\d{2,3}[A-Z]?)(?:\s(?:Viper|Block\s\d+))?\b")
+_EXERCISE = re.compile(
+    r"\b(?:exercices?|manœuvres?|exercise|drills?)(?:\s+[a-zà-ÿ\-]+){0,3}?\s+[«\"“]?\s*"
+    r"(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,3}\s(?:19|20)\d{2})\s*[»\"”]?"
+)
+_YEAR_AFTER = re.compile(r"^\s+((?:19|20)\d{2})\b")
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+class Matcher:
+    """The knowledge base's surface forms as a spaCy PhraseMatcher over lower-cased tokens."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Any) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.labels: dict[int, tuple[str, str]] = {}
+        by_key: dict[str, list[Any]] = {}
+        for surface, entry, how in kb.surfaces():
+            for variant in {surface, surface.replace("’", "'"), surface.replace("'", "’")}:
+                key = f"{entry.id}|{how}"
+                by_key.setdefault(key, []).append(nlp.make_doc(variant))
+        for key, docs in by_key.items():
+            self.matcher.add(key, docs)
+            entry_id, how = key.split("|", 1)
+            self.labels[nlp.vocab.strings[key]] = (entry_id, how)
+
+    def __call__(self, doc: Any) -> list[tuple[int, int, str, str]]:
+        """(start char, end char, entry id, how) of every KB surface in the doc."""
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            entry_id, how = self.labels[match_id]
+            span = doc[start:end]
+            out.append((span.start_char, span.end_char, entry_id, how))
+        return out
+
+
+_MATCHERS: dict[tuple[int, int], Matcher] = {}
+
+
+def matcher_for(kb: KnowledgeBase, nlp: Any) -> Matcher:
+    """One matcher per (knowledge base, pipeline vocabulary), built on first use."""
+    key = (id(kb), id(nlp.vocab))
+    if key not in _MATCHERS:
+        _MATCHERS[key] = Matcher(kb, nlp)
+    return _MATCHERS[key]
+
+
+def _entry_type(entry: Entry) -> EntityType:
+    return entry.type if entry.type in ("PERSON", "ORG", "GPE", "LOC", "EQUIPMENT", "EVENT") else "OTHER"  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4096)
+def sector_of_role(role: str) -> str | None:
+    low = role.lower()
+    for needle, sector in _SECTOR_BY_HEAD:
+        if needle in low:
+            return sector
+    return None
+
+
+def _sentence_index(starts: Sequence[int], position: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+class _Spans:
+    """Non-overlapping spans, first come first served (callers add the most trusted sources first)."""
+
+    def __init__(self) -> None:
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def take(self, start: int, end: int) -> None:
+        self.taken.append((start, end))
+
+
+def _has_finite_verb(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm") for t in span)
+
+
+def _role_before(doc: Any, text: str, sentence_start: int, start: int) -> str | None:
+    """The title stated just before a name. "le ministre israélien de la Défense Benny Gantz": the words
+    after the last comma; "le directeur du bureau ..., Dror Shalom": the clause before the comma."""
+    left = text[sentence_start:start]
+    stripped = left.rstrip()
+    if not stripped:
+        return None
+    if stripped.endswith(","):
+        segment_end = sentence_start + len(stripped) - 1
+        clause = text[sentence_start:segment_end]
+        segment_start = sentence_start + max(clause.rfind(","), clause.rfind("("), -1) + 1
+    else:
+        segment_end = sentence_start + len(stripped)
+        clause = text[sentence_start:segment_end]
+        segment_start = sentence_start + max(clause.rfind(","), clause.rfind("("), -1) + 1
+    segment = text[segment_start:segment_end]
+    for m in _HEAD_RE.finditer(segment):
+        phrase = segment[m.start():].strip(" ,")
+        if not phrase or len(phrase.split()) > MAX_ROLE_WORDS:
+            continue
+        phrase_start = segment_start + m.start()
+        if _has_finite_verb(doc, phrase_start, segment_end):
+            continue
+        return re.sub(r"^(?:le|la|l['’]|les|the)\s*", "", phrase, flags=re.IGNORECASE) or None
+    return None
+
+
+def _role_after(doc: Any, text: str, end: int, sentence_end: int) -> str | None:
+    """A title stated in apposition after a name: "Abdellatif Loudiyi, ministre délégué chargé de la
+    Défense," up to the next comma or the end of the sentence."""
+    right = text[end:sentence_end]
+    m = re.match(r"^\s*,\s*(?:l['’]|le |la |the )?([^,;.()]{3,140})", right)
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    head = _HEAD_RE.match(phrase)
+    if not head or len(phrase.split()) > MAX_ROLE_WORDS:
+        return None
+    start = end + m.start(1)
+    if _has_finite_verb(doc, start, start + len(phrase)):
+        return None
+    return phrase
+
+
+def _country_in(text: str, kb: KnowledgeBase) -> str | None:
+    """The state a role phrase names: a demonym ("israélien"), a state or an organisation ("des FAR")."""
+    for word in re.findall(r"\w[\w\-]*", text.replace("’", " ").replace("'", " ")):
+        for entry, _how in kb.lookup(word):
+            if entry.country:
+                return entry.country
+    return None
+
+
+@register("entities.v1", requires=["parse", "metadata"], produces=["mentions"])
+def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) -> ArticleEntities:
+    """Every entity mention of one article (pure; ``doc`` is its spaCy parse, ``nlp`` the pipeline that
+    made it)."""
+    article = annotated.article
+    text = article.text
+    spans = _Spans()
+    found: list[Mention] = []
+    sentence_starts = [s.start for s in annotated.sentences]
+    sentence_ends = [s.end for s in annotated.sentences]
+    date = article.published.value
+
+    def sentence_bounds(position: int) -> tuple[int, int, int]:
+        i = max(0, _sentence_index(sentence_starts, position))
+        if not sentence_starts:
+            return -1, 0, len(text)
+        return i, sentence_starts[i], sentence_ends[i]
+
+    def add(start: int, end: int, etype: EntityType, kb_id: str | None, how: str,
+            country: str | None = None, sector: str | None = None) -> None:
+        if start >= end or not spans.free(start, end):
+            return
+        spans.take(start, end)
+        index, s_start, s_end = sentence_bounds(start)
+        role = None
+        if etype == "PERSON":
+            role = _role_before(doc, text, s_start, start) or _role_after(doc, text, end, s_end)
+            if role and country is None:
+                country = _country_in(role, kb)
+            if role and sector is None:
+                sector = sector_of_role(role)
+        found.append(Mention(article=article.id, start=start, end=end, text=text[start:end], type=etype,
+                             kb_id=kb_id, how=how, role=role, country=country, sector=sector, sentence=index))
+
+    # 1. knowledge-base surfaces, longest first
+    kb_matches = sorted(matcher_for(kb, nlp)(doc), key=lambda m: (-(m[1] - m[0]), m[0]))
+    for start, end, entry_id, how in kb_matches:
+        entry = kb.entries[entry_id]
+        etype = _entry_type(entry)
+        if etype == "EVENT" and entry.attrs.get("recurring"):
+            year = _YEAR_AFTER.match(text[end:])
+            if year:
+                end += year.end()
+        add(start, end, etype, entry_id, how, entry.country, entry.sector)
+
+    # 2. patterns: exercises with a year, weapon systems after their noun, designations
+    for m in _EXERCISE.finditer(text):
+        add(m.start("name"), m.end("name"), "EVENT", None, "pattern")
+    for m in _EQUIPMENT_AFTER_NOUN.finditer(text):
+        add(m.start("name"), m.end("name"), "EQUIPMENT", None, "pattern")
+    for m in _DESIGNATION.finditer(text):
+        add(m.start(), m.end(), "EQUIPMENT", None, "pattern")
+
+    # 3. office holders described without a name
+    for start, end, person in _described_holders(text, kb, date, annotated.lang):
+        add(start, end, "PERSON", person.id, "role", person.country, person.sector)
+
+    # 4. spaCy's entities
+    for ent in doc.ents:
+        ner_type = _NER_TYPES.get(ent.label_)
+        if ner_type is None:
+            continue
+        start, end = ent.start_char, ent.end_char
+        surface = text[start:end]
+        # spaCy sometimes includes a leading determiner or trailing punctuation
+        while end > start and surface[-1] in " ,.;:»\"”’'":
+            end -= 1
+            surface = text[start:end]
+        if not _looks_like_name(surface) or surface in _NOT_NAMES:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and not any(t.pos_ == "PROPN" for t in span):
+            continue
+        add(start, end, ner_type, None, "ner")
+
+    found.sort(key=lambda m: (m.start, m.end))
+    return ArticleEntities(article=article.id, mentions=tuple(found))
+
+
+def _looks_like_name(surface: str) -> bool:
+    if len(surface) < 2 or not surface[0].isupper():
+        return False
+    letters = sum(c.isalpha() for c in surface)
+    return letters >= 2 and len(surface.split()) <= 8
+
+
+def _described_holders(text: str, kb: KnowledgeBase, date: str | None,
+                       lang: str) -> Iterable[tuple[int, int, Entry]]:
+    """Spans such as "le ministre israélien de la Défense" naming the one person who held that office
+    in that state on the article's date (nothing when the date is unknown or the office shared)."""
+    if date is None:
+        return
+    for surface, key in kb.role_keys(lang).items():
+        for m in _role_pattern(surface, lang).finditer(text):
+            states = [e for e, how in kb.lookup(m.group("demonym")) if how == "demonym" and e.type == "GPE"]
+            if len(states) != 1 or states[0].country is None:
+                continue
+            if re.match(r"^,?\s*[A-Z][\w\-]+\s[A-Z]", text[m.end(): m.end() + 40]):
+                continue  # a name follows: the name itself is the mention, with this role
+            holders = kb.holders(key, states[0].country, date)
+            if len(holders) == 1:
+                yield m.start("role"), m.end(), holders[0]
+
+
+@lru_cache(maxsize=2048)
+def _role_pattern(surface: str, lang: str) -> re.Pattern[str]:
+    """French "ministre de la Défense" also matches "ministre israélien de la Défense" (demonym after the
+    head noun); English "defence minister" matches "Israeli defence minister" (demonym first)."""
+    if lang == "en":
+        return re.compile(rf"(?P<role>\b(?:the\s)?(?P<demonym>[A-Z][a-z]+)\s+{re.escape(surface)})\b",
+                          re.IGNORECASE)
+    words = surface.split()
+    body = rf"{re.escape(words[0])}\s+(?P<demonym>[a-zà-ÿ]{{4,}})"
+    if len(words) > 1:
+        body += rf"\s+{re.escape(' '.join(words[1:]))}"
+    return re.compile(rf"(?P<role>\b(?:l['’]|le\s|la\s)?(?:ex-)?{body})\b", re.IGNORECASE)
+
+
+def normalise_name(name: str) -> str:
+    """Comparison key of a name across spellings: accents, case, articles, transliteration variants."""
+    return normalise(_strip_accents(name))
