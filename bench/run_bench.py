@@ -46,6 +46,7 @@ import argparse
 import contextlib
 import datetime as dt
 import gzip
+import importlib.util
 import json
 import logging
 import os
@@ -694,8 +695,10 @@ def machine() -> dict[str, Any]:
         except PackageNotFoundError:
             return None
 
+    spec = importlib.util.find_spec("recoupe")
     return {
         "cpus": os.cpu_count(),
+        "recoupe_from": str(Path(spec.origin).parent) if spec and spec.origin else None,
         "python": platform.python_version(),
         "platform": platform.platform(),
         "recoupe": ver("recoupe"),

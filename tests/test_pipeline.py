@@ -179,7 +179,7 @@ def test_every_help_ends_with_an_example(command: str) -> None:
 
 def test_settings_documented_in_run_help() -> None:
     result = CliRunner().invoke(app, ["run", "--help"], terminal_width=200)
-    for option in ("--batch-size", "--workers", "--urls", "--feed", "--out", "--db"):
+    for option in ("--batch-size", "--workers", "--urls", "--feed", "--out", "--db", "--kb", "--en-model"):
         assert option in result.output
 
 

@@ -62,6 +62,7 @@ _INVERSION_TAIL = re.compile(
     re.IGNORECASE,
 )
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+_ARTICLE = re.compile(r"^(?:(?:le|la|les|the)\s+|l['’])(?=\S)", re.IGNORECASE)
 
 
 def _translators() -> tuple[str, Callable[[str], str], Callable[[str], str]]:
@@ -141,6 +142,8 @@ def collect() -> tuple[str, list[Country]]:
                 forms.extend(_forms(arabic))
         drop = DROP.get(code, {})
         aliases = list(dict.fromkeys(f for f in forms if f not in drop))
+        # "L'État de Palestine" beside "État de Palestine": keep the form without its article.
+        aliases = [f for f in aliases if _ARTICLE.sub("", f) == f or _ARTICLE.sub("", f) not in aliases]
         common = getattr(country, "common_name", None)
         canonical = NAME.get(code) or (str(common) if common else None) or next(
             (f for f in _forms(str(country.name))[1:] if ", " not in f and "(" not in f), str(country.name))

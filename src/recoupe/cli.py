@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -80,8 +81,9 @@ def _summary(report: RunReport, out: Path, counts: dict[str, int], store: Store)
         console.print(f"[red]error[/red] {error.code} {error.message}", soft_wrap=True, highlight=False)
 
 
-def _settings(batch_size: int, workers: int) -> Settings:
-    return Settings(batch_size=batch_size, workers=workers)
+def _settings(batch_size: int, workers: int, kb: list[Path] | None = None, en_model: str | None = None) -> Settings:
+    settings = Settings(batch_size=batch_size, workers=workers, kb_dirs=tuple(str(p) for p in kb or ()))
+    return replace(settings, en_model=en_model) if en_model else settings
 
 
 def _execute(paths: list[Path], urls: list[str], feeds: list[str], out: Path, db: Path | None,
@@ -119,6 +121,8 @@ def run(
                                                           "(default: OUT/recoupe.duckdb).")] = None,
     batch_size: Annotated[int, typer.Option(help=_HELP["batch_size"][1])] = 32,
     workers: Annotated[int, typer.Option(help=_HELP["workers"][1])] = 1,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help=_HELP["kb_dirs"][1] + " (repeatable)")] = None,
+    en_model: Annotated[str | None, typer.Option("--en-model", help=_HELP["en_model"][1])] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")] = False,
 ) -> None:
     """Read articles, clean, annotate and store them, and write the dossier.
@@ -137,7 +141,8 @@ def run(
     if not inputs and not url_list and not feed:
         err_console.print("recoupe: nothing to read; give files or folders, --urls or --feed")
         raise typer.Exit(2)
-    code = _execute(list(inputs or []), url_list, list(feed or []), out, db, _settings(batch_size, workers), quiet)
+    code = _execute(list(inputs or []), url_list, list(feed or []), out, db,
+                    _settings(batch_size, workers, kb, en_model), quiet)
     raise typer.Exit(code)
 
 

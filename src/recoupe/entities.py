@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -95,31 +96,33 @@ def _strip_accents(text: str) -> str:
 
 
 class Matcher:
-    """The knowledge base's surface forms as a spaCy PhraseMatcher over lower-cased tokens."""
+    """The knowledge base's surface forms as spaCy PhraseMatchers: lower-cased tokens for names, exact
+    tokens for acronyms (so the French article "un" is not the UN)."""
 
     def __init__(self, kb: KnowledgeBase, nlp: Any) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.kb = kb
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[int, tuple[str, str]] = {}
         by_key: dict[str, list[Any]] = {}
         for surface, entry, how in kb.surfaces():
             for variant in {surface, surface.replace("’", "'"), surface.replace("'", "’")}:
-                key = f"{entry.id}|{how}"
-                by_key.setdefault(key, []).append(nlp.make_doc(variant))
+                by_key.setdefault(f"{entry.id}|{how}", []).append(nlp.make_doc(variant))
         for key, docs in by_key.items():
-            self.matcher.add(key, docs)
             entry_id, how = key.split("|", 1)
+            (self.by_orth if how == "acronym" else self.by_lower).add(key, docs)
             self.labels[nlp.vocab.strings[key]] = (entry_id, how)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, str, str]]:
         """(start char, end char, entry id, how) of every KB surface in the doc."""
         out = []
-        for match_id, start, end in self.matcher(doc):
-            entry_id, how = self.labels[match_id]
-            span = doc[start:end]
-            out.append((span.start_char, span.end_char, entry_id, how))
+        for matcher in (self.by_lower, self.by_orth):
+            for match_id, start, end in matcher(doc):
+                entry_id, how = self.labels[match_id]
+                span = doc[start:end]
+                out.append((span.start_char, span.end_char, entry_id, how))
         return out
 
 
@@ -265,10 +268,20 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
         found.append(Mention(article=article.id, start=start, end=end, text=text[start:end], type=etype,
                              kb_id=kb_id, how=how, role=role, country=country, sector=sector, sentence=index))
 
-    # 1. knowledge-base surfaces, longest first
+    # 1. office holders described without a name, before the demonyms inside those descriptions
+    for start, end, person in _described_holders(text, kb, date, annotated.lang):
+        add(start, end, "PERSON", person.id, "role", person.country, person.sector)
+
+    # 2. knowledge-base surfaces, longest first; a form an entry marks ambiguous ("le Royaume",
+    # "Congo") counts only for the entry whose state the article names most by unambiguous forms
     kb_matches = sorted(matcher_for(kb, nlp)(doc), key=lambda m: (-(m[1] - m[0]), m[0]))
+    states = Counter(kb.entries[eid].country for s, e, eid, _ in kb_matches
+                     if not kb.is_ambiguous(eid, text[s:e]) and kb.entries[eid].type == "GPE")
+    main_state = states.most_common(1)[0][0] if states else None
     for start, end, entry_id, how in kb_matches:
         entry = kb.entries[entry_id]
+        if kb.is_ambiguous(entry, text[start:end]) and (main_state is None or entry.country != main_state):
+            continue
         etype = _entry_type(entry)
         if etype == "EVENT" and entry.attrs.get("recurring"):
             year = _YEAR_AFTER.match(text[end:])
@@ -276,17 +289,13 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
                 end += year.end()
         add(start, end, etype, entry_id, how, entry.country, entry.sector)
 
-    # 2. patterns: exercises with a year, weapon systems after their noun, designations
+    # 3. patterns: exercises with a year, weapon systems after their noun, designations
     for m in _EXERCISE.finditer(text):
         add(m.start("name"), m.end("name"), "EVENT", None, "pattern")
     for m in _EQUIPMENT_AFTER_NOUN.finditer(text):
         add(m.start("name"), m.end("name"), "EQUIPMENT", None, "pattern")
     for m in _DESIGNATION.finditer(text):
         add(m.start(), m.end(), "EQUIPMENT", None, "pattern")
-
-    # 3. office holders described without a name
-    for start, end, person in _described_holders(text, kb, date, annotated.lang):
-        add(start, end, "PERSON", person.id, "role", person.country, person.sector)
 
     # 4. spaCy's entities
     for ent in doc.ents:
@@ -346,7 +355,7 @@ def _role_pattern(surface: str, lang: str) -> re.Pattern[str]:
     body = rf"{re.escape(words[0])}\s+(?P<demonym>[a-zà-ÿ]{{4,}})"
     if len(words) > 1:
         body += rf"\s+{re.escape(' '.join(words[1:]))}"
-    return re.compile(rf"(?P<role>\b(?:l['’]|le\s|la\s)?(?:ex-)?{body})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:l['’]|le\s|la\s)?(?P<role>(?:ex-)?{body})\b", re.IGNORECASE)
 
 
 def normalise_name(name: str) -> str:

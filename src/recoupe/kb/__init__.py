@@ -71,7 +71,7 @@ SIPRI_CATEGORIES = frozenset({
 # Files of the default KB, in loading order (later entries extend earlier ones with the same id). In a
 # user's directory these names load first, in this order, then any other *.toml alphabetically.
 FILE_ORDER = (
-    "roles.toml", "states.toml", "states_overlay.toml", "organisations.toml", "persons.toml",
+    "roles.toml", "states.toml", "states_overlay.toml", "places.toml", "organisations.toml", "persons.toml",
     "equipment.toml", "events.toml",
 )
 
@@ -94,6 +94,9 @@ _ROLE_FIELDS = ("key", "title_fr", "title_en", "country", "sector", "org", "star
 _ROLEDEF_LISTS = ("fr", "en", "ar")
 HOWS = ("alias", "acronym", "metonym", "demonym")
 
+# An office in an organisation of these sectors takes the organisation's sector (the UN Secretary-General is
+# IGO, the head of the Mossad SPY) unless the role says otherwise.
+_ROLE_SECTOR_FROM_ORG = frozenset({"IGO", "PKO", "SPY", "MIL", "REB", "COP", "BUS", "MED", "NGO"})
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _STATE_ID = re.compile(r"^[A-Z]{3}$")
 _ID_PREFIX = {"PERSON": "per:", "ORG": "org:", "EQUIPMENT": "eqp:", "EVENT": "evt:", "LOC": "loc:", "GPE": "gpe:"}
@@ -182,6 +185,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`":
 _DASHES = re.compile(r"[\-‐‑‒–—―]+")
 _ARTICLE = re.compile(r"^(?:(?:le|la|les|the)\s+|l')(?=\S)", re.IGNORECASE)
 _TATWEEL = "\u0640"
+# A form that starts with a lower-case article ("l'État hébreu"); "Le Caire", "La Haye" are names.
+_LOWER_ARTICLE = re.compile(r"^(?:(?:le|la|les|the)\s|l['’])")
 
 
 def _fold(surface: str) -> str:
@@ -344,12 +349,23 @@ class KnowledgeBase:
         found: list[tuple[str, str, Entry]] = []
         for entry in self.entries.values():
             for role in entry.roles:
-                if role.key not in keys or (role.country or entry.country) != country:
+                if role.key not in keys or self.role_country(entry, role) != country:
                     continue
                 if on is None or _overlaps(on, role.start, role.end):
                     found.append((_lower(role.start) if role.start else "", entry.name, entry))
                     break
         return [entry for _start, _name, entry in sorted(found, key=lambda t: (t[0], t[1]))]
+
+    def role_country(self, entry: Entry, role: Role) -> str | None:
+        """The state an office belongs to: the role's own country, else its organisation's (none for an
+        intergovernmental organisation: the UN Secretary-General is no Portuguese office), else the
+        person's country."""
+        if role.country:
+            return role.country
+        if role.org:
+            org = self.entries.get(role.org)
+            return org.country if org is not None else None
+        return entry.country
 
     def roles_on(self, entry: Entry, on: str | None) -> list[Role]:
         """The offices a person held on a date (all of them if ``on`` is None)."""
@@ -360,8 +376,10 @@ class KnowledgeBase:
         held then (its country, its sector or its role's); otherwise the entry's own."""
         for role in self.roles_on(entry, on) if on is not None else ():
             definition = self.roles.get(role.key)
-            sector = role.sector or (definition.sector if definition else None) or entry.sector
-            return role.country or entry.country, sector
+            org = self.entries.get(role.org) if role.org else None
+            sector = role.sector or (org.sector if org is not None and org.sector in _ROLE_SECTOR_FROM_ORG else None) \
+                or (definition.sector if definition else None) or entry.sector
+            return self.role_country(entry, role), sector
         return entry.country, entry.sector
 
     def role_keys(self, lang: str) -> Mapping[str, str]:
@@ -576,6 +594,8 @@ def lint(kb: KnowledgeBase) -> list[str]:
             wikidata[entry.wikidata] = entry.id
         own: set[str] = set()
         for surface, _how in entry.forms():
+            if _LOWER_ARTICLE.match(surface):
+                problems.append(f"{where}: write {surface!r} without its article (lookups drop it anyway)")
             key = normalise(surface)
             if not key:
                 problems.append(f"{where}: empty name form {surface!r}")

@@ -7,16 +7,21 @@ The rules, in order (the first that applies wins):
    "juillet dernier", "lundi prochain"); without a DCT precise enough, the value is None.
 3. ``anaphoric`` frames shift the last date mentioned ("le lendemain", "l'été de la même année",
    "the following summer"); without one, None.
-4. ``undef`` frames (a month, a day, a weekday, a season without a year) are read, as in HeidelTime:
-   a. after/before the last mentioned date when the sentence says the text moves forward ("suivie en
-      juillet", "puis", "followed") or back ("plus tôt", "earlier") — narrative;
-   b. on or before the last date of a past sentence when the sentence is in the pluperfect ("Le
-      10 décembre, Washington avait annoncé", after "le 22 décembre 2020 ... officialisait") — narrative;
-   c. against the DCT (news mode): the closest past occurrence in a past sentence, the next one in a
-      future sentence, a weekday in the past week otherwise, a month or a day the closest occurrence;
-   d. with no DCT: None — a relative date is never guessed.
-5. ``context`` frames (a clock time, a part of day) take the day of the nearest date of their sentence,
-   else of the previous sentence, else the DCT.
+4. ``undef`` frames (a month, a day, a weekday, a season, a quarter without a year) are read, as in
+   HeidelTime, in the tense of their clause (else of their sentence):
+   a. after/before the last mentioned date when the sentence says the text moves forward ("avait été
+      suivie en juillet par", "puis", "followed") or back ("plus tôt", "earlier") — narrative;
+   b. in the year of a bare year just mentioned in the same sentence ("en 97 (en janvier ...") — narrative;
+   c. on or before the narrative time when the clause is in the pluperfect ("Le 10 décembre, Washington
+      avait annoncé", after "le 22 décembre 2020 ... officialisait"); the narrative time is the first date
+      of the last sentence in a past tense (not a pluperfect one, which is background) — narrative;
+   d. against the DCT (news mode): the last occurrence on or before it in a past clause, the next one in a
+      future clause (or after "jusqu'au", "d'ici", "by"); with no tense to go by, a weekday, a month or a
+      season is the last one, a day and month is in the year of the DCT (as dateparser and HeidelTime);
+      "dernier"/"prochain"/"last"/"next" always count from the DCT, strictly;
+   e. with no DCT: None — a relative date is never guessed.
+5. ``context`` frames (a clock time, a part of day) take the day of the nearest date of their sentence
+   (before it, else after it), else of the last day mentioned, else the DCT.
 """
 
 from __future__ import annotations
@@ -50,6 +55,15 @@ from recoupe.timex.rules import Group
 from recoupe.timex.tense import Sentence, Tense, clause_around, cue_before, tense_of
 
 T = TypeVar("T")
+# An underspecified date is looked for within this many years of its reference: enough for "juillet dernier"
+# read in June and for a pluperfect reaching two years back (demo 14: "Le 10 décembre" after December 2020, read
+# in December 2022). More would only let a wrong tense pick a far occurrence.
+SEARCH_YEARS = 3
+# A weekday written beside a day and month ("Dimanche 1er février") picks the year where they agree, among the
+# reference year and its neighbours; further away, the weekday is more likely a slip than a clue.
+WEEKDAY_YEARS = 1
+_GRANULARITIES: dict[str, Granularity] = {g: g for g in ("time", "day", "week", "month", "season", "quarter", "year",
+                                                          "decade", "century")}
 _TYPES: dict[str, TimexType] = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET", "ref": "TIME"}
 _PART_CODES = ("MO", "AF", "EV", "NI", "DT")
 
@@ -157,9 +171,7 @@ def _granularity(value: str | None, frame: Frame) -> Granularity:
         return "reference"
     if value is None:
         return "unknown"
-    g = granularity_of(value)
-    return g if g in ("time", "day", "week", "month", "season", "quarter", "year", "decade",  # type: ignore[return-value]
-                      "century") else "unknown"
+    return _GRANULARITIES.get(granularity_of(value), "unknown")
 
 
 def point_of_value(value: str) -> Point | None:
@@ -190,7 +202,7 @@ def _resolve_frame(frame: Frame, text: str, start: int, end: int, si: int, sents
     if frame.rel == "dct":
         if dct is None:
             return _Resolved(None, "none", "relative to the publication date, which is unknown")
-        value = _shift(frame, dct)
+        value = _this_weekend(dct, tense) if frame.unit == "weekend" and frame.shift == 0 else _shift(frame, dct)
         if value is None:
             return _Resolved(None, "none", f"relative to the publication date, known only to {_known(dct)}")
         return _Resolved(value, "dct", f"publication date {_point_str(dct)} {_shift_str(frame)}")
@@ -213,7 +225,10 @@ def _resolve_frame(frame: Frame, text: str, start: int, end: int, si: int, sents
             value = _shift(frame, anchor)
         if value is None:
             return _Resolved(None, "none", f"the last date mentioned ({_point_str(anchor)}) is not precise enough")
-        return _Resolved(value, "narrative", f"last date mentioned {_point_str(anchor)} {_shift_str(frame)}")
+        how = _shift_str(frame) if frame.unit is not None else (
+            "first occurrence after it" if (frame.direction or "").startswith("future") else
+            "last occurrence before it" if (frame.direction or "").startswith("past") else "closest occurrence")
+        return _Resolved(value, "narrative", f"last date mentioned {_point_str(anchor)}: {how}")
     # undef
     if frame.direction in ("past_strict", "future_strict"):
         if dct is None:
@@ -246,14 +261,26 @@ def _resolve_frame(frame: Frame, text: str, start: int, end: int, si: int, sents
         mode = "future"
     elif tense in ("past", "pluperfect"):
         mode = "past"
-    elif frame.weekday is not None and frame.month is None:
-        mode = "past"  # news: a weekday is in the past week unless the tense says otherwise
+    elif frame.day is None:
+        mode = "past"  # news: a weekday, a month, a season without a tense to go by is the last one
     else:
-        mode = "closest"
+        mode = "same_year"  # a day and month without a tense: the year of the DCT, as HeidelTime and dateparser do
     value = _occurrence(frame, dct, mode)
     how = {"future": "next occurrence (future tense)", "past": "last occurrence (past tense)",
-           "closest": "closest occurrence"}[mode]
+           "same_year": "in the year", "closest": "closest occurrence"}[mode]
     return _Resolved(value, "dct" if value else "none", f"{how} from the publication date {_point_str(dct)}")
+
+
+def _this_weekend(dct: Point, tense: str) -> str | None:
+    """"ce week-end": the one just past in a past sentence, the coming one in a future sentence, else the
+    nearest (early in the week, the one just past)."""
+    d = dct.date
+    if d is None:
+        return None
+    saturday = weekday_before(d, 5, strict=False)
+    if d.weekday() >= 5 or tense == "past" or (tense != "future" and d.weekday() <= 2):
+        return fmt_week(saturday) + "-WE"
+    return fmt_week(weekday_after(d, 5, strict=False)) + "-WE"
 
 
 def _absolute(frame: Frame) -> str | None:
@@ -270,7 +297,13 @@ def _absolute(frame: Frame) -> str | None:
         return fmt_month(frame.year, frame.month)
     if frame.season is not None:
         return fmt_season(frame.year, frame.season)
+    if frame.quarter is not None:
+        return _fmt_quarter(frame.year, frame)
     return fmt_year(frame.year)
+
+
+def _fmt_quarter(year: int, frame: Frame) -> str:
+    return f"{year:04d}-{'H' if frame.half else 'Q'}{frame.quarter}"
 
 
 def _with_clock(day_value: str, frame: Frame) -> str:
@@ -284,10 +317,14 @@ def _with_clock(day_value: str, frame: Frame) -> str:
 def _shift(frame: Frame, ref: Point) -> str | None:
     """Shift ``ref`` by ``frame.shift`` ``frame.unit`` (the DCT or the last mentioned date)."""
     unit, n = frame.unit, frame.shift
-    if unit is None:  # a clock shift in seconds: "il y a 2 heures"
+    if unit is None:  # a clock shift in seconds: "il y a 2 heures", "dans 1 an, 1 jour et 1 heure"
         d = ref.date
         if d is None:
             return None
+        if frame.extra_months:
+            y, m = add_months(d.year, d.month, frame.extra_months)
+            d = valid_day(y, m, min(d.day, 28)) or d
+        d = d + timedelta(days=frame.extra_days)
         if ref.hour is None:
             return fmt_day((datetime(d.year, d.month, d.day) + timedelta(seconds=n)).date())
         t = datetime(d.year, d.month, d.day, ref.hour, ref.minute or 0) + timedelta(seconds=n)
@@ -357,9 +394,15 @@ def _occurrence(frame: Frame, ref: Point, mode: str) -> str | None:
         return _with_clock(fmt_day(d), frame)
     if frame.month is not None:
         return _month_occurrence(frame, ref, mode)
+    if frame.quarter is not None:  # a quarter or a half without a year: read as its first month
+        first = (frame.quarter - 1) * (6 if frame.half else 3) + 1
+        month_value = _month_occurrence(frame.with_(month=first, day=None, weekday=None), ref, mode)
+        return _fmt_quarter(int(month_value[:4]), frame) if month_value else None
+    if frame.season is not None and mode == "same_year":
+        return fmt_season(ref.year, frame.season)
     if frame.season is not None:
         here = ref.season()
-        candidates = [(y, frame.season) for y in range(ref.year - 3, ref.year + 4)]
+        candidates = [(y, frame.season) for y in range(ref.year - SEARCH_YEARS, ref.year + SEARCH_YEARS + 1)]
         if here is None:
             key = ref.year
             pick = _pick([(c, c[0] - key) for c in candidates], mode)
@@ -370,13 +413,15 @@ def _occurrence(frame: Frame, ref: Point, mode: str) -> str | None:
     if frame.day is not None:  # a day of the month alone: "le 18"
         if ref.month is None:
             return None
-        options = []
+        if mode == "same_year":
+            mode = "closest"
+        options: list[tuple[date, int]] = []
         for k in range(-2, 3):
             y, m = add_months(ref.year, ref.month, k)
-            d = valid_day(y, m, frame.day)
-            if d is not None:
-                diff = (d - ref.date).days if ref.date else k * 31
-                options.append((d, diff))
+            candidate = valid_day(y, m, frame.day)
+            if candidate is not None:
+                diff = (candidate - ref.date).days if ref.date else k * 31
+                options.append((candidate, diff))
         pick_day = _pick(options, mode)
         return _with_clock(fmt_day(pick_day), frame) if pick_day else None
     return None
@@ -385,9 +430,19 @@ def _occurrence(frame: Frame, ref: Point, mode: str) -> str | None:
 def _month_occurrence(frame: Frame, ref: Point, mode: str) -> str | None:
     assert frame.month is not None
     month, day = frame.month, frame.day
+    if mode == "same_year":
+        if day is None:
+            return fmt_month(ref.year, month)
+        d = valid_day(ref.year, month, day)
+        if d is not None and frame.weekday is not None and d.weekday() != frame.weekday:
+            for y in (ref.year - WEEKDAY_YEARS, ref.year + WEEKDAY_YEARS):
+                other = valid_day(y, month, day)
+                if other is not None and other.weekday() == frame.weekday:
+                    return _with_clock(fmt_day(other), frame)
+        return _with_clock(fmt_day(d), frame) if d else None
     options: list[tuple[date | tuple[int, int], int]] = []
     weekday_match: list[date] = []
-    for y in range(ref.year - 3, ref.year + 4):
+    for y in range(ref.year - SEARCH_YEARS, ref.year + SEARCH_YEARS + 1):
         if day is not None:
             d = valid_day(y, month, day)
             if d is None:
@@ -399,13 +454,10 @@ def _month_occurrence(frame: Frame, ref: Point, mode: str) -> str | None:
             else:
                 diff = y - ref.year
             options.append((d, diff))
-            if frame.weekday is not None and d.weekday() == frame.weekday and abs(y - ref.year) <= 1:
+            if frame.weekday is not None and d.weekday() == frame.weekday and abs(y - ref.year) <= WEEKDAY_YEARS:
                 weekday_match.append(d)
         else:
-            if ref.month is not None:
-                diff = (y * 12 + month) - (ref.year * 12 + ref.month)
-            else:
-                diff = y - ref.year
+            diff = (y * 12 + month) - (ref.year * 12 + ref.month) if ref.month is not None else y - ref.year
             options.append(((y, month), diff))
     if len(weekday_match) == 1:
         return _with_clock(fmt_day(weekday_match[0]), frame)

@@ -33,6 +33,8 @@ class Frame:
     day: int | None = None
     weekday: int | None = None  # 0 = Monday
     season: int | None = None  # index in calendar.SEASONS
+    quarter: int | None = None  # 1..4 ("premier trimestre") or, with ``half``, 1..2 ("second semestre")
+    half: bool = False
     decade: int | None = None  # 196 -> "196X"
     century: int | None = None  # 18 -> "18XX"
     part: str | None = None  # MO, AF, EV, NI, DT (TIMEX3 parts of day)
@@ -41,6 +43,7 @@ class Frame:
     unit: Unit | None = None  # for dct / anaphoric shifts: what is shifted, and the value's granularity
     shift: int = 0
     extra_months: int = 0  # "il y a 1 an et 3 jours": months shifted before the days
+    extra_days: int = 0  # with a clock shift: "il y a 1 jour et 2 heures"
     direction: Direction | None = None  # "dernier" / "prochain" / "ce"
     literal: str | None = None  # durations, sets, *_REF: the value itself
     mod: str | None = None

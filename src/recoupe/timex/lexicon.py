@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 APOS = "['’ʼʻ՚ꞌ＇′‵ʹ`´]"
 
@@ -108,6 +109,6 @@ def roman(s: str) -> int | None:
     return total or None
 
 
-def alternation(words: dict[str, object] | list[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first, escaped."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

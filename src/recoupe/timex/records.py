@@ -48,10 +48,12 @@ class Timex:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentDate:
-    """A date for a document (or an event) with how it was found, as NGEC keeps it: ``value`` is an ISO date
-    truncated to what is known, ``date_type`` says how far to trust it, ``reason`` why."""
+    """A date for a document inferred from text, with how it was found, as NGEC keeps it: ``value`` is an
+    ISO date truncated to what is known (the first day when ``date_type`` is "range", ``end`` the last),
+    ``date_type`` says how far to trust it, ``reason`` why. ``basis`` is the ``Published.basis`` to record."""
 
-    value: str | None
+    value: str
     date_type: DateType
     reason: str
+    end: str | None = None
     basis: Literal["inferred"] = "inferred"

@@ -11,17 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from recoupe.timex.frames import Frame, Piece
+from recoupe.timex.frames import Frame, Piece, duration_value
 
 Builder = Callable[[re.Match[str], str], list[Piece] | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """``needs``: the trigger classes (see ``extract``) one of which must occur in the text for the rule to
+    have a chance; empty means the rule always runs."""
+
     name: str
     pattern: re.Pattern[str]
     build: Builder
+    needs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +39,21 @@ class Group:
     order: int
 
 
-def extract(text: str, rules: Sequence[Rule]) -> list[Group]:
-    """Longest non-overlapping groups of all rule matches, in text order."""
+def extract(text: str, rules: Sequence[Rule], triggers: re.Pattern[str] | None = None) -> list[Group]:
+    """Longest non-overlapping groups of all rule matches, in text order.
+
+    ``triggers`` is one regex of named groups (digit, month, weekday, unit...): a single pass over the text
+    tells which classes occur, and a rule that needs none of them is not run — most sentences hold no month
+    name, no weekday, no time word, and the tagger stays fast."""
+    present: set[str] | None = None
+    if triggers is not None:
+        present = {m.lastgroup for m in triggers.finditer(text) if m.lastgroup}
+        if not present:
+            return []
     groups: list[Group] = []
     for order, rule in enumerate(rules):
+        if present is not None and rule.needs and not (rule.needs & present):
+            continue
         for m in rule.pattern.finditer(text):
             pieces = rule.build(m, text)
             if not pieces:
@@ -79,3 +95,51 @@ def grp(m: re.Match[str], group: str) -> str | None:
 
 def lower(m: re.Match[str], group: str) -> str:
     return (grp(m, group) or "").lower()
+
+
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
+_MONTHS_IN = {"year": 12, "decade": 120, "century": 1200, "month": 1, "quarter": 3, "semester": 6}
+
+
+def shift_frame(parts: list[tuple[float, str]], sign: int, mod: str | None, rule: str) -> Frame:
+    """A shift from the DCT of ``parts`` ("il y a deux ans" -> year -2; "2 hours ago" -> a clock shift in
+    seconds; "1 an 2 mois" -> month -14), at the granularity of its finest unit."""
+    if all(u in _SECONDS for _, u in parts):
+        total = sum(int(k * _SECONDS[u]) for k, u in parts)
+        return Frame(kind="time", rel="dct", unit=None, shift=sign * total, mod=mod, rule=rule)
+    months = sum(int(k * _MONTHS_IN[u]) for k, u in parts if u in _MONTHS_IN)
+    days = sum(int(k * (7 if u == "week" else 1)) for k, u in parts if u in ("week", "day"))
+    seconds = sum(int(k * _SECONDS[u]) for k, u in parts if u in _SECONDS)
+    if seconds:
+        return Frame(kind="time", rel="dct", unit=None, shift=sign * seconds, extra_months=sign * months,
+                     extra_days=sign * days, mod=mod, rule=rule)
+    if any(u in ("week", "day") for _, u in parts):
+        return Frame(kind="date", rel="dct", unit="day", shift=sign * days, extra_months=sign * months, mod=mod,
+                     rule=rule)
+    if months % 12 == 0 and all(u in ("year", "decade", "century") for _, u in parts):
+        return Frame(kind="date", rel="dct", unit="year", shift=sign * (months // 12), mod=mod, rule=rule)
+    return Frame(kind="date", rel="dct", unit="month", shift=sign * months, mod=mod, rule=rule)
+
+
+def compound_duration(parts: list[tuple[float, str]]) -> str:
+    """[(1, year), (2, month)] -> "P1Y2M"; [(1, hour), (30, minute)] -> "PT1H30M"."""
+    date_part, time_part = "", ""
+    for k, u in parts:
+        v = duration_value(k, u)
+        if v.startswith("PT"):
+            time_part += v[2:]
+        else:
+            date_part += v[1:]
+    return "P" + date_part + (("T" + time_part) if time_part else "")
+
+
+def real_day(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether day/month (/year) can be a calendar day: "31 février" cannot (2000 stands for an unknown year,
+    so that 29 February passes)."""
+    if month is None or day is None:
+        return True
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True

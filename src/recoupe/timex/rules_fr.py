@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from recoupe.timex.frames import Direction, Frame, Piece, Unit, duration, duration_value, every, ref
+from recoupe.timex.frames import Direction, Frame, Kind, Piece, Rel, Unit, duration, duration_value, every, ref
 from recoupe.timex.lexicon import (
     APOS,
     MONTH_ABBR_FR,
@@ -20,7 +20,7 @@ from recoupe.timex.lexicon import (
     number,
     roman,
 )
-from recoupe.timex.rules import Rule, grp, lower, one, span
+from recoupe.timex.rules import Rule, compound_duration, grp, lower, one, real_day, shift_frame, span
 
 A = APOS
 W = r"(?<![\w\-])"  # start of a word (a hyphen before means a compound: "après-midi", "F-16")
@@ -36,7 +36,8 @@ UNIT = alternation(UNITS_FR)
 UNIT_PLURAL = alternation([u for u in UNITS_FR if u.endswith(("s", "x")) or u == "mois"])
 REL = r"derni[eè]re?s?|prochaine?s?|suivante?s?|précédente?s?|pass[ée]e?s?"
 PART = r"matin|soir|après-midi|apres-midi|midi|soirée|matinée|nuit"
-TIME = r"(?:(?P<h>[01]?\d|2[0-4])\s*(?:h|H|heures?)(?:\s*(?P<mi>[0-5]\d)(?:\s*(?:min|mn))?)?|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?::[0-5]\d)?)(?![\d])"
+TIME = (r"(?:(?P<h>[01]?\d|2[0-4])\s*(?:h|H|heures?)(?:\s*(?P<mi>[0-5]\d)(?:\s*(?:min|mn))?)?|"
+        r"(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?::[0-5]\d)?)(?![\d])")
 
 FLAGS = re.IGNORECASE
 
@@ -114,6 +115,8 @@ def b_full_date(m: re.Match[str], text: str) -> list[Piece] | None:
     if m.group("day").lower() == "premier" and not m.group("det"):
         return None
     month = month_of(month_word)
+    if not real_day(_year_after(m, text), month, day_of(m.group("day"))):
+        return None
     wd = WEEKDAYS_FR.get(lower(m, "wd")) if m.group("wd") else None
     frame = _calendar(m, day=day_of(m.group("day")), month=month, year=_year_after(m, text), weekday=wd,
                       rel_word=m.group("rel"), rule="fr.date")
@@ -124,6 +127,8 @@ def b_full_date(m: re.Match[str], text: str) -> list[Piece] | None:
 
 
 def b_month_day_year(m: re.Match[str], text: str) -> list[Piece] | None:
+    if not real_day(int(m.group("year")), month_of(m.group("month")), day_of(m.group("day"))):
+        return None
     wd = WEEKDAYS_FR.get(lower(m, "wd")) if m.group("wd") else None
     frame = Frame(kind="date", year=int(m.group("year")), month=month_of(m.group("month")),
                   day=day_of(m.group("day")), weekday=wd, rule="fr.mdy")
@@ -135,7 +140,7 @@ def b_day_range(m: re.Match[str], text: str) -> list[Piece] | None:
     m1 = month_of(m.group("m1")) or m2
     year = int(m.group("year")) if m.group("year") else None
     d1, d2 = day_of(m.group("d1")), day_of(m.group("d2"))
-    if m.group("m1") is None and d1 >= d2:
+    if (m.group("m1") is None and d1 >= d2) or not real_day(year, m1, d1) or not real_day(year, m2, d2):
         return None
     rel = m.group("rel")
     f1 = _calendar(m, day=d1, month=m1, year=year, weekday=None, rel_word=rel, rule="fr.range")
@@ -155,7 +160,7 @@ def b_numeric_date(m: re.Match[str], text: str) -> list[Piece] | None:
     year = int(y) if len(y) == 4 else two_digit_year(int(y))
     if len(y) == 2 and m.group("sep") == ".":
         return None
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    if not real_day(year, mo, d):
         return None
     return [(m.start(), m.end(), Frame(kind="date", year=year, month=mo, day=d, rule="fr.numeric"))]
 
@@ -164,7 +169,7 @@ def b_iso(m: re.Match[str], text: str) -> list[Piece] | None:
     if re.match(r"[\w\-]", text[m.end():m.end() + 1]) and not m.group("h"):
         return None
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    if not real_day(y, mo, d):
         return None
     if m.group("h"):
         frame = Frame(kind="time", year=y, month=mo, day=d, hour=int(m.group("h")), minute=int(m.group("mi")),
@@ -181,7 +186,10 @@ _MODS = {"fin": "END", "début": "START", "debut": "START", "mi": "MID", "milieu
 
 
 def _mod(word: str | None) -> str | None:
-    return _MODS.get((word or "").lower().rstrip("-"))
+    """"fin" -> END, "la fin du" -> END, "mi-" -> MID."""
+    w = re.sub(r"^(?:la|le|à\s+la|au)\s+", "", (word or "").lower().strip()).rstrip("-").strip()
+    w = re.split(r"[\s\-]", w)[0] if w else w
+    return _MODS.get(w)
 
 
 def b_month_year(m: re.Match[str], text: str) -> list[Piece] | None:
@@ -204,7 +212,7 @@ def b_month(m: re.Match[str], text: str) -> list[Piece] | None:
     if same:
         shift = 1 if "suivante" in same else -1 if ("précédente" in same or "dernier" in same
                                                      or "dernière" in same) else 0
-        rel = "dct" if ("cette" in same or "dernier" in same or "dernière" in same) else "anaphoric"
+        rel: Rel = "dct" if ("cette" in same or "dernier" in same or "dernière" in same) else "anaphoric"
         frame = Frame(kind="date", rel=rel, unit="year", shift=shift, month=month, mod=mod, rule="fr.month_same")
         return one(m, frame)
     frame = Frame(kind="date", rel="anaphoric" if anaphoric else "undef", month=month, direction=direction,
@@ -221,7 +229,7 @@ def b_two_months(m: re.Match[str], text: str) -> list[Piece] | None:
 
 _YEAR_STOP_BEFORE = re.compile(
     r"(?:n°|no\.?|num[ée]ro|r[ée]solution|loi|article|d[ée]cret|vol|route|code|mod[èe]le|type|version|s[ée]rie|"
-    r"plus de|moins de|près de|environ|quelque|au moins|pas moins de|[€$£#]|\d[\s\u00a0\u202f]|[\d][.,])\s*$",
+    r"plus de|moins de|près de|environ|quelque|au moins|pas moins de|[€$£#]|\d[\s\u00a0\u202f]|[\d][.,/])\s*$",
     re.IGNORECASE,
 )
 _YEAR_STOP_AFTER = re.compile(
@@ -300,6 +308,24 @@ def b_duration_range(m: re.Match[str], text: str) -> list[Piece] | None:
             (m.start("n2"), m.end(), duration(duration_value(n2, unit), rule="fr.duration_range"))]
 
 
+_ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "2ème": 2, "troisième": 3, "3e": 3,
+             "3ème": 3, "quatrième": 4, "4e": 4, "4ème": 4, "dernier": 4}
+
+
+def b_quarter(m: re.Match[str], text: str) -> list[Piece] | None:
+    """"premier trimestre 2023" -> 2023-Q1, "second semestre" -> H2, "T1 2023" -> 2023-Q1, "S2 2022" -> 2022-H2."""
+    if grp(m, "t"):
+        half, n, year_word = m.group("t")[0].upper() == "S", int(m.group("t")[1]), grp(m, "year2")
+    else:
+        half, year_word = lower(m, "u").startswith("semestre"), grp(m, "year")
+        n = 2 if half and lower(m, "ord") == "dernier" else _ORDINALS.get(lower(m, "ord"), 0)
+    if not n or (half and n > 2):
+        return None
+    if year_word is None:
+        return one(m, Frame(kind="date", rel="undef", quarter=n, half=half, rule="fr.quarter"))
+    return one(m, Frame(kind="date", year=int(year_word), quarter=n, half=half, rule="fr.quarter"))
+
+
 def b_yy(m: re.Match[str], text: str) -> list[Piece] | None:
     return [(m.start("yy"), m.end("yy"), Frame(kind="date", year=two_digit_year(int(m.group("yy"))),
                                                  rule="fr.yy"))]
@@ -342,20 +368,21 @@ def b_season(m: re.Match[str], text: str) -> list[Piece] | None:
     before = text[max(0, m.start() - 40):m.start()]
     specified = bool(m.group("year") or m.group("rel") or m.group("same"))
     sentence_initial = re.search(r"(?:^|[.!?:\n])\s*$", before) is not None
-    if not det and not specified and not re.search(r"(?:\ben|\bau|\bcomme|\bdès\s+le|\bdepuis\s+le)\s*$", before, re.I):
-        if not (sentence_initial and word[0].isupper()):
-            return None  # "Jeux d'hiver", "université d'été", "a été"
+    introduced = re.search(r"(?:\ben|\bau|\bcomme|\bdès\s+le|\bdepuis\s+le)\s*$", before, re.I) is not None
+    if not det and not specified and not introduced and not (sentence_initial and word[0].isupper()):
+        return None  # "Jeux d'hiver", "université d'été", "a été"
     if word.lower() in ("été", "ete", "eté") and not det and _AUX.search(before):
         return None
     after = text[m.end():m.end() + 12]
-    if re.match(r"\s+arabe", after, re.I) or (not specified and re.match(r"\s+(?:de\s+l['’]|de\s+la\s|du\s|des\s)", after)):
+    if re.match(r"\s+arabe", after, re.I) or (
+            not specified and re.match(r"\s+(?:de\s+l['’]|de\s+la\s|du\s|des\s)", after)):
         return None  # the Arab Spring, "le Printemps de l'environnement": names of events
     same = (m.group("same") or "").lower()
     if m.group("year"):
         frame = Frame(kind="date", year=int(m.group("year")), season=season, rule="fr.season")
     elif same:
         shift = 1 if "suivante" in same else -1 if ("précédente" in same or "derni" in same) else 0
-        rel = "dct" if ("cette" in same or "derni" in same) else "anaphoric"
+        rel: Rel = "dct" if ("cette" in same or "derni" in same) else "anaphoric"
         frame = Frame(kind="date", rel=rel, unit="year", shift=shift, season=season, rule="fr.season_same")
     elif (m.group("det") or "").strip().lower() in ("cet", "cette"):
         frame = Frame(kind="date", rel="dct", unit="season", shift=0, season=season, rule="fr.season_this")
@@ -419,7 +446,7 @@ def b_deictic_day(m: re.Match[str], text: str) -> list[Piece] | None:
 
 
 def b_this_part(m: re.Match[str], text: str) -> list[Piece] | None:
-    part, _ = part_of(m.group("part"))
+    part, _ = part_of(m.group("part") or m.group("p2") or m.group("p3"))
     return one(m, Frame(kind="time", rel="dct", unit="day", shift=0, part=part, rule="fr.this_part"))
 
 
@@ -455,7 +482,7 @@ def b_mod_period(m: re.Match[str], text: str) -> list[Piece] | None:
     rel_word = lower(m, "rel")
     shift = -1 if rel_word.startswith(("derni", "pass", "précédent")) else 1 if rel_word.startswith(
         ("prochain", "suivant")) else 0
-    rel = "anaphoric" if rel_word.startswith(("précédent", "suivant")) else "dct"
+    rel: Rel = "anaphoric" if rel_word.startswith(("précédent", "suivant")) else "dct"
     if word in SEASONS_FR:
         return one(m, Frame(kind="date", rel=rel, unit="year" if shift else "season", shift=shift,
                             season=SEASONS_FR[word], mod=mod, rule="fr.mod_season"))
@@ -468,7 +495,7 @@ def _amount(m: re.Match[str], group: str = "num") -> float | None:
 
 def _unit_of(word: str) -> str:
     w = word.lower()
-    return UNITS_FR.get(w) or {"s": "second", "h": "hour", "mn": "minute"}.get(w, "day")
+    return UNITS_FR.get(w) or {"s": "second", "sec": "second", "h": "hour", "mn": "minute", "m": "minute"}.get(w, "day")
 
 
 def b_ago(m: re.Match[str], text: str) -> list[Piece] | None:
@@ -483,46 +510,17 @@ def b_ago(m: re.Match[str], text: str) -> list[Piece] | None:
     if m.group("mod") and lower(m, "mod").startswith("moins"):
         mod = "LESS_THAN"
     sign = 1 if lower(m, "pre").startswith("dans") else -1
-    return one(m, _shift_frame(n, unit, sign, mod, "fr.ago", extra=m.group("more")))
+    return one(m, shift_frame(_parts((n, unit), m.group("more")), sign, mod, "fr.ago"))
 
 
-def _shift_frame(n: float, unit: str, sign: int, mod: str | None, rule: str, extra: str | None = None) -> Frame:
-    """"il y a deux ans" -> dct year -2; "il y a 2 heures" -> dct, clock shift; compound "1 an, 2 mois"."""
-    seconds = {"second": 1, "minute": 60, "hour": 3600}
-    parts = [(n, unit)]
-    for em in re.finditer(rf"({NUM})\s+({UNIT}|s|h|mn)\b", extra or "", re.IGNORECASE):
+def _parts(first: tuple[float, str], more: str | None) -> list[tuple[float, str]]:
+    """"1 an, 2 mois et 3 jours" -> [(1, year), (2, month), (3, day)]."""
+    parts = [first]
+    for em in re.finditer(rf"({NUM})\s*({UNIT}|s|h|mn)\b", more or "", re.IGNORECASE):
         k = number(em.group(1))
         if k is not None:
             parts.append((k, _unit_of(em.group(2))))
-    if all(u in seconds for _, u in parts):
-        total = sum(int(k * seconds[u]) for k, u in parts)
-        return Frame(kind="time", rel="dct", unit=None, shift=sign * total, mod=mod, rule=rule)
-    days = 0
-    months = 0
-    finest = "year"
-    order = ["year", "month", "week", "day"]
-    for k, u in parts:
-        if u in ("year", "decade", "century"):
-            months += int(k * {"year": 12, "decade": 120, "century": 1200}[u])
-        elif u in ("month", "quarter", "semester"):
-            months += int(k * {"month": 1, "quarter": 3, "semester": 6}[u])
-            finest = "month" if order.index(finest) < 1 else finest
-        elif u == "week":
-            days += int(k * 7)
-            finest = "day"
-        elif u == "day":
-            days += int(k)
-            finest = "day"
-        else:
-            finest = "day"
-    if finest == "day":
-        return Frame(kind="date", rel="dct", unit="day", shift=sign * days, extra_months=sign * months, mod=mod,
-                     rule=rule)
-    if finest == "month":
-        return Frame(kind="date", rel="dct", unit="month", shift=sign * months, mod=mod, rule=rule)
-    if months % 12 == 0:
-        return Frame(kind="date", rel="dct", unit="year", shift=sign * (months // 12), mod=mod, rule=rule)
-    return Frame(kind="date", rel="dct", unit="month", shift=sign * months, mod=mod, rule=rule)
+    return parts
 
 
 # --- weekdays, parts of day, clock times --------------------------------------------------------------
@@ -534,10 +532,10 @@ def b_weekday(m: re.Match[str], text: str) -> list[Piece] | None:
     if det in ("ce", "cet") and direction is None:
         direction = "this"
     part, mod = part_of(m.group("part"))
-    rel = "anaphoric" if (anaphoric or m.group("meme")) else "undef"
+    rel: Rel = "anaphoric" if (anaphoric or m.group("meme")) else "undef"
     if m.group("meme") and direction is None:
         direction = "this"
-    kind = "time" if part else "date"
+    kind: Kind = "time" if part else "date"
     return one(m, Frame(kind=kind, rel=rel, weekday=wd, direction=direction, part=part, mod=mod,
                         rule="fr.weekday"))
 
@@ -580,7 +578,7 @@ def b_noon(m: re.Match[str], text: str) -> list[Piece] | None:
 
 
 def b_part(m: re.Match[str], text: str) -> list[Piece] | None:
-    part, mod = part_of(m.group("part"))
+    part, mod = part_of(m.group("part") or m.group("p2"))
     if part is None:
         return None
     if m.group("mod"):
@@ -594,13 +592,13 @@ def b_next_day(m: re.Match[str], text: str) -> list[Piece] | None:
     w = lower(m, "w")
     shift = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2}[w]
     part, _ = part_of(m.group("part") or m.group("p2"))
-    kind = "time" if part else "date"
+    kind: Kind = "time" if part else "date"
     return one(m, Frame(kind=kind, rel="anaphoric", unit="day", shift=shift, part=part, rule="fr.next_day"))
 
 
 def b_same_day(m: re.Match[str], text: str) -> list[Piece] | None:
     part, _ = part_of(m.group("part"))
-    kind = "time" if part else "date"
+    kind: Kind = "time" if part else "date"
     return one(m, Frame(kind=kind, rel="anaphoric", unit="day", shift=0, part=part, rule="fr.same_day"))
 
 
@@ -683,25 +681,10 @@ def b_duration(m: re.Match[str], text: str) -> list[Piece] | None:
         n += 0.5
     value = duration_value(n, unit)
     if m.group("more"):
-        value = _compound_duration([(n, unit)], m.group("more"))
+        value = compound_duration(_parts((n, unit), m.group("more")))
     mod = _DUR_MODS.get(mod_word.replace("’", "'")) if mod_word else None
     start = m.start("mod") if m.group("mod") and mod else m.start("num")
     return [(start, m.end(), duration(value, mod=mod, rule="fr.duration"))]
-
-
-def _compound_duration(parts: list[tuple[float, str]], more: str) -> str:
-    for em in re.finditer(rf"({NUM})\s+({UNIT})\b", more, re.IGNORECASE):
-        k = number(em.group(1))
-        if k is not None:
-            parts.append((k, _unit_of(em.group(2))))
-    date_part, time_part = "", ""
-    for k, u in parts:
-        v = duration_value(k, u)
-        if v.startswith("PT"):
-            time_part += v[2:]
-        else:
-            date_part += v[1:]
-    return "P" + date_part + (("T" + time_part) if time_part else "")
 
 
 def b_vague_duration(m: re.Match[str], text: str) -> list[Piece] | None:
@@ -709,11 +692,14 @@ def b_vague_duration(m: re.Match[str], text: str) -> list[Piece] | None:
     q = lower(m, "q")
     if q in ("des",) and unit not in ("year", "month", "decade", "century"):
         return None
-    mod = "APPROX" if q.startswith("quelques") else None
-    return one(m, duration(duration_value(None, unit), mod=None if mod == "APPROX" else None, rule="fr.vague"))
+    if re.match(r"\s+\d", text[m.end():]):
+        return None  # "des années 60": a decade
+    return one(m, duration(duration_value(None, unit), rule="fr.vague"))
 
 
 def b_last_n(m: re.Match[str], text: str) -> list[Piece] | None:
+    if not (grp(m, "num") or grp(m, "num2") or re.match(r"(?:ces|les)\s", lower(m, "x"))):
+        return None  # "ses dernières années": not a stretch of time counted from now
     unit = _unit_of(m.group("unit"))
     n = _amount(m) or _amount(m, "num2")
     return one(m, duration(duration_value(n, unit), rule="fr.last_n"))
@@ -725,7 +711,7 @@ _FIXED_DURATIONS = {"demi-siècle": "P50Y", "quart de siècle": "P25Y", "quinque
 
 
 def b_fixed_duration(m: re.Match[str], text: str) -> list[Piece] | None:
-    key = lower(m, "w")
+    key = lower(m, "w") or lower(m, "w2")
     mod = _DUR_MODS.get(lower(m, "mod")) if m.group("mod") else None
     return one(m, duration(_FIXED_DURATIONS[key], mod=mod, rule="fr.fixed_duration"))
 
@@ -773,8 +759,9 @@ def b_adj_set(m: re.Match[str], text: str) -> list[Piece] | None:
         return None
     before = text[max(0, m.start() - 20):m.start()]
     if base in ("quotidien", "hebdomadaire", "mensuel", "bimensuel") and re.search(
-            r"\b(?:le|un|du|au|ce|l['’]|les|des|ces|aux|d['’]un|son|notre|leur)\s+(?:\w+\s+)?$", before, re.I):
-        return None  # "le quotidien Haaretz", "les principaux quotidiens": newspapers
+            r"(?:\b(?:le|un|du|au|ce|les|des|ces|aux|son|notre|leur)\s+|\b(?:l|d['’]un)['’]?\s*)(?:\w+\s+)?$",
+            before, re.I):
+        return None  # "le quotidien Haaretz", "l'hebdomadaire marocain", "les principaux quotidiens": newspapers
     if word in ("quotidiens", "hebdomadaires", "mensuels") or re.search(r"\b(?:presse|journal|journaux|de)\s+$",
                                                                          before, re.I):
         return None
@@ -804,9 +791,9 @@ def b_ref(m: re.Match[str], text: str) -> list[Piece] | None:
 
 # --- the rule table ------------------------------------------------------------------------------------
 
-RULES: tuple[Rule, ...] = (
+_RULES: tuple[Rule, ...] = (
     Rule("fr.day_range", _c(
-        rf"{W}(?:(?:du|entre|Du|Entre)\s+(?P<les>le\s+|les\s+)?|(?P<les2>les|Les)\s+)(?P<d1>{DAY})"
+        rf"{W}(?:(?:du|entre|des|Du|Entre|Des)\s+(?P<les>le\s+|les\s+)?|(?P<les2>les|Les)\s+)(?P<d1>{DAY})"
         rf"(?:\s+(?P<m1>{MONTH}))?\s*(?:au|et|-|–|à)\s*(?P<le2>le\s+)?(?P<d2>{DAY})\s+(?P<m2>{MONTH})"
         rf"(?:\s+(?P<year>{YEAR}))?(?:\s+(?P<rel>derniers|prochains|dernier|prochain))?{E}"), b_day_range),
     Rule("fr.day_range_dash", _c(
@@ -819,8 +806,8 @@ RULES: tuple[Rule, ...] = (
     Rule("fr.mdy", _c(
         rf"{W}(?:(?P<wd>{WD}),?\s+)?(?P<month>{MONTH}|(?:{MONTH_ABBR})\.?)\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})"),
         b_month_day_year),
-    Rule("iso", _c(r"(?<![\d\-/])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)"
-                   r"(?::\d\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?)?(?![\d])"), b_iso),
+    Rule("iso", _c(r"(?<![\d\-/])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>[01]\d|2[0-3]):"
+                   r"(?P<mi>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?)?(?![\d])"), b_iso),
     Rule("fr.numeric", _c(r"(?<![\d.,/])(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
                           r"(?![\d])"), b_numeric_date),
     Rule("fr.month_year", _c(
@@ -839,13 +826,13 @@ RULES: tuple[Rule, ...] = (
         rf"au\s+mois\s+d{A}|pour|à\s+partir\s+de)\s+(?P<x>(?:(?:le\s+)?mois\s+de\s+|mois\s+d{A})?(?P<month>{MONTH})"
         rf"(?:\s+(?P<rel>{REL})|\s+de\s+(?P<same>la\s+même\s+année|l{A}année\s+suivante|l{A}année\s+précédente|"
         rf"l{A}année\s+dernière|l{A}an\s+dernier|cette\s+année))?){E}(?!\s*\d)"), b_month),
-    Rule("fr.month_rel", _c(rf"{W}(?P<x>(?:(?:le\s+)?mois\s+de\s+|mois\s+d{A})?(?P<month>{MONTH})\s+(?P<rel>{REL})){E}"),
-         b_month),
+    Rule("fr.month_rel", _c(
+        rf"{W}(?P<x>(?:(?:le\s+)?mois\s+de\s+|mois\s+d{A})?(?P<month>{MONTH})\s+(?P<rel>{REL})){E}"), b_month),
     Rule("fr.month_of", _c(rf"{W}(?P<x>(?:le\s+|Le\s+)?mois\s+(?:de\s+|d{A})(?P<month>{MONTH})(?P<rel>)?(?P<same>)?){E}"
                            rf"(?!\s*\d)"), b_month),
     Rule("fr.year", _c(
         rf"{W}(?:(?P<pre>en|En|depuis|Depuis|dès|Dès|jusqu{A}en|Jusqu{A}en|avant|après|entre|vers|d{A}ici|"
-        rf"D{A}ici|d{A}ici\s+à|courant)\s+)?(?P<lan>(?:l{A}|L{A})(?:année|an)\s+)?(?P<mod>(?:(?:la|La)\s+)?(?:fin|Fin|"
+        rf"D{A}ici|d{A}ici\s+à|courant)\s+)?(?P<lan>(?:l{A}|L{A})(?:année|an)\s+|(?:une|Une|cette|Cette)\s+année\s+)?(?P<mod>(?:(?:la|La)\s+)?(?:fin|Fin|"
         rf"début|Début|debut|mi|Mi|milieu|Milieu|courant|Courant)(?:-|\s+))?(?P<year>{YEAR})(?!\s*[-–/]\s*\d{{1,2}}\b)"
         rf"(?![,.]\d)"), b_year),
     Rule("fr.year_range", _c(
@@ -857,11 +844,16 @@ RULES: tuple[Rule, ...] = (
     Rule("fr.duration_range", _c(
         rf"{W}(?:de|De|entre|Entre)\s+(?P<n1>{NUM})\s+(?:à|et)\s+(?P<n2>{NUM})\s+(?P<unit>{UNIT}){E}"),
         b_duration_range),
+    Rule("fr.quarter", _c(
+        rf"{W}(?P<x>(?:(?:le|Le)\s+)?(?:(?P<ord>premier|1er|deuxième|second|2e|2ème|troisième|3e|3ème|quatrième|4e|"
+        rf"4ème|dernier)\s+(?P<u>trimestre|semestre)(?:\s+(?:de\s+)?(?P<year>{YEAR}))?|(?P<t>[TS][1-4])\s+(?P<year2>"
+        rf"{YEAR})))(?![\w])"),
+        b_quarter),
     Rule("fr.yy", _c(rf"{W}(?:en|En|dès|Dès|depuis|Depuis)\s+(?P<yy>\d\d)(?=\s*[,.;:)(]|\s*$)", FLAGS | re.MULTILINE),
          b_yy),
     Rule("fr.decade", _c(
         rf"{W}(?:au\s+|Au\s+)?(?P<x>(?:(?:le\s+|Le\s+)?(?P<mod>début|fin|milieu)\s+(?:des|de\s+la\s+décennie)\s+|"
-        rf"(?:les|Les|des|Des)\s+)?années\s+(?P<dec>(?:19|20)\d0|\d0)(?:s)?)(?!\d)"), b_decade),
+        rf"(?:les|Les)\s+)?années\s+(?P<dec>(?:19|20)\d0|\d0)(?:s)?)(?!\d)"), b_decade),
     Rule("fr.century", _c(
         rf"{W}(?P<x>(?:(?:la\s+|le\s+)?(?P<mod>fin|début|milieu)\s+du\s+)?(?P<c>[XVI]{{1,5}}|\d{{1,2}})(?:e|ème|è|ᵉ)"
         rf"\s+siècle)", re.UNICODE), b_century),
@@ -877,9 +869,7 @@ RULES: tuple[Rule, ...] = (
         rf"en\s+(?:soirée|matinée)))?(?:\s+à\s+{TIME})?){E}"), b_deictic_day),
     Rule("fr.this_part", _c(rf"{W}(?P<x>(?:ce|Ce)\s+(?P<part>matin|soir)|(?:cet|Cet)\s+(?P<p2>après-midi)|"
                             rf"(?:cette|Cette)\s+(?P<p3>nuit|matinée|soirée)){E}"),
-         lambda m, t: b_this_part(m, t) if m.group("part") else one(m, Frame(
-             kind="time", rel="dct", unit="day", shift=0, part=part_of(m.group("p2") or m.group("p3"))[0],
-             rule="fr.this_part"))),
+         b_this_part),
     Rule("fr.this_period", _c(rf"{W}(?P<x>(?:ce|cette|Ce|Cette|cet)\s+(?P<u>semaine|année|mois|week-end|weekend|"
                               rf"trimestre|décennie|siècle)(?P<la>-ci|-là)?){E}"), b_this_period),
     Rule("fr.rel_period", _c(
@@ -912,8 +902,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fr.part", _c(
         rf"{W}(?:dans|en|durant|pendant|toute)?\s*(?P<x>(?:(?:la|La|le|Le)\s+(?P<part>matinée|soirée|nuit|"
         rf"après-midi))|(?P<mod>fin|début)\s+(?:de\s+|d{A})(?P<p2>matinée|soirée|après-midi|nuit)){E}"),
-        lambda m, t: b_part(m, t) if m.group("part") else one(m, Frame(
-            kind="time", rel="context", part=part_of(m.group("p2"))[0], mod=_mod(m.group("mod")), rule="fr.part"))),
+        b_part),
     Rule("fr.next_day", _c(
         rf"{W}(?:au\s+|Au\s+)?(?P<x>(?:(?:le|Le|la|La|l{A}|L{A})\s*)?(?P<w>lendemain|surlendemain|veille|avant-veille)"
         rf"(?:\s+(?P<part>matin|soir)|\s+au\s+(?P<p2>soir))?){E}"), b_next_day),
@@ -922,13 +911,17 @@ RULES: tuple[Rule, ...] = (
         rf"(?:le|Le)\s+(?P<part>matin|soir)\s+même){E}"), b_same_day),
     Rule("fr.same_year", _c(rf"{W}(?P<x>(?:la|La|cette|Cette)\s+même\s+année){E}"), b_same_year),
     Rule("fr.last_n", _c(
-        rf"{W}(?P<x>(?:ces|Ces|les|Les)\s+(?:(?P<num>{NUM})\s+)?(?:derniers|dernières|prochains|prochaines)\s+"
+        rf"{W}(?:des\s+)?(?P<x>(?:ces\s+|Ces\s+|les\s+|Les\s+)?(?:(?P<num>{NUM})\s+)?(?:derniers|dernières|prochains|"
+        rf"prochaines)\s+"
         rf"(?:(?P<num2>{NUM})\s+)?(?P<unit>{UNIT_PLURAL})){E}"), b_last_n),
     Rule("fr.duration", _c(
         rf"{W}(?P<x>(?:(?P<mod>plus\s+de|moins\s+de|moins\s+d{A}|près\s+de|environ|quelque|au\s+moins|"
         rf"pas\s+moins\s+de|presque|un\s+peu\s+plus\s+de|un\s+peu\s+moins\s+de|bien\s+plus\s+de|au\s+bout\s+de|"
         rf"approximativement|à\s+peine)\s*)?(?P<num>{NUM})\s+(?P<unit>{UNIT})(?P<half>\s+et\s+demie?)?"
         rf"(?P<more>(?:\s*,?\s*(?:et\s+)?(?:{NUM})\s+(?:{UNIT})(?![\w]))*)){E}"), b_duration),
+    Rule("fr.duration_abbr", _c(
+        rf"{W}(?P<x>(?P<mod>moins\s+de|plus\s+de|près\s+de|environ)\s+(?P<num>\d+)\s*(?P<unit>s|sec|min|mn|h|m)"
+        rf"(?P<half>)?(?P<more>)?){E}"), b_duration),
     Rule("fr.vague", _c(
         rf"{W}(?P<x>(?P<q>quelques|plusieurs|de\s+longues|de\s+nombreuses|de\s+nombreux|de\s+longs|des)\s+"
         rf"(?P<unit>{UNIT_PLURAL})){E}"), b_vague_duration),
@@ -936,8 +929,7 @@ RULES: tuple[Rule, ...] = (
         rf"{W}(?:(?P<mod>plus\s+d{A}|près\s+d{A}|environ)\s*)?(?P<x>(?:un|une|Un|Une)\s+(?P<w>demi-siècle|"
         rf"quart\s+de\s+siècle|décennie|siècle|millénaire|demi-heure|quart\s+d{A}heure)|(?P<w2>quinquennat|"
         rf"septennat)){E}"),
-        lambda m, t: b_fixed_duration(m, t) if m.group("w") else one(m, duration(
-            _FIXED_DURATIONS[lower(m, "w2")], rule="fr.fixed_duration"))),
+        b_fixed_duration),
     Rule("fr.set_each", _c(rf"{W}(?P<x>(?:chaque|Chaque)\s+(?P<u>jour|semaine|mois|année|an|trimestre|semestre|"
                            rf"matin|soir|nuit|été|hiver|week-end|{WD})){E}"), b_set),
     Rule("fr.set_all", _c(rf"{W}(?P<x>(?:tous|Tous|toutes|Toutes)\s+les\s+(?:(?P<num>{NUM})\s+)?(?P<u>jours|semaines|"
@@ -954,3 +946,38 @@ RULES: tuple[Rule, ...] = (
         rf"auparavant|autrefois|jadis|naguère|récemment|dernièrement|le\s+passé|l{A}avenir|avenir|le\s+futur|"
         rf"futur(?:e)?s?|prochainement|prochaine?s?){E}"), b_ref),
 )
+
+
+# One pass of this regex tells which kinds of time words a text holds; each rule needs one of them.
+TRIGGERS = re.compile(
+    rf"(?P<digit>\d)|(?<![\w])(?P<deictic>aujourd|hier|demain|avant-hier|après-demain|apres-demain)|"
+    rf"(?<![\w])(?:(?P<month>{MONTH}|{MONTH_ABBR})|(?P<weekday>{WD}|{WD_ABBR})|"
+    rf"(?P<unit>{UNIT}|week-end|weekend|quinquennat|septennat|demi-siècle|demi-heure|quart)|"
+    rf"(?P<part>{PART}|minuit)|(?P<season>printemps|été|eté|ete|automne|hiver)|"
+    rf"(?P<anaphor>lendemain|surlendemain|veille|avant-veille|même)|"
+    rf"(?P<set>chaque|tous|toutes|par|annuel\w*|quotidien\w*|hebdomadaire\w*|mensuel\w*|trimestriel\w*|"
+    rf"semestriel\w*|bisannuel\w*|journali\w+)|"
+    rf"(?P<ref>actuel\w*|maintenant|désormais|présent\w*|instant|moment|nos\s+jours|auparavant|autrefois|jadis|"
+    rf"naguère|récemment|dernièrement|passé|avenir|futur\w*|prochain\w*))(?![\w])",
+    re.IGNORECASE,
+)
+_DIGIT, _MONTH_T, _WEEKDAY_T = frozenset({"digit"}), frozenset({"month"}), frozenset({"weekday"})
+_NEEDS: dict[str, frozenset[str]] = {
+    "fr.day_range": _MONTH_T, "fr.day_range_dash": _MONTH_T, "fr.date": _MONTH_T, "fr.mdy": _MONTH_T,
+    "iso": _DIGIT, "fr.numeric": _DIGIT, "fr.month_year": _MONTH_T, "fr.two_months": _MONTH_T,
+    "fr.month_mod": _MONTH_T, "fr.month_prep": _MONTH_T, "fr.month_rel": _MONTH_T, "fr.month_of": _MONTH_T,
+    "fr.year": _DIGIT, "fr.year_range": _DIGIT, "fr.quarter": frozenset({"unit", "digit"}),
+    "fr.month_range": _MONTH_T, "fr.duration_range": frozenset(
+        {"unit"}), "fr.yy": _DIGIT, "fr.decade": frozenset({"unit"}), "fr.century": frozenset({"unit"}),
+    "fr.season": frozenset({"season"}), "fr.today": frozenset({"deictic"}), "fr.day": frozenset({"deictic"}),
+    "fr.this_part": frozenset({"part"}), "fr.this_period": frozenset({"unit"}),
+    "fr.rel_period": frozenset({"unit"}), "fr.mod_period": frozenset({"unit", "season"}),
+    "fr.ago": frozenset({"unit", "digit"}), "fr.night_of": _WEEKDAY_T, "fr.weekday": _WEEKDAY_T,
+    "fr.wd_time": _WEEKDAY_T, "fr.time": _DIGIT, "fr.noon": frozenset({"part"}), "fr.part": frozenset({"part"}),
+    "fr.next_day": frozenset({"anaphor"}), "fr.same_day": frozenset({"anaphor", "unit"}),
+    "fr.same_year": frozenset({"anaphor"}), "fr.last_n": frozenset({"unit"}), "fr.duration": frozenset({"unit"}),
+    "fr.duration_abbr": _DIGIT, "fr.vague": frozenset({"unit"}), "fr.fixed_duration": frozenset({"unit"}),
+    "fr.set_each": frozenset({"set"}), "fr.set_all": frozenset({"set"}), "fr.set_per": frozenset({"set"}),
+    "fr.adj_set": frozenset({"set"}), "fr.ref": frozenset({"ref"}),
+}
+RULES: tuple[Rule, ...] = tuple(Rule(r.name, r.pattern, r.build, _NEEDS[r.name]) for r in _RULES)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from recoupe.timex import rules_en, rules_fr
 from recoupe.timex.anchor import resolve
 from recoupe.timex.calendar import parse_point
@@ -10,6 +12,7 @@ from recoupe.timex.rules import Rule, extract
 from recoupe.timex.tense import sentences
 
 RULES: dict[str, tuple[Rule, ...]] = {"fr": rules_fr.RULES, "en": rules_en.RULES}
+TRIGGERS: dict[str, re.Pattern[str]] = {"fr": rules_fr.TRIGGERS, "en": rules_en.TRIGGERS}
 
 
 def tag(text: str, *, lang: str, dct: str | None) -> list[Timex]:
@@ -23,7 +26,7 @@ def tag(text: str, *, lang: str, dct: str | None) -> list[Timex]:
     rules = RULES.get(lang[:2].lower()) if lang else None
     if not rules or not text:
         return []
-    groups = extract(text, rules)
+    groups = extract(text, rules, TRIGGERS[lang[:2].lower()])
     if not groups:
         return []
     return resolve(text, groups, sentences(text, lang[:2].lower()), parse_point(dct), lang[:2].lower())

@@ -23,11 +23,11 @@ _ABBREVIATIONS = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|St|Ste|Mgr|av|J\.
 class Sentence:
     start: int
     end: int
-    tense: Tense
 
 
 def sentences(text: str, lang: str) -> list[Sentence]:
-    """Sentence spans of ``text`` with the tense of each."""
+    """Sentence spans of ``text`` (a line break or a full stop before a capital ends a sentence; "M. Gantz"
+    does not). ``lang`` is kept for symmetry with ``tense_of``: the rules are the same for both languages."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -36,7 +36,7 @@ def sentences(text: str, lang: str) -> list[Sentence]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return [Sentence(s, e, tense_of(text[s:e], lang)) for s, e in spans if e > s]
+    return [Sentence(s, e) for s, e in spans if e > s]
 
 
 _CLAUSE_END = re.compile(
@@ -104,7 +104,8 @@ _FUTURE_FR = re.compile(
     r"viendra|viendront|tiendra|tiendront|verra|verront|faudra|saura|sauront|voudra|voudront|prendra|prendront|"
     r"recevra|recevront|mettra|mettront|rendra|rendront|dira|diront|conduira|conduiront|accueillera|"
     r"accueilleront)\b|"
-    r"\b[a-zàâçéèêëîïôûùü]{2,}(?:era|eront|erons|erez|iront|irons)\b|"
+    r"\b[a-zàâçéèêëîïôûùü]{2,}(?:era|eront|erons|erez|iront|irons|dra|dront|vra|vront|rra|rront)\b|"
+    r"\b[a-zàâçéèêëîïôûùü]{3,}ira\b|"
     r"\b(?:va|vont|allons|allez|vais)\s+(?:(?:se|s['’]|y|en|le|la|les|lui|leur|nous|vous|pas|bientôt|ensuite|"
     r"désormais|encore|également|aussi|donc|enfin)\s+)*[a-zàâçéèêëîïôûùü]+(?:er|ir|re|oir)\b|"
     r"\b(?:doit|doivent)\s+(?:(?:se|s['’]|y|en|le|la|les|lui|leur|être|notamment|également|aussi|encore)\s*)*"
@@ -172,9 +173,10 @@ def tense_of(sentence: str, lang: str) -> Tense:
 # --- narrative cues: the text moves forward ("suivie en juillet", "puis") or back ("plus tôt") -------------
 
 Cue = Literal["forward", "backward"]
-_FORWARD_FR = re.compile(r"\b(?:été|fut|furent|sera|est|sont|a|ont|avait|avaient|être)\s+suivie?s?\b|\bpuis\b|"
-                         r"\bensuite\b|\bplus\s+tard\b|\bpar\s+la\s+suite\b|\bsuivie?s?\s+(?:en|au|à|par)\b",
-                         re.IGNORECASE)
+# "suivi" as a cue only in the passive or with its agent ("avait été suivie en juillet par"): "ont suivi
+# l'exercice" is "attended", and "comité de suivi" a noun.
+_FORWARD_FR = re.compile(r"\b(?:été|fut|furent|sera|seront|être)\s+suivie?s?\b|\bsuivie?s?\s+(?:de|d['’]|par)\b|"
+                         r"\bpuis\b|\bensuite\b|\bplus\s+tard\b|\bpar\s+la\s+suite\b", re.IGNORECASE)
 _BACKWARD_FR = re.compile(r"\bplus\s+tôt\b|\bauparavant\b|\bavant\s+cela\b|\bprécédée?s?\s+(?:en|au|à|par)\b",
                           re.IGNORECASE)
 _FORWARD_EN = re.compile(r"\b(?:followed|afterwards|subsequently|later)\b", re.IGNORECASE)

@@ -141,3 +141,52 @@ def score(docs: Iterable[tuple[Sequence[GoldTimex], Sequence[Span]]]) -> Scores:
         values += sum(1 for i, j in pairs if gold[i].value is not None and gold[i].value == system[j].value)
     return Scores(strict=_prf(strict, n_sys, n_gold), relaxed=_prf(relaxed, n_sys, n_gold),
                   value=_prf(values, n_sys, n_gold), gold=n_gold, system=n_sys)
+
+
+_TOKEN = re.compile(r'<token\b[^>]*?\bsentence="(\d+)"[^>]*?\bt_id="(\d+)"[^>]*>(.*?)</token>', re.DOTALL)
+_MEANTIME_TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.DOTALL)
+_ANCHOR = re.compile(r'<token_anchor\s+t_id="(\d+)"')
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|n't|'re|'ll|'ve|'d|'m)$")
+
+
+def read_meantime(doc_id: str, xml: str) -> GoldDoc:
+    """A MEANTIME (NAF-like token stand-off) document: tokens joined back into text (no space before
+    punctuation), its CREATION_TIME as DCT, and every TIMEX3 of the text (the dateline included).
+
+    MEANTIME annotates only the first sentences of each article (title, dateline and about four more): the
+    text stops after the last sentence that holds an annotation, so that the rest is not counted as false
+    positives."""
+    sentence_of = {m.group(2): int(m.group(1)) for m in _TOKEN.finditer(xml)}
+    annotated = [sentence_of[i] for i in _ANCHOR.findall(xml) if i in sentence_of]
+    last = max(annotated) if annotated else -1
+    offsets: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    length = 0
+    previous = ""
+    for m in _TOKEN.finditer(xml):
+        if int(m.group(1)) > last:
+            break
+        tok = html.unescape(m.group(3))
+        if parts and not _NO_SPACE_BEFORE.match(tok) and previous not in ("(", "[", "$", "``"):
+            parts.append(" ")
+            length += 1
+        offsets[m.group(2)] = (length, length + len(tok))
+        parts.append(tok)
+        length += len(tok)
+        previous = tok
+    text = "".join(parts)
+    dct: str | None = None
+    timexes: list[GoldTimex] = []
+    for m in _MEANTIME_TIMEX.finditer(xml):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        ids = [i for i in _ANCHOR.findall(m.group(2)) if i in offsets]
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            dct = attrs.get("value")
+        if not ids:
+            continue
+        start = min(offsets[i][0] for i in ids)
+        end = max(offsets[i][1] for i in ids)
+        timexes.append(GoldTimex(start=start, end=end, text=text[start:end], type=attrs.get("type", ""),
+                                 value=attrs.get("value"), mod=attrs.get("mod") or None))
+    timexes.sort(key=lambda t: t.start)
+    return GoldDoc(doc_id=doc_id, dct=dct, text=text, timexes=tuple(timexes))
