@@ -34,6 +34,7 @@ _NER_TYPES: dict[str, EntityType] = {"PER": "PERSON", "PERSON": "PERSON", "ORG":
 _NOT_NAMES = frozenset({
     "Défense", "Défense nationale", "Transports", "Intérieur", "Affaires étrangères", "Justice", "Économie",
     "État-Major", "Etat-Major", "État-major", "Royaume", "Communiqué", "Gouvernement", "Parlement", "Premier ministre",
+    "Interior", "Defence", "Defense", "Foreign Affairs", "Transport",
 })
 # Longest role description kept before a name, in words. "le directeur du bureau des affaires
 # politico-militaires du ministère israélien de la Défense" has 13; set on the seeds.
@@ -76,9 +77,12 @@ _EQUIPMENT_NOUNS = (
     r"drones?|helicopters?|aircraft|fighter jets?|jets?|fighters?|tanks?|missile systems?|air[- ]defen[cs]e systems?|"
     r"frigates?|corvettes?|submarines?|loitering munitions?|howitzers?|rocket launchers?"
 )
+# Words that end the description of a weapon ("drones dans le Sahara" names a place, not a drone).
+_LINK_WORDS = (r"dans|le|la|les|du|de|des|au|aux|en|sur|contre|pour|par|à|avec|vers|chez|in|the|of|to|for|on|at|"
+               r"from|with|against|into|over")
 # "drone « Heron »", "le système antiaérien Barak MX", "hélicoptères H135", "F-16 Viper" after "avions".
 _EQUIPMENT_AFTER_NOUN = re.compile(
-    rf"\b(?:{_EQUIPMENT_NOUNS})(?:\s+(?:[a-zà-ÿ\-]+)){{0,2}}?\s+[«\"“]?\s*"
+    rf"\b(?:{_EQUIPMENT_NOUNS})(?:\s+(?!(?:{_LINK_WORDS})\b)[a-zà-ÿ\-]+){{0,2}}?\s+[«\"“]?\s*"
     r"(?P<name>[A-Z][A-Za-z]*-?\d[\w\-]*(?:\s(?:[A-Z][a-z]+|[A-Z0-9]{1,4}|Block\s\d+))?"
     r"|[A-Z][a-z]+(?:\s(?:[A-Z]{2,4}|[A-Z][a-z]+|\d+))?)\s*[»\"”]?",
 )
@@ -339,9 +343,19 @@ def _described_holders(text: str, kb: KnowledgeBase, date: str | None,
                 continue
             if re.match(r"^,?\s*[A-Z][\w\-]+\s[A-Z]", text[m.end(): m.end() + 40]):
                 continue  # a name follows: the name itself is the mention, with this role
+            before = text[max(0, m.start() - 24): m.start("role")].lower()
+            if not _DEFINITE_BEFORE.search(before) or _NOT_CURRENT.search(before + m.group("role").lower()):
+                continue  # "an Israeli army chief", "the first ... chief of staff to", "the then minister"
             holders = kb.holders(key, states[0].country, date)
             if len(holders) == 1:
                 yield m.start("role"), m.end(), holders[0]
+
+
+# Only a definite description names the office holder of the day ("le ministre israélien de la Défense");
+# an indefinite or generic one ("un chef d'état-major israélien", "the first Israeli chief of staff to")
+# or one set in the past ("the then defence minister", "l'ex-ministre") does not.
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:le|la|the)\s+|\bl['’])$")
+_NOT_CURRENT = re.compile(r"\b(?:premier|première|first|then|alors|former|ancien|ancienne|ex-|futur|future|next)\b")
 
 
 @lru_cache(maxsize=2048)
@@ -349,13 +363,12 @@ def _role_pattern(surface: str, lang: str) -> re.Pattern[str]:
     """French "ministre de la Défense" also matches "ministre israélien de la Défense" (demonym after the
     head noun); English "defence minister" matches "Israeli defence minister" (demonym first)."""
     if lang == "en":
-        return re.compile(rf"(?P<role>\b(?:the\s)?(?P<demonym>[A-Z][a-z]+)\s+{re.escape(surface)})\b",
-                          re.IGNORECASE)
+        return re.compile(rf"(?P<role>\b(?P<demonym>[A-Z][a-z]+)\s+{re.escape(surface)})\b", re.IGNORECASE)
     words = surface.split()
     body = rf"{re.escape(words[0])}\s+(?P<demonym>[a-zà-ÿ]{{4,}})"
     if len(words) > 1:
         body += rf"\s+{re.escape(' '.join(words[1:]))}"
-    return re.compile(rf"\b(?:l['’]|le\s|la\s)?(?P<role>(?:ex-)?{body})\b", re.IGNORECASE)
+    return re.compile(rf"(?P<role>(?:ex-)?{body})\b", re.IGNORECASE)
 
 
 def normalise_name(name: str) -> str:
