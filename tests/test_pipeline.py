@@ -170,7 +170,7 @@ def test_cli_export(tmp_path: Path) -> None:
     assert runner.invoke(app, ["export", str(tmp_path / "none.duckdb")]).exit_code == 2
 
 
-@pytest.mark.parametrize("command", ["run", "demo", "export", "stages"])
+@pytest.mark.parametrize("command", ["run", "demo", "export", "stages", "timex"])
 def test_every_help_ends_with_an_example(command: str) -> None:
     result = CliRunner().invoke(app, [command, "--help"], terminal_width=200)
     assert result.exit_code == 0
@@ -187,7 +187,7 @@ def test_stages_listed_in_order() -> None:
     result = CliRunner().invoke(app, ["stages"], terminal_width=200)
     assert result.exit_code == 0
     names = [line.split(":")[0] for line in result.output.splitlines() if not line.startswith(" ")]
-    assert names == ["ingest.v1", "clean.v1", "annotate.v1", "entities.v1", "resolve.v1"]
+    assert names == ["ingest.v1", "clean.v1", "annotate.v1", "timex.v1", "entities.v1", "resolve.v1"]
 
 
 def test_pipeline_is_checked_at_start(tmp_path: Path) -> None:
@@ -198,3 +198,32 @@ def test_pipeline_is_checked_at_start(tmp_path: Path) -> None:
         registry.check(["clean.v1"])
     with Store.open(tmp_path / "s.duckdb") as store:
         Pipeline(store, Settings())  # the real plan passes
+
+
+def test_cli_timex_jsonl_and_single_text(tmp_path: Path) -> None:
+    runner = CliRunner()
+    lines = json.dumps({"id": "x", "text": "Fin juin, ils sont arrivés mardi.", "dct": "2022-07-21", "lang": "fr"})
+    result = runner.invoke(app, ["timex", "--jsonl", "-"], input=lines + "\n{bad\n")
+    assert result.exit_code == 0
+    first, second = (json.loads(line) for line in result.output.splitlines())
+    assert [(t["text"], t["value"], t["mod"]) for t in first["timexes"]] == [
+        ("Fin juin", "2022-06", "END"), ("mardi", "2022-07-19", None)]
+    assert second["id"] is None and second["error"].startswith("line 2: not JSON")
+    text = tmp_path / "t.txt"
+    text.write_text("Signé le 24 novembre 2021 à Rabat.", encoding="utf-8")
+    result = runner.invoke(app, ["timex", str(text), "--dct", "2022-01-10"])
+    (record,) = [json.loads(line) for line in result.output.splitlines()]
+    assert [(t["text"], t["value"]) for t in record["timexes"]] == [("le 24 novembre 2021", "2021-11-24")]
+
+
+def test_timexes_stored_and_undated_articles_get_only_a_lower_bound(tmp_path: Path, run_recoupe) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Visite à Rabat\n\nL'accord signé le 24 novembre 2021 a été suivi mardi d'une réunion.", encoding="utf-8")
+    out, _ = run_recoupe(tmp_path / "in")
+    (article,) = read_jsonl(out / "articles.jsonl")
+    assert article["published"]["value"] is None and article["published"]["basis"] == "unknown"
+    assert article["published"]["not_before"] == "2021-11-30"  # the Tuesday after the 24th
+    with Store.open(out / "recoupe.duckdb") as store:
+        rows = [(t["text"], t["value"]) for t in store.timexes(article["id"])]
+    assert rows == [("le 24 novembre 2021", "2021-11-24"), ("mardi", "2021-11-30")]  # narrative anchor

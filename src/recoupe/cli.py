@@ -178,6 +178,35 @@ def export(
 
 
 @app.command()
+def timex(
+    file: Annotated[str, typer.Argument(help="A text file, or a JSONL file with --jsonl; '-' reads standard input.")]
+    = "-",
+    jsonl: Annotated[bool, typer.Option("--jsonl", help='One JSON object per line: {"id", "text", "dct", "lang"}.')]
+    = False,
+    dct: Annotated[str | None, typer.Option("--dct", help="Document creation time (2022-09-20, 2022-07...).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the text: fr or en.")] = "fr",
+) -> None:
+    """Tag and normalise the temporal expressions of texts (TIMEX3 values), one JSON line per text.
+
+    Example: recoupe timex --jsonl - < texts.jsonl > timexes.jsonl
+    """
+    import json
+
+    from recoupe.timex.cli import run_jsonl, tag_one
+
+    try:
+        content = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    except OSError as exc:
+        err_console.print(f"recoupe: cannot read {file}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    if jsonl:
+        for line in run_jsonl(content.splitlines()):
+            print(line)
+    else:
+        print(json.dumps({"id": file, "timexes": tag_one(content, dct, lang)}, ensure_ascii=False))
+
+
+@app.command()
 def stages() -> None:
     """List the registered stages, what each requires and produces, in run order.
 

@@ -13,7 +13,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -28,10 +28,12 @@ from recoupe.records import CleanArticle, IngestError, Mention, RawDocument
 from recoupe.resolve import resolve
 from recoupe.settings import Settings
 from recoupe.store import Store
+from recoupe.timex.records import Timex
+from recoupe.timex.stage import tag_article
 
 log = logging.getLogger(__name__)
 
-PLAN = ("ingest.v1", "clean.v1", "annotate.v1", "entities.v1", "resolve.v1")
+PLAN = ("ingest.v1", "clean.v1", "annotate.v1", "timex.v1", "entities.v1", "resolve.v1")
 
 # A line seen in at least this many distinct articles of one outlet is that outlet's furniture.
 # Two is enough: body lines are not repeated whole across an outlet's articles, and a syndicated
@@ -211,6 +213,19 @@ class Pipeline:
         annotated = list(annotate(list(fresh.values()), self.models, workers=settings.workers))
         report.seconds["annotate"] += time.perf_counter() - t0
         t0 = time.perf_counter()
+        timexes: list[tuple[str, Timex]] = []
+        for i, a in enumerate(annotated):
+            tagged = tag_article(a)
+            timexes.extend((a.article.id, t) for t in tagged.timexes)
+            if tagged.published.basis == "inferred" and a.article.published.value is None:
+                # The body's latest date is a lower bound, not the publication date: the value stays
+                # null until the fusion stage dates the article from its story.
+                bound = replace(a.article.published, not_before=tagged.published.value,
+                                reason=f"{a.article.published.reason}; not before {tagged.published.value} "
+                                       f"({tagged.published.reason})")
+                annotated[i] = replace(a, article=replace(a.article, published=bound))
+        report.seconds["timex"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
         mentions: list[Mention] = []
         for a in annotated:
             if a.lang in SUPPORTED:
@@ -218,7 +233,7 @@ class Pipeline:
         report.seconds["entities"] += time.perf_counter() - t0
         t0 = time.perf_counter()
         self.store.save_batch(raws=batch, annotated=annotated, article_of=article_of, errors=errors,
-                              mentions=mentions)
+                              mentions=mentions, timexes=timexes)
         report.seconds["store"] += time.perf_counter() - t0
         log.info("stored a batch of %d inputs: %d new articles, %d errors", len(batch), len(annotated), len(errors))
         report.errors.extend(errors)

@@ -84,6 +84,8 @@ class Published:
     value: str | None
     basis: DateBasis
     reason: str
+    # A lower bound from the body's own dates when the value is unknown: the article is not older.
+    not_before: str | None = None
 
     @classmethod
     def unknown(cls, reason: str = "no date in metadata, prefix, dateline or URL") -> Published:

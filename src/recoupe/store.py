@@ -20,6 +20,7 @@ import duckdb
 
 from recoupe.errors import StoreError
 from recoupe.records import AnnotatedArticle, IngestError, Mention, RawDocument
+from recoupe.timex.records import Timex
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,16 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             text VARCHAR NOT NULL, type VARCHAR NOT NULL, kb_id VARCHAR, how VARCHAR NOT NULL, role VARCHAR,
             country VARCHAR, sector VARCHAR, sentence INTEGER NOT NULL, entity_id VARCHAR,
             PRIMARY KEY (article_id, start_char, end_char));
+        """,
+    ),
+    (
+        "timexes keep granularity, range end, anchoring and reason; articles a lower bound of their date",
+        """
+        ALTER TABLE timexes ADD COLUMN granularity VARCHAR;
+        ALTER TABLE timexes ADD COLUMN range_end VARCHAR;
+        ALTER TABLE timexes ADD COLUMN anchored VARCHAR;
+        ALTER TABLE timexes ADD COLUMN reason VARCHAR;
+        ALTER TABLE articles ADD COLUMN published_not_before VARCHAR;
         """,
     ),
 )
@@ -163,6 +174,7 @@ class Store:
         article_of: dict[str, str],
         errors: Sequence[IngestError],
         mentions: Sequence[Mention] = (),
+        timexes: Sequence[tuple[str, Timex]] = (),
     ) -> None:
         """Store one batch in one transaction: its raw documents (``article_of`` maps a raw id to its
         article, absent when the input failed), its articles with sentences and parses, its errors."""
@@ -184,13 +196,13 @@ class Store:
                 "articles",
                 ("id", "raw_id", "source", "outlet", "title", "author", "published_value", "published_basis",
                  "published_reason", "lang", "text", "dropped", "warnings", "paragraphs", "model", "n_tokens",
-                 "stored"),
+                 "stored", "published_not_before"),
                 [
                     (a.article.id, a.article.raw_id, a.article.source, a.article.outlet, a.article.title,
                      a.article.author, a.article.published.value, a.article.published.basis,
                      a.article.published.reason, a.lang, a.article.text, a.article.dropped,
                      json.dumps(list(a.warnings)), json.dumps([asdict(p) for p in a.paragraphs]), a.model,
-                     a.n_tokens, now)
+                     a.n_tokens, now, a.article.published.not_before)
                     for a in annotated
                 ],
             )
@@ -207,6 +219,13 @@ class Store:
                  "sector", "sentence"),
                 [(m.article, m.start, m.end, m.text, m.type, m.kb_id, m.how, m.role, m.country, m.sector, m.sentence)
                  for m in mentions],
+            )
+            self._insert(
+                "timexes",
+                ("article_id", "start_char", "end_char", "text", "value", "type", "mod", "granularity", "range_end",
+                 "anchored", "reason"),
+                [(aid, t.start, t.end, t.text, t.value, t.type, t.mod, t.granularity, t.range_end, t.anchored,
+                  t.reason) for aid, t in timexes],
             )
             self._record_errors(errors, now)
             con.execute("COMMIT")
@@ -280,6 +299,14 @@ class Store:
 
     # --- reading --------------------------------------------------------------------------------
 
+    def timexes(self, article_id: str) -> list[dict[str, Any]]:
+        """The timexes of one article, in text order."""
+        cur = self._con.execute(
+            "SELECT start_char, end_char, text, value, type, mod, granularity, range_end, anchored, reason "
+            "FROM timexes WHERE article_id = ? ORDER BY start_char", [article_id])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
     def mentions(self) -> list[Mention]:
         """Every stored mention, in article and offset order."""
         rows = self._con.execute(
@@ -321,13 +348,13 @@ class Store:
         """Every article as a contract record, sorted by id."""
         cur = self._con.execute(
             "SELECT id, source, outlet, title, author, published_value, published_basis, published_reason, "
-            "lang, text, dropped, warnings, paragraphs FROM articles ORDER BY id"
+            "lang, text, dropped, warnings, paragraphs, published_not_before FROM articles ORDER BY id"
         )
         while rows := cur.fetchmany(256):
             for r in rows:
                 yield {
                     "id": r[0], "source": r[1], "outlet": r[2], "title": r[3], "author": r[4],
-                    "published": {"value": r[5], "basis": r[6], "reason": r[7]},
+                    "published": {"value": r[5], "basis": r[6], "reason": r[7], "not_before": r[13]},
                     "lang": r[8], "text": r[9], "dropped": r[10], "warnings": json.loads(r[11]),
                     "paragraphs": json.loads(r[12]),
                 }
