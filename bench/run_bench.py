@@ -303,6 +303,7 @@ def child_pipeline(corpus: Path, workers: int, work: Path) -> dict[str, Any]:
         with Store.open(db) as store:
             report = Pipeline(store, Settings(workers=workers)).run([corpus])
             t1 = time.perf_counter()
+            rss_after_run = _rss_mb()
             export(store, out)
         total = time.perf_counter() - t0
     stages = {k: round(v, 2) for k, v in report.seconds.items()}
@@ -322,6 +323,7 @@ def child_pipeline(corpus: Path, workers: int, work: Path) -> dict[str, Any]:
         "articles_per_s": round(report.articles / total, 2),
         "mb_per_s": round(input_bytes / MB / total, 3),
         "peak_rss_mb": _rss_mb(),
+        "peak_rss_before_export_mb": rss_after_run,
         "peak_rss_children_mb": _rss_mb(resource.RUSAGE_CHILDREN),
         "peak_tree_rss_mb": sampler.peak_mb,
         "stage_seconds": stages,

@@ -17,7 +17,8 @@ from recoupe.records import CleanArticle, Mention, Published, RawDocument, artic
 from recoupe.resolve import name_key, resolve, token_key
 from recoupe.settings import Settings
 
-GOLD = json.loads((Path(__file__).parent / "golden" / "entities_seeds.json").read_text(encoding="utf-8"))["groups"]
+GOLD_FILE = json.loads((Path(__file__).parent / "golden" / "entities_seeds.json").read_text(encoding="utf-8"))
+GOLD = GOLD_FILE["groups"]
 
 
 @pytest.mark.parametrize(
@@ -166,3 +167,10 @@ def test_seed_roles_disagree_for_belkhir(seed_entities: list[dict]) -> None:
     (record,) = [r for r in seed_entities if "Farouk Belkir" in r["aliases"]]
     assert {"inspecteur général des FAR", "commandant en chef des Forces royales"} <= set(record["roles"])
     assert (record["country"], record["sector"]) == ("MAR", "MIL")
+
+
+def test_seed_capital_as_state_and_as_place(seed_entities: list[dict]) -> None:
+    for name, expected in GOLD_FILE["context"].items():
+        readings = {(r["id"] if r["type"] == "GPE" else r["type"]) for r in seed_entities
+                    for m in r["mentions"] if m["text"] == name}
+        assert readings == {expected["acting"], expected["place_type"]}

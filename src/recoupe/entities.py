@@ -32,8 +32,8 @@ _NER_TYPES: dict[str, EntityType] = {"PER": "PERSON", "PERSON": "PERSON", "ORG":
                                      "GPE": "GPE", "FAC": "LOC"}
 # Capitalised common nouns that spaCy's French NER takes for names: ministry portfolios, ranks.
 _NOT_NAMES = frozenset({
-    "Défense", "Défense nationale", "Transports", "Intérieur", "Affaires étrangères", "Justice", "Économie",
-    "État-Major", "Etat-Major", "État-major", "Royaume", "Communiqué", "Gouvernement", "Parlement", "Premier ministre",
+    "Défense", "Défense nationale", "Transports", "Intérieur", "Affaires étrangères", "Économie",
+    "État-Major", "Etat-Major", "État-major", "Royaume", "Communiqué", "Premier ministre",
     "Interior", "Defence", "Defense", "Foreign Affairs", "Transport",
 })
 # Longest role description kept before a name, in words. "le directeur du bureau des affaires
@@ -112,7 +112,10 @@ class Matcher:
         self.labels: dict[int, tuple[str, str]] = {}
         by_key: dict[str, list[Any]] = {}
         for surface, entry, how in kb.surfaces():
-            for variant in {surface, surface.replace("’", "'"), surface.replace("'", "’")}:
+            variants = {surface, surface.replace("’", "'"), surface.replace("'", "’")}
+            if " " in surface and not surface.isupper():  # "Burkina Faso" is also written "Burkina-Faso"
+                variants.add(surface.replace(" ", "-"))
+            for variant in variants:
                 by_key.setdefault(f"{entry.id}|{how}", []).append(nlp.make_doc(variant))
         for key, docs in by_key.items():
             entry_id, how = key.split("|", 1)
@@ -277,8 +280,12 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
         add(start, end, "PERSON", person.id, "role", person.country, person.sector)
 
     # 2. knowledge-base surfaces, longest first; a form an entry marks ambiguous ("le Royaume",
-    # "Congo") counts only for the entry whose state the article names most by unambiguous forms
-    kb_matches = sorted(matcher_for(kb, nlp)(doc), key=lambda m: (-(m[1] - m[0]), m[0]))
+    # "Congo") counts only for the entry whose state the article names most by unambiguous forms. A
+    # name inside a longer proper name that spaCy found ("rwandais" in "Front patriotique rwandais",
+    # "Paris" in "Association des Chimistes de Paris") is part of that name, not a mention of its own.
+    ner_spans = _ner_spans(doc, text)
+    kb_matches = [m for m in matcher_for(kb, nlp)(doc) if not _inside_longer_name(m[0], m[1], ner_spans)]
+    kb_matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     states = Counter(kb.entries[eid].country for s, e, eid, _ in kb_matches
                      if not kb.is_ambiguous(eid, text[s:e]) and kb.entries[eid].type == "GPE")
     main_state = states.most_common(1)[0][0] if states else None
@@ -291,6 +298,10 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
             year = _YEAR_AFTER.match(text[end:])
             if year:
                 end += year.end()
+        if how == "metonym" and etype == "GPE" and _LOCATIVE_BEFORE.search(text[max(0, start - 12):start]):
+            # "à Rabat", "in Washington": the city as a place, not the state acting
+            add(start, end, "LOC", None, "place")
+            continue
         add(start, end, etype, entry_id, how, entry.country, entry.sector)
 
     # 3. patterns: exercises with a year, weapon systems after their noun, designations
@@ -302,25 +313,46 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
         add(m.start(), m.end(), "EQUIPMENT", None, "pattern")
 
     # 4. spaCy's entities
+    for start, end, ner_type in ner_spans:
+        add(start, end, ner_type, None, "ner")
+
+    found.sort(key=lambda m: (m.start, m.end))
+    return ArticleEntities(article=article.id, mentions=tuple(found))
+
+
+# A capital after one of these is the city itself: "à Rabat", "in Berlin", "depuis Alger".
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:à|au|en|dans|depuis|vers|près de|in|at|near|from|to)\s+)$", re.IGNORECASE)
+# Civil titles spaCy keeps inside person names ("Madame Adelys Adams"): cut from the span.
+_CIVIL_TITLE = re.compile(r"^(?:Madame|Monsieur|Mademoiselle|Mme|Mlle|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
+                          r"Docteur|Maître|Me|Sir|Lord|Lady)\s+")
+_ELISION = re.compile(r"^(?:l|d)['’]", re.IGNORECASE)
+
+
+def _ner_spans(doc: Any, text: str) -> list[tuple[int, int, EntityType]]:
+    """spaCy's PER, ORG, LOC and GPE entities, trimmed of elided articles, civil titles and trailing
+    punctuation (but not the stop of an initial: "Charles J.")."""
+    out: list[tuple[int, int, EntityType]] = []
     for ent in doc.ents:
         ner_type = _NER_TYPES.get(ent.label_)
         if ner_type is None:
             continue
         start, end = ent.start_char, ent.end_char
-        surface = text[start:end]
-        # spaCy sometimes includes a leading determiner or trailing punctuation
-        while end > start and surface[-1] in " ,.;:»\"”’'":
+        while (end > start and text[end - 1] in " ,;:»\"”’'") or (
+                text[end - 1:end] == "." and not re.search(r"\b[A-Z]\.$", text[start:end])):
             end -= 1
-            surface = text[start:end]
-        if not _looks_like_name(surface) or surface in _NOT_NAMES:
-            continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and not any(t.pos_ == "PROPN" for t in span):
-            continue
-        add(start, end, ner_type, None, "ner")
+        for pattern in (_ELISION, _CIVIL_TITLE):
+            m = pattern.match(text[start:end])
+            if m and m.end() < end - start:
+                start += m.end()
+        surface = text[start:end]
+        if _looks_like_name(surface) and surface not in _NOT_NAMES:
+            out.append((start, end, ner_type))
+    return out
 
-    found.sort(key=lambda m: (m.start, m.end))
-    return ArticleEntities(article=article.id, mentions=tuple(found))
+
+def _inside_longer_name(start: int, end: int, ner_spans: Sequence[tuple[int, int, EntityType]]) -> bool:
+    return any(s <= start and end <= e and e - s > end - start and ner_type in ("ORG", "PERSON", "LOC")
+               for s, e, ner_type in ner_spans)
 
 
 def _looks_like_name(surface: str) -> bool:
@@ -336,19 +368,24 @@ def _described_holders(text: str, kb: KnowledgeBase, date: str | None,
     in that state on the article's date (nothing when the date is unknown or the office shared)."""
     if date is None:
         return
-    for surface, key in kb.role_keys(lang).items():
-        for m in _role_pattern(surface, lang).finditer(text):
-            states = [e for e, how in kb.lookup(m.group("demonym")) if how == "demonym" and e.type == "GPE"]
-            if len(states) != 1 or states[0].country is None:
-                continue
-            if re.match(r"^,?\s*[A-Z][\w\-]+\s[A-Z]", text[m.end(): m.end() + 40]):
-                continue  # a name follows: the name itself is the mention, with this role
-            before = text[max(0, m.start() - 24): m.start("role")].lower()
-            if not _DEFINITE_BEFORE.search(before) or _NOT_CURRENT.search(before + m.group("role").lower()):
-                continue  # "an Israeli army chief", "the first ... chief of staff to", "the then minister"
-            holders = kb.holders(key, states[0].country, date)
-            if len(holders) == 1:
-                yield m.start("role"), m.end(), holders[0]
+    pattern, keys = _role_patterns(kb, lang)
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        group = m.lastgroup or ""
+        key = keys[group]
+        demonym = m.group(f"{group}_d")
+        states = [e for e, how in kb.lookup(demonym) if how == "demonym" and e.type == "GPE"]
+        if len(states) != 1 or states[0].country is None:
+            continue
+        if re.match(r"^,?\s*[A-Z][\w\-]+\s[A-Z]", text[m.end(): m.end() + 40]):
+            continue  # a name follows: the name itself is the mention, with this role
+        before = text[max(0, m.start() - 24): m.start()].lower()
+        if not _DEFINITE_BEFORE.search(before) or _NOT_CURRENT.search(before + m.group(0).lower()):
+            continue  # "an Israeli army chief", "the first ... chief of staff to", "the then minister"
+        holders = kb.holders(key, states[0].country, date)
+        if len(holders) == 1:
+            yield m.start(), m.end(), holders[0]
 
 
 # Only a definite description names the office holder of the day ("le ministre israélien de la Défense");
@@ -356,19 +393,32 @@ def _described_holders(text: str, kb: KnowledgeBase, date: str | None,
 # or one set in the past ("the then defence minister", "l'ex-ministre") does not.
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:le|la|the)\s+|\bl['’])$")
 _NOT_CURRENT = re.compile(r"\b(?:premier|première|first|then|alors|former|ancien|ancienne|ex-|futur|future|next)\b")
+_ROLE_PATTERNS: dict[tuple[int, str], tuple[re.Pattern[str] | None, dict[str, str]]] = {}
 
 
-@lru_cache(maxsize=2048)
-def _role_pattern(surface: str, lang: str) -> re.Pattern[str]:
-    """French "ministre de la Défense" also matches "ministre israélien de la Défense" (demonym after the
-    head noun); English "defence minister" matches "Israeli defence minister" (demonym first)."""
-    if lang == "en":
-        return re.compile(rf"(?P<role>\b(?P<demonym>[A-Z][a-z]+)\s+{re.escape(surface)})\b", re.IGNORECASE)
-    words = surface.split()
-    body = rf"{re.escape(words[0])}\s+(?P<demonym>[a-zà-ÿ]{{4,}})"
-    if len(words) > 1:
-        body += rf"\s+{re.escape(' '.join(words[1:]))}"
-    return re.compile(rf"(?P<role>(?:ex-)?{body})\b", re.IGNORECASE)
+def _role_patterns(kb: KnowledgeBase, lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex for every office title of a language, each alternative a named group whose demonym is
+    captured: French "ministre de la Défense" matches "ministre israélien de la Défense" (demonym after the
+    head noun), English "defence minister" matches "Israeli defence minister" (demonym first)."""
+    cache_key = (id(kb), lang)
+    if cache_key not in _ROLE_PATTERNS:
+        parts: list[str] = []
+        keys: dict[str, str] = {}
+        titles = sorted(kb.role_keys(lang).items(), key=lambda kv: -len(kv[0]))
+        for n, (surface, role_key) in enumerate(titles):
+            g = f"r{n}"
+            keys[g] = role_key
+            words = surface.split()
+            if lang == "en":
+                parts.append(rf"(?P<{g}>\b(?P<{g}_d>[A-Z][a-z]+)\s+{re.escape(surface)})\b")
+            else:
+                body = rf"(?:ex-)?{re.escape(words[0])}\s+(?P<{g}_d>[a-zà-ÿ]{{4,}})"
+                if len(words) > 1:
+                    body += rf"\s+{re.escape(' '.join(words[1:]))}"
+                parts.append(rf"(?P<{g}>\b{body})\b")
+        pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        _ROLE_PATTERNS[cache_key] = (pattern, keys)
+    return _ROLE_PATTERNS[cache_key]
 
 
 def normalise_name(name: str) -> str:

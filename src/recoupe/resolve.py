@@ -81,6 +81,20 @@ class _Cluster:
     evidence: list[str] = field(default_factory=list)
 
 
+_KB_KEYS: dict[int, dict[tuple[str, str], set[str]]] = {}
+
+
+def _kb_name_keys(kb: KnowledgeBase) -> dict[tuple[str, str], set[str]]:
+    """Spelling keys of the knowledge base's person and organisation names, computed once per KB."""
+    if id(kb) not in _KB_KEYS:
+        keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for surface, entry, _how in kb.surfaces():
+            if entry.type in ("PERSON", "ORG"):
+                keys[(entry.type, name_key(surface))].add(entry.id)
+        _KB_KEYS[id(kb)] = keys
+    return _KB_KEYS[id(kb)]
+
+
 def _stable_id(kind: str, key: str) -> str:
     return "ent:" + hashlib.sha1(f"{kind}\x00{key}".encode()).hexdigest()[:12]
 
@@ -93,10 +107,7 @@ _TYPE_PREFERENCE = ("OTHER", "LOC", "GPE", "EVENT", "EQUIPMENT", "ORG", "PERSON"
 def resolve(mentions: Sequence[Mention], kb: KnowledgeBase) -> list[dict[str, Any]]:
     """Entity records (contract fields plus ``roles`` and ``evidence``) from the mentions of a corpus."""
     clusters: dict[str, _Cluster] = {}
-    kb_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for surface, entry, _how in kb.surfaces():
-        if entry.type in ("PERSON", "ORG"):
-            kb_keys[(entry.type, name_key(surface))].add(entry.id)
+    kb_keys = _kb_name_keys(kb)
 
     def cluster(cid: str, etype: str, kb_id: str | None) -> _Cluster:
         if cid not in clusters:
