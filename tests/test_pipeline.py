@@ -227,3 +227,24 @@ def test_timexes_stored_and_undated_articles_get_only_a_lower_bound(tmp_path: Pa
     with Store.open(out / "recoupe.duckdb") as store:
         rows = [(t["text"], t["value"]) for t in store.timexes(article["id"])]
     assert rows == [("le 24 novembre 2021", "2021-11-24"), ("mardi", "2021-11-30")]  # narrative anchor
+
+
+def test_two_captures_of_one_article_keep_their_body(tmp_path: Path, run_recoupe) -> None:
+    """Lines shared by near-copies of one article are its body, not the outlet's furniture."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = [f"Paragraphe {n} du compte rendu de la réunion du comité mixte, tenue à Rabat cette semaine."
+            for n in range(6)]
+    footer = "Atlas Info, le quotidien de la défense au Maghreb depuis 1998."
+    for n, extra in enumerate(["Mise à jour : ajout d'une précision sur le calendrier des travaux.", ""]):
+        lines = ["Le comité mixte se réunit à Rabat", *body, extra, footer]
+        (folder / f"capture{n}.jsonl").write_text(
+            json.dumps({"text": "\n".join(lines), "outlet": "Atlas Info"}) + "\n", encoding="utf-8")
+    other = ["Un autre sujet de la semaine", "Texte d'un autre article, sans rapport avec le comité mixte.", footer]
+    (folder / "other.jsonl").write_text(json.dumps({"text": "\n".join(other), "outlet": "Atlas Info"}) + "\n",
+                                        encoding="utf-8")
+    out, _ = run_recoupe(folder)
+    texts = {Path(a["source"]).name: a["text"] for a in read_jsonl(out / "articles.jsonl")}
+    assert all(line in texts["capture0.jsonl#L1"] for line in body)
+    assert all(line in texts["capture1.jsonl#L1"] for line in body)
+    assert all(footer not in text for text in texts.values())

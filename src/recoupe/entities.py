@@ -325,6 +325,13 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:à|au|en|dans|depuis|vers|près de|in|at
 # Civil titles spaCy keeps inside person names ("Madame Adelys Adams"): cut from the span.
 _CIVIL_TITLE = re.compile(r"^(?:Madame|Monsieur|Mademoiselle|Mme|Mlle|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
                           r"Docteur|Maître|Me|Sir|Lord|Lady)\s+")
+# Names headed by these nouns are organisations whatever type spaCy gave them.
+_INSTITUTION_HEAD = re.compile(
+    r"^(?:Ministère|Gouvernement|Parlement|État|Etat|Assemblée|Sénat|Conseil|Comité|Agence|Association|Fondation|"
+    r"Banque|Société|Compagnie|Office|Institut|Commission|Parti|Union|Organisation|Fédération|Université|"
+    r"Ministry|Government|Parliament|Senate|Council|Committee|Agency|Association|Foundation|Bank|Company|"
+    r"Institute|Commission|Party|Union|Organization|Organisation|Federation|University)\b"
+)
 _ELISION = re.compile(r"^(?:l|d)['’]", re.IGNORECASE)
 
 
@@ -346,6 +353,8 @@ def _ner_spans(doc: Any, text: str) -> list[tuple[int, int, EntityType]]:
                 start += m.end()
         surface = text[start:end]
         if _looks_like_name(surface) and surface not in _NOT_NAMES:
+            if _INSTITUTION_HEAD.match(surface):
+                ner_type = "ORG"  # "Ministère des transports", "Université de Fès", "l'État": bodies, not places
             out.append((start, end, ner_type))
     return out
 
