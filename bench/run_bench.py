@@ -27,7 +27,8 @@
    multisets of 4-token shingles, per-page TP/FP/FN normalised to sum 1, precision and recall averaged over
    pages, F1 of the two means.
 
-One JSON line is appended to ``bench/results.jsonl`` per invocation (``--no-append`` to skip). Reading it:
+One JSON line, ``"bench": "pipeline"``, is appended to ``bench/results.jsonl`` per invocation (``--no-append``
+to skip); the file is shared with the other benchmarks of bench/, each line naming its own. Reading it:
 ``runs[i].seconds`` is the wall time of open + run + export; ``stage_seconds`` are the pipeline's own
 timers (``unaccounted`` = what no timer covers, ``export`` is ours); ``peak_rss_mb`` is the main process,
 ``peak_rss_children_mb`` the largest spaCy worker, ``peak_tree_rss_mb`` the sampled sum over the process
@@ -59,7 +60,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -560,7 +561,7 @@ def eval_trafilatura_eval() -> dict[str, Any]:
 
     counts: dict[str, dict[str, Counter[str]]] = {name: {} for name in EXTRACTORS}
     mismatch: Counter[tuple[str, str]] = Counter()
-    seconds: Counter[str] = Counter()
+    seconds: dict[str, float] = defaultdict(float)
     for url, item in gold.items():
         path = TRAFILATURA_EVAL / "html" / item["file"]
         if not path.is_file():
@@ -639,7 +640,7 @@ def eval_scrapinghub() -> dict[str, Any] | None:
     truth: dict[str, dict[str, str]] = json.loads(truth_file.read_text(encoding="utf-8"))
     names = ("ours", "ours_without_title", "trafilatura_default")
     rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in names}
-    seconds: Counter[str] = Counter()
+    seconds: dict[str, float] = defaultdict(float)
     for key, item in sorted(truth.items()):
         path = SCRAPINGHUB / "html" / f"{key}.html.gz"
         if not path.is_file():
@@ -774,6 +775,7 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     record: dict[str, Any] = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "bench": "pipeline",
         "git": git_commit(),
         "git_src_modified": git_dirty(),
         "machine": machine(),
