@@ -12,6 +12,9 @@ from types import ModuleType
 import pytest
 
 from recoupe import Pipeline, Settings, Store, export
+from recoupe.ingest import iter_paths
+from recoupe.pipeline import clean_corpus
+from recoupe.records import CleanArticle, RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -33,6 +36,13 @@ def seeds_dir(shared: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return Path(str(resources.files("recoupe") / "data" / "demo"))
+
+
+@pytest.fixture(scope="session")
+def demo_articles(demo_dir: Path) -> dict[str, CleanArticle]:
+    """The demo corpus cleaned as a run cleans it, keyed as in demo_gold.json ("13_x.jsonl#1")."""
+    raws = [r for r in iter_paths([demo_dir], Settings()) if isinstance(r, RawDocument)]
+    return {Path(source).name.replace("#L", "#"): article for source, article in clean_corpus(raws).items()}
 
 
 @pytest.fixture(scope="session")

@@ -7,28 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.clean import clean
 from recoupe.ingest import decode, iter_paths
 from recoupe.pipeline import outlet_key, repeated_lines
 from recoupe.records import CleanArticle, RawDocument
 from recoupe.settings import Settings
-
-
-def gold_key(source: str) -> str:
-    return Path(source).name.replace("#L", "#")
-
-
-@pytest.fixture(scope="module")
-def demo_articles(demo_dir: Path) -> dict[str, CleanArticle]:
-    raws = [r for r in iter_paths([demo_dir], Settings()) if isinstance(r, RawDocument)]
-    texts = [(r, decode(r).text) for r in raws]
-    furniture = repeated_lines((outlet_key(r, t), r.raw_id, t) for r, t in texts if r.media == "text")
-    out = {}
-    for raw in raws:
-        decoded = decode(raw)
-        key = outlet_key(raw, decoded.text) if raw.media == "text" else None
-        out[gold_key(raw.source)] = clean(decoded, repeated=furniture.get(key or "", frozenset()))
-    return out
 
 
 def test_demo_corpus_is_complete(demo_articles: dict[str, CleanArticle], demo_gold: dict[str, dict]) -> None:

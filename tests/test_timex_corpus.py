@@ -8,11 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.clean import clean, clean_text
-from recoupe.ingest import decode, iter_paths
-from recoupe.pipeline import outlet_key, repeated_lines
-from recoupe.records import RawDocument
-from recoupe.settings import Settings
+from recoupe.clean import clean_text
+from recoupe.records import CleanArticle
 from recoupe.timex import infer_document_date, tag
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -71,17 +68,8 @@ def test_timex_seeds_inferred_dates(seeds_dir: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_texts(demo_dir: Path) -> dict[str, tuple[str, str | None]]:
-    raws = [r for r in iter_paths([demo_dir], Settings()) if isinstance(r, RawDocument)]
-    texts = [(r, decode(r).text) for r in raws]
-    furniture = repeated_lines((outlet_key(r, t), r.raw_id, t) for r, t in texts if r.media == "text")
-    out = {}
-    for raw in raws:
-        decoded = decode(raw)
-        key = outlet_key(raw, decoded.text) if raw.media == "text" else None
-        article = clean(decoded, repeated=furniture.get(key or "", frozenset()))
-        out[Path(raw.source).name.replace("#L", "#")] = (article.text, article.published.value)
-    return out
+def demo_texts(demo_articles: dict[str, CleanArticle]) -> dict[str, tuple[str, str | None]]:
+    return {name: (a.text, a.published.value) for name, a in demo_articles.items()}
 
 
 @pytest.mark.parametrize("name", sorted(DEMO_GOLD))

@@ -112,6 +112,29 @@ def repeated_lines(docs: Iterable[tuple[str | None, str, str]]) -> dict[str, fro
     }
 
 
+def clean_corpus(raws: Sequence[RawDocument]) -> dict[str, CleanArticle]:
+    """Decode and clean raw documents held in memory, repeated-lines pass included, as a run does: the
+    clean article of each source that yields one (for tests, benchmarks and notebooks; no store)."""
+    decoded = {}
+    for raw in raws:
+        try:
+            decoded[raw.source] = decode(raw)
+        except RecoupeInputError:
+            continue
+    furniture = repeated_lines((outlet_key(r, decoded[r.source].text), r.raw_id, decoded[r.source].text)
+                               for r in raws if r.media == "text" and r.source in decoded)
+    out: dict[str, CleanArticle] = {}
+    for raw in raws:
+        if raw.source not in decoded:
+            continue
+        key = outlet_key(raw, decoded[raw.source].text) if raw.media == "text" else None
+        try:
+            out[raw.source] = clean(decoded[raw.source], repeated=furniture.get(key or "", frozenset()))
+        except RecoupeInputError:
+            continue
+    return out
+
+
 class Pipeline:
     """Runs PLAN over inputs into a store. Models are loaded once, on the first article."""
 
