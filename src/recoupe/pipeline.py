@@ -15,13 +15,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from recoupe import __version__, boilerplate, metadata, registry
 from recoupe.annotate import SUPPORTED, Models, annotate
+from recoupe.arms import to_arms_records
 from recoupe.clean import clean
 from recoupe.entities import extract
 from recoupe.errors import RecoupeInputError
+from recoupe.events import EventMention, extract_events, to_event_records
 from recoupe.ingest import decode, iter_paths
 from recoupe.kb import KnowledgeBase, load_kb
 from recoupe.records import CleanArticle, IngestError, Mention, RawDocument
@@ -33,7 +36,7 @@ from recoupe.timex.stage import tag_article
 
 log = logging.getLogger(__name__)
 
-PLAN = ("ingest.v1", "clean.v1", "annotate.v1", "timex.v1", "entities.v1", "resolve.v1")
+PLAN = ("ingest.v1", "clean.v1", "annotate.v1", "timex.v1", "entities.v1", "events.v1", "resolve.v1")
 
 # A line seen in at least this many distinct articles of one outlet is that outlet's furniture.
 # Two is enough: body lines are not repeated whole across an outlet's articles, and a syndicated
@@ -207,11 +210,24 @@ class Pipeline:
         if batch:
             self._process(batch, furniture, report)
         t0 = time.perf_counter()
-        self.store.replace_entities(resolve(self.store.mentions(), self.kb))
+        entities = resolve(self.store.mentions(), self.kb)
+        self.store.replace_entities(entities)
         report.seconds["resolve"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        self._build_events(entities)
+        report.seconds["events"] += time.perf_counter() - t0
         self.store.finish_run(report.run_id, inputs=report.inputs, articles=report.articles,
                               errors=len(report.errors))
         return report
+
+    def _build_events(self, entities: Sequence[dict[str, Any]]) -> None:
+        """Events and the arms register of the whole store, from the stored event mentions and the
+        entities just resolved (cross-article fusion is the next stage's job)."""
+        event_mentions = [EventMention.from_dict(r) for r in self.store.event_mentions()]
+        entity_of = {(m["article"], m["start"], m["end"]): r["id"] for r in entities for m in r["mentions"]}
+        by_id = {r["id"]: r for r in entities}
+        events = to_event_records(event_mentions, entity_of, by_id, self.store.outlets())
+        self.store.replace_events(events, to_arms_records(events, event_mentions, self.kb))
 
     def _text_inputs(self, items: Iterable[RawDocument | IngestError]) -> Iterator[tuple[str | None, str, str]]:
         for item in items:
@@ -271,13 +287,23 @@ class Pipeline:
         report.seconds["timex"] += time.perf_counter() - t0
         t0 = time.perf_counter()
         mentions: list[Mention] = []
+        mentions_of: dict[str, tuple[Mention, ...]] = {}
         for a in annotated:
             if a.lang in SUPPORTED:
-                mentions.extend(extract(a, a.doc, self.kb, self.models.get(a.lang)).mentions)
+                mentions_of[a.article.id] = extract(a, a.doc, self.kb, self.models.get(a.lang)).mentions
+                mentions.extend(mentions_of[a.article.id])
         report.seconds["entities"] += time.perf_counter() - t0
         t0 = time.perf_counter()
+        event_rows: list[tuple[str, int, dict[str, Any]]] = []
+        for a in annotated:
+            if a.article.id in mentions_of:
+                article_timexes = [t for aid, t in timexes if aid == a.article.id]
+                found = extract_events(a, a.doc, mentions_of[a.article.id], article_timexes, self.kb)
+                event_rows.extend((a.article.id, i, e.as_dict()) for i, e in enumerate(found))
+        report.seconds["events"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
         self.store.save_batch(raws=batch, annotated=annotated, article_of=article_of, errors=errors,
-                              mentions=mentions, timexes=timexes)
+                              mentions=mentions, timexes=timexes, event_mentions=event_rows)
         report.seconds["store"] += time.perf_counter() - t0
         log.info("stored a batch of %d inputs: %d new articles, %d errors", len(batch), len(annotated), len(errors))
         report.errors.extend(errors)

@@ -90,6 +90,13 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE articles ADD COLUMN published_not_before VARCHAR;
         """,
     ),
+    (
+        "event mentions as each article tells them, kept until entities are resolved",
+        """
+        CREATE TABLE event_mentions (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, record JSON NOT NULL, PRIMARY KEY (article_id, idx));
+        """,
+    ),
 )
 
 # Rows per multi-row INSERT: DuckDB's executemany runs one statement per row, about 50x slower.
@@ -175,6 +182,7 @@ class Store:
         errors: Sequence[IngestError],
         mentions: Sequence[Mention] = (),
         timexes: Sequence[tuple[str, Timex]] = (),
+        event_mentions: Sequence[tuple[str, int, dict[str, Any]]] = (),
     ) -> None:
         """Store one batch in one transaction: its raw documents (``article_of`` maps a raw id to its
         article, absent when the input failed), its articles with sentences and parses, its errors."""
@@ -227,6 +235,8 @@ class Store:
                 [(aid, t.start, t.end, t.text, t.value, t.type, t.mod, t.granularity, t.range_end, t.anchored,
                   t.reason) for aid, t in timexes],
             )
+            self._insert("event_mentions", ("article_id", "idx", "record"),
+                         [(aid, i, json.dumps(r, ensure_ascii=False)) for aid, i, r in event_mentions])
             self._record_errors(errors, now)
             con.execute("COMMIT")
         except BaseException:
@@ -271,6 +281,29 @@ class Store:
             [finished, inputs, articles, errors, run_id],
         )
         return finished
+
+    def replace_events(self, events: Sequence[dict[str, Any]], arms: Sequence[dict[str, Any]]) -> None:
+        """The events and arms register rebuilt from every event mention, in one transaction."""
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM events")
+            con.execute("DELETE FROM arms_transfers")
+            self._insert("events", ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in events])
+            self._insert("arms_transfers", ("id", "record"),
+                         [(r["id"], json.dumps(r, ensure_ascii=False)) for r in arms])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def event_mentions(self) -> list[dict[str, Any]]:
+        """Every stored event mention (as ``EventMention.as_dict`` wrote it), in article order."""
+        rows = self._con.execute("SELECT record FROM event_mentions ORDER BY article_id, idx").fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def outlets(self) -> dict[str, str | None]:
+        return {r[0]: r[1] for r in self._con.execute("SELECT id, outlet FROM articles").fetchall()}
 
     def replace_entities(self, records: Sequence[dict[str, Any]]) -> None:
         """The resolve stage's result: every entity record, and each mention's entity, in one transaction."""
