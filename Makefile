@@ -28,6 +28,7 @@ bench: install
 	$(BIN)/python bench/run_bench.py
 	$(BIN)/python bench/bench_timex.py
 	$(BIN)/python bench/bench_entities.py
+	$(BIN)/python bench/bench_events.py
 
 clean:
 	rm -rf dossier build .pytest_cache .mypy_cache .ruff_cache bench/corpus bench/out
