@@ -58,3 +58,13 @@ def test_parse_round_trips_with_entities_and_dependencies(models: Models) -> Non
     assert doc.text == FR and len(doc) == annotated.n_tokens
     assert "Rabat" in [ent.text for ent in doc.ents]
     assert any(token.dep_ == "ROOT" and token.lemma_ == "signer" for token in doc)
+
+
+def test_no_sentence_break_inside_a_hyphenated_word(models: Models) -> None:
+    text = ("Le ministre a signé à Rabat un accord-cadre de coopération avec son homologue. "
+            "Le chef d'état-major était présent. Les deux délégations ont salué un protocole d'accord-cadre.")
+    (annotated,) = annotate([article(text)], models)
+    assert [s.text for s in annotated.sentences] == [
+        "Le ministre a signé à Rabat un accord-cadre de coopération avec son homologue.",
+        "Le chef d'état-major était présent.",
+        "Les deux délégations ont salué un protocole d'accord-cadre."]

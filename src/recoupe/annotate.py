@@ -53,15 +53,22 @@ def paragraphs_of(text: str, article_lang: str) -> tuple[Paragraph, ...]:
 
 def sentences_of(doc: Any) -> tuple[Sentence, ...]:
     """The sentences of a parsed text, trimmed of surrounding whitespace, offsets into the text."""
-    out: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         raw = sent.text
         stripped = raw.strip()
         if not stripped:
             continue
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
-        out.append(Sentence(index=len(out), start=start, end=start + len(stripped), text=stripped))
-    return tuple(out)
+        end = start + len(stripped)
+        if spans and spans[-1][1] == start:
+            # No space between two "sentences": the parser cut inside a word ("accord" | "-cadre"), not
+            # at a sentence end; the two pieces are one sentence.
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    text = doc.text
+    return tuple(Sentence(index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans))
 
 
 class Models:
