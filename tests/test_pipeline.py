@@ -128,6 +128,11 @@ def test_contract_on_demo(tmp_path: Path, demo_dir: Path, run_recoupe, contract_
     articles = read_jsonl(out / "articles.jsonl")
     assert sorted({a["lang"] for a in articles}) == ["en", "fr"]
     assert [a["id"] for a in articles] == sorted(a["id"] for a in articles)
+    events = read_jsonl(out / "events.jsonl")
+    timeline = (out / "timeline.md").read_text(encoding="utf-8")
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert events and all(f"`{e['id']}`" in timeline for e in events)
+    assert f"{len(events)} events" in report and "<h2>Events</h2>" in report
 
 
 def test_export_rewrites_files_from_a_store(tmp_path: Path, demo_dir: Path, run_recoupe) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -63,8 +63,9 @@ def export(store: Store, out: Path) -> dict[str, int]:
         "schema": store.schema_version(),
     }
     _atomic_write(out / "run.json", [json.dumps(meta, ensure_ascii=False, indent=2) + "\n"])
-    _atomic_write(out / "timeline.md", [timeline_md(articles)])
-    _atomic_write(out / "report.html", [report_html(articles, meta)])
+    events = list(store.records("events"))
+    _atomic_write(out / "timeline.md", [timeline_md(articles, events)])
+    _atomic_write(out / "report.html", [report_html(articles, meta, events)])
     _atomic_write(out / "graph.graphml", [graphml()])
     return counts
 
@@ -73,9 +74,35 @@ def _by_date(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(articles, key=lambda a: (a["published"]["value"] is None, a["published"]["value"] or "", a["id"]))
 
 
-def timeline_md(articles: list[dict[str, Any]]) -> str:
-    lines = ["# recoupe timeline", "",
-             "Events appear here once the events stage has run. Articles by publication date:", ""]
+def _actors(actors: list[dict[str, Any]]) -> str:
+    return ", ".join(a["name"] for a in actors) or "?"
+
+
+def _event_line(e: dict[str, Any]) -> str:
+    who = _actors(e["source"]) + (f" → {_actors(e['recipient'])}" if e["recipient"] else "")
+    how = "" if e["factuality"] == "asserted" else f" *({e['factuality']})*"
+    return f"{e['category']}: {who}{how}"
+
+
+def _by_event_date(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(events, key=lambda e: (e["date"]["start"] is None, e["date"]["start"] or "", e["id"]))
+
+
+def timeline_md(articles: list[dict[str, Any]], events: Sequence[dict[str, Any]] = ()) -> str:
+    """Events by date, each with its sources and first quote; then the articles by publication date."""
+    lines = ["# recoupe timeline", ""]
+    if events:
+        lines += ["## Events", ""]
+        for e in _by_event_date(list(events)):
+            when = e["date"]["start"] or "undated"
+            if e["date"]["end"] and e["date"]["end"] != e["date"]["start"]:
+                when += f"…{e['date']['end']}"
+            quote = e["mentions"][0]["quote"]
+            quote = quote if len(quote) <= 160 else quote[:157] + "..."
+            lines.append(f"- **{when}** — {_event_line(e)} — {e['n_sources']} source(s), `{e['id']}`")
+            lines.append(f"  > {quote} (`{e['mentions'][0]['article']}`)")
+        lines.append("")
+    lines += ["## Articles by publication date", ""]
     for a in _by_date(articles):
         when = a["published"]["value"] or "undated"
         title = a["title"] or a["text"][:80].replace("\n", " ")
@@ -83,8 +110,15 @@ def timeline_md(articles: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report_html(articles: list[dict[str, Any]], meta: dict[str, Any]) -> str:
-    """A self-contained page (no external resource) listing the articles of the dossier."""
+def report_html(articles: list[dict[str, Any]], meta: dict[str, Any],
+                events: Sequence[dict[str, Any]] = ()) -> str:
+    """A self-contained page (no external resource) listing the events and the articles of the dossier."""
+    event_rows = [
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
+            html.escape(e["date"]["start"] or "—"), html.escape(e["category"]), html.escape(_event_line(e)),
+            e["n_sources"], html.escape(e["mentions"][0]["quote"]))
+        for e in _by_event_date(list(events))
+    ]
     rows = []
     for a in _by_date(articles):
         rows.append(
@@ -98,11 +132,14 @@ def report_html(articles: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>recoupe dossier</title>
-<style>body{{font-family:sans-serif;margin:2em;max-width:70em}}table{{border-collapse:collapse}}
-td,th{{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left}}</style></head>
+<style>body{{font-family:sans-serif;margin:2em;max-width:80em}}table{{border-collapse:collapse}}
+td,th{{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}}</style></head>
 <body><h1>recoupe dossier</h1>
-<p>{meta['articles']} articles from {meta['inputs']} inputs, {meta['errors']} errors
+<p>{meta['articles']} articles from {meta['inputs']} inputs, {meta['errors']} errors, {len(event_rows)} events
 (recoupe {html.escape(__version__)}).</p>
+<h2>Events</h2>
+<table><thead><tr><th>Date</th><th>Category</th><th>Who</th><th>Sources</th><th>Quote</th></tr></thead>
+<tbody>{''.join(event_rows)}</tbody></table>
 <h2>Articles</h2>
 <table><thead><tr><th>Published</th><th>Outlet</th><th>Title</th><th>Lang</th><th>Id</th></tr></thead>
 <tbody>{''.join(rows)}</tbody></table>
