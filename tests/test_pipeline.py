@@ -253,3 +253,24 @@ def test_two_captures_of_one_article_keep_their_body(tmp_path: Path, run_recoupe
     assert all(line in texts["capture0.jsonl#L1"] for line in body)
     assert all(line in texts["capture1.jsonl#L1"] for line in body)
     assert all(footer not in text for text in texts.values())
+
+
+def test_a_stage_failing_on_one_article_is_recorded_and_the_run_goes_on(
+        tmp_path: Path, run_recoupe, monkeypatch: pytest.MonkeyPatch) -> None:
+    import recoupe.pipeline
+
+    real = recoupe.pipeline.tag_article
+
+    def flaky(annotated):  # type: ignore[no-untyped-def]
+        if "piège" in annotated.article.text:
+            raise ValueError("boom")
+        return real(annotated)
+
+    monkeypatch.setattr(recoupe.pipeline, "tag_article", flaky)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Titre piège\n\n" + BODY_FR, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Titre sain\n\n" + BODY_FR, encoding="utf-8")
+    out, report = run_recoupe(tmp_path / "in")
+    assert [(Path(e.source).name, e.stage, e.code) for e in report.errors] == [("a.txt", "timex", "E302")]
+    assert "internal error in the timex stage (ValueError: boom)" in report.errors[0].message
+    assert len(read_jsonl(out / "articles.jsonl")) == 2

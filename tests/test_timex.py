@@ -353,3 +353,9 @@ def test_timex_stage_infers_a_date_but_never_uses_it_as_dct() -> None:
 def test_timex_stage_other_language() -> None:
     result = tag_article(_annotated("الثلاثاء", Published.unknown(), lang="ar"))
     assert result.timexes == () and result.warnings
+
+
+def test_regression_numeric_date_pattern_without_x_group() -> None:
+    """make bench crashed the pipeline on an English page with "12/05/2021" (rule en.numeric has no "x" group)."""
+    (timex,) = tag("The report was published on 12/05/2021 by the ministry.", lang="en", dct="2022-01-01")
+    assert (timex.text, timex.value) == ("12/05/2021", "2021-12-05")

@@ -12,7 +12,8 @@
     │   ├── NotADocument      E108
     │   └── Unreadable        E109
     ├── StoreError            E201    the database cannot be opened or migrated
-    └── PipelineError         E301    stages registered in an order that cannot run
+    ├── PipelineError         E301    stages registered in an order that cannot run
+    └── StageFailure          E302    a stage failed on one article: recorded, the article kept, the run goes on
 """
 
 from __future__ import annotations
@@ -75,3 +76,7 @@ class StoreError(RecoupeError):
 
 class PipelineError(RecoupeError):
     code = "E301"
+
+
+class StageFailure(RecoupeError):
+    code = "E302"

@@ -23,7 +23,7 @@ from recoupe.annotate import SUPPORTED, Models, annotate
 from recoupe.arms import to_arms_records
 from recoupe.clean import clean
 from recoupe.entities import extract
-from recoupe.errors import RecoupeInputError
+from recoupe.errors import RecoupeInputError, StageFailure
 from recoupe.events import EventMention, extract_events, to_event_records
 from recoupe.ingest import decode, iter_paths
 from recoupe.kb import KnowledgeBase, load_kb
@@ -113,6 +113,13 @@ def repeated_lines(docs: Iterable[tuple[str | None, str, str]]) -> dict[str, fro
                        and distinct_pair(ids))
         for key, lines in seen.items()
     }
+
+
+def _stage_failure(article: CleanArticle, stage: str, what: str, exc: Exception) -> IngestError:
+    log.exception("stage %s failed on %s", stage, article.source)
+    failure = StageFailure(f"{article.source}: internal error in the {stage} stage ({type(exc).__name__}: {exc}); "
+                           f"the article is kept without its {what}")
+    return IngestError(source=article.source, stage=stage, code=failure.code, message=failure.message)
 
 
 def clean_corpus(raws: Sequence[RawDocument]) -> dict[str, CleanArticle]:
@@ -275,7 +282,11 @@ class Pipeline:
         t0 = time.perf_counter()
         timexes: list[tuple[str, Timex]] = []
         for i, a in enumerate(annotated):
-            tagged = tag_article(a)
+            try:
+                tagged = tag_article(a)
+            except Exception as exc:  # a bug on one article must not stop the run
+                errors.append(_stage_failure(a.article, "timex", "dates", exc))
+                continue
             timexes.extend((a.article.id, t) for t in tagged.timexes)
             if tagged.published.basis == "inferred" and a.article.published.value is None:
                 # The body's latest date is a lower bound, not the publication date: the value stays
@@ -290,7 +301,11 @@ class Pipeline:
         mentions_of: dict[str, tuple[Mention, ...]] = {}
         for a in annotated:
             if a.lang in SUPPORTED:
-                mentions_of[a.article.id] = extract(a, a.doc, self.kb, self.models.get(a.lang)).mentions
+                try:
+                    mentions_of[a.article.id] = extract(a, a.doc, self.kb, self.models.get(a.lang)).mentions
+                except Exception as exc:
+                    errors.append(_stage_failure(a.article, "entities", "entities and events", exc))
+                    continue
                 mentions.extend(mentions_of[a.article.id])
         report.seconds["entities"] += time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -298,7 +313,11 @@ class Pipeline:
         for a in annotated:
             if a.article.id in mentions_of:
                 article_timexes = [t for aid, t in timexes if aid == a.article.id]
-                found = extract_events(a, a.doc, mentions_of[a.article.id], article_timexes, self.kb)
+                try:
+                    found = extract_events(a, a.doc, mentions_of[a.article.id], article_timexes, self.kb)
+                except Exception as exc:
+                    errors.append(_stage_failure(a.article, "events", "events", exc))
+                    continue
                 event_rows.extend((a.article.id, i, e.as_dict()) for i, e in enumerate(found))
         report.seconds["events"] += time.perf_counter() - t0
         t0 = time.perf_counter()

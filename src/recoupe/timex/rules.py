@@ -75,8 +75,13 @@ def extract(text: str, rules: Sequence[Rule], triggers: re.Pattern[str] | None =
 
 
 def span(m: re.Match[str], group: str | int = "x") -> tuple[int, int]:
-    """Span of a named group, or of the whole match when the group did not take part."""
-    if m.group(group) is None:
+    """Span of a named group, or of the whole match when the group did not take part or the pattern has
+    no such group."""
+    try:
+        value = m.group(group)
+    except IndexError:
+        return m.start(), m.end()
+    if value is None:
         return m.start(), m.end()
     return m.start(group), m.end(group)
 

