@@ -18,13 +18,13 @@ The stage is per article and pure; resolving mentions to entities across article
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from recoupe.kb import Entry, KnowledgeBase, normalise
+from recoupe.kb import Entry, KnowledgeBase
 from recoupe.records import AnnotatedArticle, ArticleEntities, EntityType, Mention
 from recoupe.registry import register
 
@@ -95,10 +95,6 @@ _EXERCISE = re.compile(
 _YEAR_AFTER = re.compile(r"^\s+((?:19|20)\d{2})\b")
 
 
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-
-
 class Matcher:
     """The knowledge base's surface forms as spaCy PhraseMatchers: lower-cased tokens for names, exact
     tokens for acronyms (so the French article "un" is not the UN)."""
@@ -155,17 +151,6 @@ def sector_of_role(role: str) -> str | None:
         if needle in low:
             return sector
     return None
-
-
-def _sentence_index(starts: Sequence[int], position: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= position:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
 
 
 class _Spans:
@@ -254,7 +239,7 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
     date = article.published.value
 
     def sentence_bounds(position: int) -> tuple[int, int, int]:
-        i = max(0, _sentence_index(sentence_starts, position))
+        i = max(0, bisect_right(sentence_starts, position) - 1)
         if not sentence_starts:
             return -1, 0, len(text)
         return i, sentence_starts[i], sentence_ends[i]
@@ -443,8 +428,3 @@ def _role_patterns(kb: KnowledgeBase, lang: str) -> _RolePatterns:
             if firsts else None
         _ROLE_PATTERNS[cache_key] = (pattern, keys, heads)
     return _ROLE_PATTERNS[cache_key]
-
-
-def normalise_name(name: str) -> str:
-    """Comparison key of a name across spellings: accents, case, articles, transliteration variants."""
-    return normalise(_strip_accents(name))
