@@ -26,16 +26,16 @@ def annotated(text: str, raw: RawDocument) -> AnnotatedArticle:
 def test_migrations_numbered_and_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     with Store.open(path) as store:
-        assert store.schema_version() == len(MIGRATIONS) == 5
+        assert store.schema_version() == len(MIGRATIONS) == 6
     with Store.open(path) as store:  # reopening applies nothing twice
-        assert store.schema_version() == 5
+        assert store.schema_version() == 6
     con = duckdb.connect(str(path))
     rows = con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     con.close()
-    assert rows == [(1,), (2,), (3,), (4,), (5,)]
+    assert rows == [(1,), (2,), (3,), (4,), (5,), (6,)]
     assert {"raw_documents", "articles", "sentences", "ingest_errors", "entities", "mentions", "timexes",
-            "events", "arms_transfers", "conflicts"} <= tables
+            "events", "arms_transfers", "conflicts", "stories", "event_mentions"} <= tables
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -97,6 +97,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, record JSON NOT NULL, PRIMARY KEY (article_id, idx));
         """,
     ),
+    (
+        "stories (with their coverage) and each article's story, syndication group and date inferred from its story",
+        """
+        CREATE TABLE stories (id VARCHAR PRIMARY KEY, record JSON NOT NULL);
+        ALTER TABLE articles ADD COLUMN story VARCHAR;
+        ALTER TABLE articles ADD COLUMN syndicated VARCHAR;
+        ALTER TABLE articles ADD COLUMN inferred JSON;
+        """,
+    ),
 )
 
 # Rows per multi-row INSERT: DuckDB's executemany runs one statement per row, about 50x slower.
@@ -381,20 +390,27 @@ class Store:
         """Every article as a contract record, sorted by id."""
         cur = self._con.execute(
             "SELECT id, source, outlet, title, author, published_value, published_basis, published_reason, "
-            "lang, text, dropped, warnings, paragraphs, published_not_before FROM articles ORDER BY id"
+            "lang, text, dropped, warnings, paragraphs, published_not_before, story, syndicated, inferred "
+            "FROM articles ORDER BY id"
         )
         while rows := cur.fetchmany(256):
             for r in rows:
+                published: dict[str, Any] = {"value": r[5], "basis": r[6], "reason": r[7], "not_before": r[13]}
+                inferred = json.loads(r[16]) if r[16] else None
+                if inferred and r[5] is None:
+                    # A date from the article's story (fusion stage): basis "inferred", the reason says whence.
+                    published = {"value": inferred["value"], "basis": "inferred", "reason": inferred["reason"],
+                                 "not_before": r[13]}
                 yield {
                     "id": r[0], "source": r[1], "outlet": r[2], "title": r[3], "author": r[4],
-                    "published": {"value": r[5], "basis": r[6], "reason": r[7], "not_before": r[13]},
+                    "published": published,
                     "lang": r[8], "text": r[9], "dropped": r[10], "warnings": json.loads(r[11]),
-                    "paragraphs": json.loads(r[12]),
+                    "paragraphs": json.loads(r[12]), "story": r[14], "syndicated": r[15],
                 }
 
     def records(self, table: str) -> Iterator[dict[str, Any]]:
         """JSON records of a later stage's table (entities, events, ...), sorted by id."""
-        if table not in ("entities", "events", "arms_transfers", "conflicts"):
+        if table not in ("entities", "events", "arms_transfers", "conflicts", "stories"):
             raise ValueError(f"{table!r} holds no JSON records")
         for (record,) in self._con.execute(f"SELECT record FROM {table} ORDER BY id").fetchall():
             yield json.loads(record)
@@ -420,4 +436,4 @@ class Store:
 
 
 _TABLES = {"raw_documents", "articles", "sentences", "parses", "ingest_errors", "runs", "entities", "mentions",
-           "timexes", "events", "arms_transfers", "conflicts"}
+           "timexes", "events", "arms_transfers", "conflicts", "stories", "event_mentions"}
