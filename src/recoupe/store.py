@@ -104,6 +104,10 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE articles ADD COLUMN story VARCHAR;
         ALTER TABLE articles ADD COLUMN syndicated VARCHAR;
         ALTER TABLE articles ADD COLUMN inferred JSON;
+        CREATE TABLE redated_event_mentions (
+            article_id VARCHAR NOT NULL, dct VARCHAR NOT NULL, idx INTEGER NOT NULL, record JSON NOT NULL,
+            PRIMARY KEY (article_id, dct, idx));
+        CREATE TABLE redated (article_id VARCHAR NOT NULL, dct VARCHAR NOT NULL, PRIMARY KEY (article_id, dct));
         """,
     ),
 )
@@ -306,6 +310,78 @@ class Store:
             con.execute("ROLLBACK")
             raise
 
+    def replace_fusion(self, *, events: Sequence[dict[str, Any]], arms: Sequence[dict[str, Any]],
+                       conflicts: Sequence[dict[str, Any]], stories: Sequence[dict[str, Any]],
+                       entities: Sequence[dict[str, Any]], story_of: dict[str, str], syndicated_of: dict[str, str],
+                       inferred: dict[str, dict[str, str]]) -> None:
+        """The fusion stage's result over the whole store, in one transaction: events, arms register,
+        conflicts, stories, entity records (with their conflicts), and each article's story, syndication group
+        and inferred date."""
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table, records in (("events", events), ("arms_transfers", arms), ("conflicts", conflicts),
+                                   ("stories", stories), ("entities", entities)):
+                con.execute(f"DELETE FROM {table}")
+                self._insert(table, ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records])
+            con.execute("UPDATE articles SET story = NULL, syndicated = NULL, inferred = NULL")
+            rows = [(aid, story_of.get(aid), syndicated_of.get(aid),
+                     json.dumps(inferred[aid], ensure_ascii=False) if aid in inferred else None)
+                    for aid in sorted(set(story_of) | set(syndicated_of) | set(inferred))]
+            if rows:
+                con.execute("CREATE TEMP TABLE IF NOT EXISTS _article_fusion "
+                            "(id VARCHAR, story VARCHAR, syndicated VARCHAR, inferred JSON)")
+                con.execute("DELETE FROM _article_fusion")
+                for i in range(0, len(rows), _ROWS_PER_STATEMENT):
+                    chunk = rows[i: i + _ROWS_PER_STATEMENT]
+                    con.execute("INSERT INTO _article_fusion VALUES " + ", ".join(["(?, ?, ?, ?)"] * len(chunk)),
+                                [v for row in chunk for v in row])
+                con.execute("UPDATE articles SET story = f.story, syndicated = f.syndicated, inferred = f.inferred "
+                            "FROM _article_fusion f WHERE articles.id = f.id")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def redated_event_mentions(self, article_id: str, dct: str) -> list[dict[str, Any]] | None:
+        """The event mentions of an article re-read with a date inferred from its story, or None when it was
+        never re-read with that date."""
+        if not self._con.execute("SELECT 1 FROM redated WHERE article_id = ? AND dct = ?",
+                                 [article_id, dct]).fetchone():
+            return None
+        rows = self._con.execute("SELECT record FROM redated_event_mentions WHERE article_id = ? AND dct = ? "
+                                 "ORDER BY idx", [article_id, dct]).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def save_redated(self, article_id: str, dct: str, records: Sequence[dict[str, Any]]) -> None:
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM redated_event_mentions WHERE article_id = ? AND dct = ?", [article_id, dct])
+            self._insert("redated_event_mentions", ("article_id", "dct", "idx", "record"),
+                         [(article_id, dct, i, json.dumps(r, ensure_ascii=False)) for i, r in enumerate(records)])
+            self._insert("redated", ("article_id", "dct"), [(article_id, dct)])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def parse_of(self, article_id: str) -> dict[str, Any] | None:
+        """What re-reading one article needs: its clean-article fields, language, paragraphs, sentences, model
+        and serialised parse."""
+        row = self._con.execute(
+            "SELECT a.id, a.raw_id, a.source, a.outlet, a.title, a.author, a.text, a.dropped, a.lang, a.paragraphs, "
+            "a.model, a.n_tokens, p.doc, a.published_not_before FROM articles a JOIN parses p ON p.article_id = a.id "
+            "WHERE a.id = ?", [article_id]).fetchone()
+        if row is None:
+            return None
+        names = ("id", "raw_id", "source", "outlet", "title", "author", "text", "dropped", "lang", "paragraphs",
+                 "model", "n_tokens", "doc", "not_before")
+        out = dict(zip(names, row, strict=True))
+        out["paragraphs"] = json.loads(out["paragraphs"])
+        out["sentences"] = self.sentences(article_id)
+        return out
+
     def event_mentions(self) -> list[dict[str, Any]]:
         """Every stored event mention (as ``EventMention.as_dict`` wrote it), in article order."""
         rows = self._con.execute("SELECT record FROM event_mentions ORDER BY article_id, idx").fetchall()
@@ -349,11 +425,13 @@ class Store:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
-    def mentions(self) -> list[Mention]:
-        """Every stored mention, in article and offset order."""
+    def mentions(self, article_id: str | None = None) -> list[Mention]:
+        """Every stored mention (or one article's), in article and offset order."""
+        where = "WHERE article_id = ? " if article_id is not None else ""
         rows = self._con.execute(
             "SELECT article_id, start_char, end_char, text, type, kb_id, how, role, country, sector, sentence "
-            "FROM mentions ORDER BY article_id, start_char, end_char"
+            f"FROM mentions {where}ORDER BY article_id, start_char, end_char",
+            [article_id] if article_id is not None else []
         ).fetchall()
         return [Mention(article=r[0], start=r[1], end=r[2], text=r[3], type=r[4], kb_id=r[5], how=r[6], role=r[7],
                         country=r[8], sector=r[9], sentence=r[10]) for r in rows]
@@ -386,8 +464,9 @@ class Store:
         row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
 
-    def articles(self) -> Iterator[dict[str, Any]]:
-        """Every article as a contract record, sorted by id."""
+    def articles(self, *, inferred: bool = True) -> Iterator[dict[str, Any]]:
+        """Every article as a contract record, sorted by id; ``inferred=False``: without the dates the fusion
+        stage inferred (its own input)."""
         cur = self._con.execute(
             "SELECT id, source, outlet, title, author, published_value, published_basis, published_reason, "
             "lang, text, dropped, warnings, paragraphs, published_not_before, story, syndicated, inferred "
@@ -396,10 +475,10 @@ class Store:
         while rows := cur.fetchmany(256):
             for r in rows:
                 published: dict[str, Any] = {"value": r[5], "basis": r[6], "reason": r[7], "not_before": r[13]}
-                inferred = json.loads(r[16]) if r[16] else None
-                if inferred and r[5] is None:
+                found = json.loads(r[16]) if r[16] else None
+                if inferred and found and r[5] is None:
                     # A date from the article's story (fusion stage): basis "inferred", the reason says whence.
-                    published = {"value": inferred["value"], "basis": "inferred", "reason": inferred["reason"],
+                    published = {"value": found["value"], "basis": "inferred", "reason": found["reason"],
                                  "not_before": r[13]}
                 yield {
                     "id": r[0], "source": r[1], "outlet": r[2], "title": r[3], "author": r[4],
@@ -436,4 +515,5 @@ class Store:
 
 
 _TABLES = {"raw_documents", "articles", "sentences", "parses", "ingest_errors", "runs", "entities", "mentions",
-           "timexes", "events", "arms_transfers", "conflicts", "stories", "event_mentions"}
+           "timexes", "events", "arms_transfers", "conflicts", "stories", "event_mentions",
+           "redated_event_mentions"}

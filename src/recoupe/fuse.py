@@ -1,0 +1,632 @@
+"""The ``fuse.v1`` stage: one record per real-world event across articles, its sources and its contradictions.
+
+Input: every event mention the events stage found (one per article that tells an event), the resolved
+entities, the articles' outlets and dates, and the stories (``recoupe.stories``). Output (pure):
+
+* events — mentions of one event merged (``link``): same category, compatible actors (the states overlap;
+  named persons of one state must be the same), compatible dates (intervals intersect, with a tolerance for
+  events that last days), compatible names (weapon designation, named exercise). Mentions dated only to a
+  month or a year need more than compatibility: a shared person, name or story; an undated mention joins only
+  an event of its own story. A mention that could join two events joins none. ``n_sources`` counts distinct
+  outlets, syndicated copies of one dispatch once;
+* conflicts — each field on which the merged sources disagree: the date of a one-day event, numbers and
+  values of an arms deal, the scope of an agreement (``attributes.domains``), and persons' stated roles within
+  one story (where the roles refer to the same moment);
+* coverage — for each story, which outlet reported which event, and the events only one outlet reports;
+* inferred dates — an undated article whose lead tells an event that other articles date to the day is dated
+  from them (``basis: "inferred"``, with the reason), never earlier than its own lower bound.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from recoupe.events.records import EventMention, event_id, to_event_records
+from recoupe.registry import register
+from recoupe.timex.calendar import interval
+from recoupe.timex.dating import date_from_story
+
+__all__ = ["FuseItem", "Fusion", "fuse", "link"]
+
+# Categories whose two sides are not distinguished (both parties sign, meet, exercise together): actors are
+# compared as one set. The others (VISIT, ARMS_TRANSFER, STATEMENT, MEDIATION) compare source with source and
+# recipient with recipient.
+RECIPROCAL = frozenset({"MEETING", "CONFERENCE", "AGREEMENT", "COOPERATION", "DIPLOMATIC_RELATIONS", "EXERCISE",
+                        "CONFLICT", "OTHER"})
+# Events that last several days: outlets date different days of them (arrival on the 18th, talks on the 19th)
+# without contradicting each other.
+DURATIVE = frozenset({"VISIT", "MEETING", "CONFERENCE", "EXERCISE", "CONFLICT", "MEDIATION", "COOPERATION"})
+# Events that are a person's doing (who travels, who meets, who speaks): a vaguely dated mention that names
+# a person joins only an event of that person (Shaked's June visit is not the observers' June visit, seeds).
+PERSON_CENTRIC = frozenset({"VISIT", "MEETING", "STATEMENT"})
+# Day-dated mentions of a durative event this many days apart are one event (a three-day visit told by its
+# first and last day). Set from the seeds (Kochavi's visit: Monday 18 and Tuesday 19 July 2022) and the demo
+# corpus (the Rabat committee dated 24, 25 and 26 January 2023 by three outlets); re-run
+# tests/test_fuse.py and bench/bench_coref.py if changed.
+DURATIVE_TOLERANCE_DAYS = 3
+# For one-day events (a signature, a statement, a break of relations) outlets may be one day apart (time zones,
+# "yesterday" read on the wrong day): they merge, and the different days are recorded as a conflict.
+POINT_TOLERANCE_DAYS = 1
+# Domains every defence agreement names: a list differing only by these is no disagreement on scope.
+GENERIC_DOMAINS = frozenset({"military", "security", "defence", "defense"})
+
+_FACT_GROUP = {"asserted": "real", "reported": "real", "planned": "future", "hypothetical": "future",
+               "negated": "negated"}
+_TIER = {"day": 0, "month": 1, "season": 1, "year": 2}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FuseItem:
+    """What ``link`` compares of one event mention."""
+
+    article: str
+    category: str
+    reciprocal: bool = True
+    outlet: str | None = None
+    story: str | None = None
+    source: frozenset[str] = frozenset()
+    recipient: frozenset[str] = frozenset()
+    source_countries: frozenset[str] = frozenset()
+    recipient_countries: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    # country of each named person (entity id -> ISO code or None), to tell "two persons of one state" apart
+    person_country: Mapping[str, str | None] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()
+    start: date | None = None
+    end: date | None = None
+    granularity: str = "unknown"
+    factuality: str = "asserted"
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return self.source_countries | self.recipient_countries
+
+    @property
+    def tier(self) -> int:
+        return _TIER.get(self.granularity, 3) if self.start is not None else 3
+
+
+@dataclass(slots=True)
+class _Cluster:
+    category: str
+    reciprocal: bool
+    members: list[int]
+    articles: set[str]
+    stories: set[str]
+    source_countries: set[str]
+    recipient_countries: set[str]
+    persons: dict[str, set[str]]  # country -> persons of that country named in the event
+    all_persons: set[str]
+    names: set[str]
+    fact: str
+    lo: date | None = None  # the dates every dated member allows (intersection of their intervals)
+    hi: date | None = None
+
+    @property
+    def countries(self) -> set[str]:
+        return self.source_countries | self.recipient_countries
+
+    def add(self, i: int, it: FuseItem) -> None:
+        self.members.append(i)
+        self.articles.add(it.article)
+        if it.story:
+            self.stories.add(it.story)
+        self.source_countries |= it.source_countries
+        self.recipient_countries |= it.recipient_countries
+        for p in it.persons:
+            self.all_persons.add(p)
+            c = it.person_country.get(p)
+            if c:
+                self.persons.setdefault(c, set()).add(p)
+        self.names |= it.names
+        if it.start is not None and it.end is not None:
+            if self.lo is None or self.hi is None:
+                self.lo, self.hi = it.start, it.end
+            else:
+                lo, hi = max(self.lo, it.start), min(self.hi, it.end)
+                if lo <= hi:  # tolerance admitted a neighbour: keep the span of both
+                    self.lo, self.hi = lo, hi
+                else:
+                    self.lo, self.hi = min(self.lo, it.start), max(self.hi, it.end)
+
+
+def _tolerance(category: str) -> timedelta:
+    return timedelta(days=DURATIVE_TOLERANCE_DAYS if category in DURATIVE else POINT_TOLERANCE_DAYS)
+
+
+def _compatible(it: FuseItem, c: _Cluster) -> bool:
+    if it.article in c.articles or _FACT_GROUP.get(it.factuality, "real") != c.fact:
+        return False
+    if it.reciprocal:
+        a, b = it.countries, c.countries
+        if a and b:
+            shared = a & b
+            if not shared or (len(shared) < 2 and min(len(a), len(b)) >= 2):
+                return False
+    else:
+        for mine, theirs in ((it.source_countries, c.source_countries), (it.recipient_countries,
+                                                                          c.recipient_countries)):
+            if mine and theirs and not mine & theirs:
+                return False
+    for p in it.persons:
+        country = it.person_country.get(p)
+        theirs = c.persons.get(country, set()) if country else set()
+        if theirs and p not in theirs and not (it.persons & theirs):
+            return False  # another person of the same state: another visit, another meeting
+    if it.names and c.names and not it.names & c.names:
+        return False
+    if it.start is not None and it.end is not None and c.lo is not None and c.hi is not None:
+        tol = _tolerance(it.category)
+        if it.start > c.hi + tol or it.end < c.lo - tol:
+            return False
+    return True
+
+
+def _identified(it: FuseItem, c: _Cluster) -> bool:
+    """Evidence beyond compatibility that a vaguely dated mention tells this event: a shared person, name or
+    story."""
+    return bool((it.persons & c.all_persons) or (it.names & c.names) or (it.story and it.story in c.stories))
+
+
+def _closeness(it: FuseItem, clusters: Sequence[_Cluster], ci: int) -> tuple[int, int, int]:
+    c = clusters[ci]
+    gap = 0 if c.lo is None or it.start is None else abs((c.lo - it.start).days)
+    return (-len(it.persons & c.all_persons), gap, ci)
+
+
+def _months(lo: date, hi: date) -> Iterable[tuple[int, int]]:
+    y, m = lo.year, lo.month
+    while (y, m) <= (hi.year, hi.month):
+        yield y, m
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+
+def link(items: Sequence[FuseItem]) -> list[list[int]]:
+    """Clusters of item indexes, one per real-world event; every index in exactly one cluster, each cluster
+    sorted, clusters sorted by their first index. Near-linear: candidates come from an index by (category,
+    state, month) and (category, story)."""
+    clusters: list[_Cluster] = []
+    by_month: dict[tuple[str, str, int, int], list[int]] = defaultdict(list)
+    by_story: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_person: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def index(ci: int, it: FuseItem) -> None:
+        c = clusters[ci]
+        if it.start is not None and it.end is not None:
+            tol = _tolerance(it.category)
+            for y, m in _months(it.start - tol, it.end + tol):
+                for country in it.countries or {""}:
+                    by_month[(c.category, country, y, m)].append(ci)
+        if it.story:
+            by_story[(c.category, it.story)].append(ci)
+        for p in it.persons:
+            by_person[(c.category, p)].append(ci)
+
+    def candidates(it: FuseItem) -> list[int]:
+        found: set[int] = set()
+        if it.start is not None and it.end is not None:
+            for y, m in _months(it.start, it.end):
+                for country in it.countries or {""}:
+                    found.update(by_month.get((it.category, country, y, m), ()))
+        if it.story:
+            found.update(by_story.get((it.category, it.story), ()))
+        for p in it.persons:
+            found.update(by_person.get((it.category, p), ()))
+        return sorted(found)
+
+    order = sorted(range(len(items)), key=lambda i: (items[i].tier, items[i].start or date.max,
+                                                     -len(items[i].persons), i))
+    for i in order:
+        it = items[i]
+        fits = [ci for ci in candidates(it) if clusters[ci].category == it.category and _compatible(it, clusters[ci])]
+        if it.tier == 3:  # undated: only an event of its own story, and the same persons when it names any
+            fits = [ci for ci in fits if it.story and it.story in clusters[ci].stories
+                    and (not it.persons or it.persons & clusters[ci].all_persons)]
+        elif it.tier == 2 or (it.tier == 1 and len(fits) > 1):
+            fits = [ci for ci in fits if _identified(it, clusters[ci])]
+        if it.tier > 0 and it.category in PERSON_CENTRIC:
+            fits = [ci for ci in fits if not (it.persons or clusters[ci].all_persons)
+                    or it.persons & clusters[ci].all_persons]
+        chosen: int | None = None
+        if it.tier == 0 and fits:
+            chosen = min(fits, key=functools.partial(_closeness, it, clusters))
+        elif len(fits) == 1:
+            chosen = fits[0]
+        if chosen is None:
+            clusters.append(_Cluster(category=it.category, reciprocal=it.reciprocal, members=[], articles=set(),
+                                     stories=set(), source_countries=set(), recipient_countries=set(), persons={},
+                                     all_persons=set(), names=set(), fact=_FACT_GROUP.get(it.factuality, "real")))
+            chosen = len(clusters) - 1
+        clusters[chosen].add(i, it)
+        index(chosen, it)
+    out = [sorted(c.members) for c in clusters]
+    out.sort(key=lambda m: m[0])
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# records
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fusion:
+    """What the fusion stage produces: the contract's events, conflicts, stories with their coverage, the
+    conflict ids of each entity, and the dates inferred for undated articles ({"value", "reason"})."""
+
+    events: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    stories: list[dict[str, Any]]
+    entity_conflicts: dict[str, list[str]]
+    inferred: dict[str, dict[str, str]]
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(ch) != "Mn")
+
+
+def _names_of(e: EventMention) -> frozenset[str]:
+    names: set[str] = set()
+    for key in ("equipment", "event_entity"):
+        value = e.attributes.get(key)
+        if value:
+            names.add(str(value))
+    designation = e.attributes.get("designation")
+    if designation and not e.attributes.get("equipment") and e.category == "ARMS_TRANSFER":
+        key = re.sub(r"\W+", " ", _fold(str(designation))).strip()
+        if key and key not in ("armes", "arms", "weapons", "armements", "equipements", "materiel"):
+            names.add("designation:" + key)
+    return frozenset(names)
+
+
+def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entities: Mapping[str, Mapping[str, Any]],
+          outlet: str | None, story: str | None) -> FuseItem:
+    def ids(refs: Sequence[Any]) -> frozenset[str]:
+        out = set()
+        for r in refs:
+            found = entity_of.get((r.article, r.start, r.end)) if r.start is not None and r.end is not None else None
+            out.add(found or r.kb_id or r.country or r.text.lower())
+        return frozenset(out)
+
+    persons: dict[str, str | None] = {}
+    for r in e.source + e.recipient + e.participants:
+        if r.type != "PERSON":
+            continue
+        found = entity_of.get((r.article, r.start, r.end)) if r.start is not None and r.end is not None else None
+        key = found or r.kb_id
+        if key:
+            record = entities.get(key)
+            persons[key] = (record.get("country") if record else None) or r.country
+    span = interval(e.date.start) if e.date.start else None
+    end_span = interval(e.date.end) if e.date.end else None
+    return FuseItem(
+        article=e.article, category=e.category, reciprocal=e.category in RECIPROCAL, outlet=outlet, story=story,
+        source=ids(e.source), recipient=ids(e.recipient),
+        source_countries=frozenset(r.country for r in e.source if r.country),
+        recipient_countries=frozenset(r.country for r in e.recipient if r.country),
+        persons=frozenset(persons), person_country=persons, names=_names_of(e),
+        start=span[0] if span else None, end=(end_span or span)[1] if span else None,
+        granularity=e.date.granularity if span else "unknown", factuality=e.factuality,
+    )
+
+
+def _conflict(subject: str, field_name: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
+    key = "\x00".join([subject, field_name, *sorted(repr(c["value"]) for c in claims)])
+    return {"id": "cf:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], "subject": subject,
+            "field": field_name, "claims": claims}
+
+
+def _claims(values: Sequence[tuple[Any, str, str]]) -> list[dict[str, Any]]:
+    """One claim per distinct value from (value, article, quote) triples, in order of first appearance."""
+    by_value: dict[str, dict[str, Any]] = {}
+    for value, article, quote in values:
+        k = repr(value)
+        claim = by_value.setdefault(k, {"value": value, "articles": [], "quote": quote})
+        if article not in claim["articles"]:
+            claim["articles"].append(article)
+    for claim in by_value.values():
+        claim["articles"].sort()
+    return list(by_value.values())
+
+
+def _source_key(article: str, outlet_of: Mapping[str, str | None], syndicated_of: Mapping[str, str]) -> str:
+    return syndicated_of.get(article) or outlet_of.get(article) or f"article:{article}"
+
+
+def _merge_date(members: Sequence[EventMention], category: str,
+                outlet_of: Mapping[str, str | None]) -> tuple[dict[str, Any], list[tuple[str, str, str]] | None]:
+    """The event's date from its members' dates, and the disagreeing day values of a one-day event."""
+    dated = [m for m in members if m.date.start]
+    if not dated:
+        reasons = "; ".join(sorted({m.date.reason for m in members if m.date.reason}))[:300]
+        return ({"start": None, "end": None, "granularity": "unknown", "date_type": "unresolved",
+                 "reason": reasons or "no source dates it"}, None)
+    best_tier = min(_TIER.get(m.date.granularity, 3) for m in dated)
+    precise = [m for m in dated if _TIER.get(m.date.granularity, 3) == best_tier]
+    starts = sorted({str(m.date.start) for m in precise})
+    ends = sorted({str(m.date.end or m.date.start) for m in precise})
+    n_src = len({outlet_of.get(m.article) or m.article for m in members})
+    if len(starts) == 1 and len(ends) == 1:
+        d = precise[0].date.as_dict()
+        d["reason"] = f"{d['reason']} (as dated by {len({m.article for m in precise})} of {n_src} source(s))"
+        return d, None
+    if category in DURATIVE:
+        first, last = starts[0], max(ends)
+        return ({"start": first, "end": last, "granularity": precise[0].date.granularity, "date_type": "range",
+                 "reason": f"sources date different days of it: {', '.join(starts)}"}, None)
+    votes: dict[str, set[str]] = defaultdict(set)
+    for m in precise:
+        votes[str(m.date.start)].add(outlet_of.get(m.article) or m.article)
+    chosen = sorted(votes, key=lambda v: (-len(votes[v]), v))[0]
+    claims = [(str(m.date.start), m.article, m.evidence[0].quote) for m in precise]
+    d = next(m for m in precise if m.date.start == chosen).date.as_dict()
+    d["date_type"] = "approximate"
+    d["reason"] = f"sources disagree ({', '.join(starts)}); {chosen} is given by most of them"
+    return d, claims
+
+
+def _domains(m: EventMention) -> frozenset[str]:
+    return frozenset(str(d) for d in (m.attributes.get("domains") or ()) if str(d) not in GENERIC_DOMAINS)
+
+
+_ROLE_STOP = frozenset({"de", "des", "du", "la", "le", "l", "d", "et", "en", "of", "the", "and", "a", "au", "aux"})
+_OFFICE_WORDS = frozenset({"inspecteur", "commandant", "chef", "ministre", "directeur", "directrice", "president",
+                           "presidente", "ambassadeur", "ambassadrice", "porte", "secretaire", "conseiller",
+                           "roi", "prince", "general", "inspector", "commander", "chief", "minister", "director",
+                           "ambassador", "spokesman", "spokesperson", "secretary", "adviser", "advisor", "king",
+                           "head", "patron", "numero", "gouverneur", "governor", "premier", "prime"})
+_PAST_ROLE = re.compile(r"^(?:ex-|ancien(?:ne)?\s|former\s|alors\s|then\s)", re.IGNORECASE)
+_RANKS = frozenset({"general", "lieutenant", "colonel", "amiral", "admiral", "major", "marechal", "capitaine",
+                    "commandant-general", "generale", "division", "corps", "armee", "brigade", "vice"})
+
+
+def _role_tokens(role: str) -> frozenset[str] | None:
+    """The office a stated role names, as word stems; None for a rank alone or a past role."""
+    if _PAST_ROLE.match(role.strip()):
+        return None
+    words = [w for w in re.split(r"[^\w]+", _fold(role)) if w and w not in _ROLE_STOP]
+    if not words or all(w in _RANKS for w in words):
+        return None
+    if not any(w in _OFFICE_WORDS for w in words):
+        return None
+    return frozenset(w[:5] for w in words if w not in _RANKS or w == "general")
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
+    return text[lo:hi].strip()
+
+
+def _role_conflicts(entities: Sequence[Mapping[str, Any]], story_of: Mapping[str, str],
+                    outlet_of: Mapping[str, str | None], text_of: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Persons given different offices by articles of one story (one moment, two claims)."""
+    out: list[dict[str, Any]] = []
+    for e in entities:
+        if e.get("type") != "PERSON":
+            continue
+        by_story: dict[str, list[tuple[str, str, frozenset[str], str]]] = defaultdict(list)
+        for m in e.get("mentions", []):
+            role = m.get("role")
+            story = story_of.get(m["article"])
+            tokens = _role_tokens(role) if role else None
+            if story and tokens:
+                quote = _sentence_at(text_of.get(m["article"], ""), m["start"], m["end"])
+                by_story[story].append((str(role), m["article"], tokens, quote))
+        for _story, stated in sorted(by_story.items()):
+            if len({a for _, a, _, _ in stated}) < 2:
+                continue
+            # distinct offices: no role's words contained in another's
+            offices: list[tuple[str, str, frozenset[str], str]] = []
+            for s in stated:
+                if not any(s[2] <= o[2] or o[2] <= s[2] for o in offices):
+                    offices.append(s)
+            if len(offices) < 2:
+                continue
+            values = []
+            for _role, article, tokens, quote in stated:
+                office = next(o for o in offices if tokens <= o[2] or o[2] <= tokens)
+                values.append((office[0], article, quote))
+            claims = _claims(values)
+            outlets = {frozenset(outlet_of.get(a) or a for a in c["articles"]) for c in claims}
+            if len(claims) >= 2 and len(outlets) >= 2:
+                out.append(_conflict(str(e["id"]), "role", claims))
+    return out
+
+
+@register("fuse.v1", requires=["event_mentions", "entities", "stories"], produces=["events", "conflicts", "coverage"])
+def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str, Any]],
+         articles: Sequence[Mapping[str, Any]], stories: Sequence[Mapping[str, Any]] = (),
+         syndicated_of: Mapping[str, str] | None = None) -> Fusion:
+    """Cross-article events, conflicts, coverage and inferred dates (pure). ``articles`` are contract records
+    (id, outlet, published, text...), ``stories`` story records (id, articles...), ``syndicated_of`` maps an
+    article to its syndication group."""
+    syndicated_of = syndicated_of or {}
+    outlet_of = {str(a["id"]): a.get("outlet") for a in articles}
+    text_of = {str(a["id"]): str(a.get("text") or "") for a in articles}
+    published_of = {str(a["id"]): a.get("published") or {} for a in articles}
+    story_of = {str(aid): str(s["id"]) for s in stories for aid in s.get("articles", [])}
+    entity_of = {(m["article"], m["start"], m["end"]): str(r["id"]) for r in entities for m in r.get("mentions", [])}
+    by_id = {str(r["id"]): r for r in entities}
+
+    items = [_item(e, entity_of, by_id, outlet_of.get(e.article), story_of.get(e.article)) for e in event_mentions]
+    groups = link(items)
+
+    conflicts: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    event_of_mention: dict[int, str] = {}
+    for group in groups:
+        members = [event_mentions[i] for i in group]
+        records = to_event_records(members, entity_of, by_id, outlet_of)
+        # to_event_records sorts by id: the first member's id is the smallest, stable as sources are added
+        first = min(records, key=lambda r: r["id"])
+        eid = min(event_id(m, entity_of) for m in members)
+        record = dict(first)
+        record["id"] = eid
+        for key in ("source", "recipient"):
+            seen: dict[str, dict[str, Any]] = {}
+            for r in records:
+                for a in r[key]:
+                    seen.setdefault(a["entity"], a)
+            record[key] = list(seen.values())
+        parts: dict[str, dict[str, Any]] = {}
+        for r in records:
+            for p in r["participants"]:
+                if p["entity"] not in parts or (parts[p["entity"]]["role"] is None and p["role"]):
+                    parts[p["entity"]] = p
+        record["participants"] = list(parts.values())
+        locs = [r["event_loc"] for r in records if r["event_loc"]]
+        record["event_loc"] = locs[0] if locs else None
+        facts = [m.factuality for m in members]
+        record["factuality"] = next((f for f in ("asserted", "reported", "planned", "hypothetical", "negated")
+                                     if f in facts), members[0].factuality)
+        attributes: dict[str, Any] = {}
+        for r in records:
+            for k, v in r["attributes"].items():
+                if k == "domains":
+                    attributes[k] = sorted(set(attributes.get(k, [])) | set(v))
+                elif k not in attributes or attributes[k] in (None, "", []):
+                    attributes[k] = v
+        record["attributes"] = attributes
+        mentions = [x for r in records for x in r["mentions"]]
+        mentions.sort(key=lambda x: (x["article"], x["start"]))
+        record["mentions"] = mentions
+        record["n_sources"] = len({_source_key(x["article"], outlet_of, syndicated_of) for x in mentions})
+        date_obj, date_claims = _merge_date(members, record["category"], outlet_of)
+        record["date"] = date_obj
+        record["articles"] = sorted({x["article"] for x in mentions})
+        found: list[dict[str, Any]] = []
+        if date_claims and len({v for v, _, _ in date_claims}) > 1:
+            found.append(_conflict(eid, "date", _claims(date_claims)))
+        if record["category"] in ("AGREEMENT", "COOPERATION", "MEETING"):
+            per_article: dict[str, tuple[frozenset[str], str]] = {}
+            for m in members:
+                d = _domains(m)
+                if d:
+                    prev = per_article.get(m.article)
+                    per_article[m.article] = ((prev[0] | d) if prev else d, prev[1] if prev else m.evidence[0].quote)
+            if len({d for d, _ in per_article.values()}) > 1:
+                found.append(_conflict(eid, "attributes.domains",
+                                       _claims([(sorted(d), a, q) for a, (d, q) in sorted(per_article.items())])))
+        if record["category"] == "ARMS_TRANSFER":
+            for attr, field_name in (("number", "number_ordered"), ("value", "value")):
+                stated = [(m.attributes[attr], m.article, m.evidence[0].quote) for m in members
+                          if m.attributes.get(attr) is not None]
+                if len({repr(v) for v, _, _ in stated}) > 1:
+                    found.append(_conflict(eid, field_name, _claims(stated)))
+        record["conflicts"] = sorted(c["id"] for c in found)
+        conflicts.extend(found)
+        events.append(record)
+        for i in group:
+            event_of_mention[i] = eid
+
+    role_conflicts = _role_conflicts(entities, story_of, outlet_of, text_of)
+    conflicts.extend(role_conflicts)
+    entity_conflicts: dict[str, list[str]] = defaultdict(list)
+    for c in role_conflicts:
+        entity_conflicts[c["subject"]].append(c["id"])
+    # a role conflict also shows on the events of its story that name the person
+    event_by_id = {e["id"]: e for e in events}
+    for c in role_conflicts:
+        arts = {a for claim in c["claims"] for a in claim["articles"]}
+        for e in events:
+            if any(p["entity"] == c["subject"] for p in e["participants"] + e["source"] + e["recipient"]) and \
+                    arts & set(e["articles"]):
+                event_by_id[e["id"]]["conflicts"] = sorted(set(e["conflicts"]) | {c["id"]})
+
+    inferred = _infer_dates(event_mentions, groups, items, published_of, text_of)
+    story_records = _coverage(stories, events, outlet_of, syndicated_of)
+    events.sort(key=lambda r: r["id"])
+    conflicts.sort(key=lambda r: r["id"])
+    return Fusion(events=events, conflicts=conflicts, stories=story_records,
+                  entity_conflicts={k: sorted(v) for k, v in entity_conflicts.items()}, inferred=inferred)
+
+
+# The lead of an article (its first paragraphs) tells the news; later paragraphs tell the background, whose
+# events say nothing of the article's own date. Two paragraphs: the headline and the first one, as the seeds
+# and the demo corpus are written; re-run tests/test_fuse.py if changed.
+LEAD_PARAGRAPHS = 3
+
+
+def _lead_end(text: str) -> int:
+    pos = 0
+    for _ in range(LEAD_PARAGRAPHS):
+        nxt = text.find("\n\n", pos)
+        if nxt < 0:
+            return len(text)
+        pos = nxt + 2
+    return pos
+
+
+def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequence[int]], items: Sequence[FuseItem],
+                 published_of: Mapping[str, Mapping[str, Any]],
+                 text_of: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """Dates of undated articles from the day-dated events of other articles that their lead tells undated."""
+    group_of = {i: g for g in groups for i in g}
+    candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for i, e in enumerate(event_mentions):
+        pub = published_of.get(e.article) or {}
+        if pub.get("value") or e.date.start:
+            continue
+        if min(x.start for x in e.evidence) >= _lead_end(text_of.get(e.article, "")):
+            continue
+        if _FACT_GROUP.get(e.factuality, "real") != "real":
+            continue
+        for j in group_of.get(i, ()):
+            other = event_mentions[j]
+            if other.article == e.article or items[j].granularity != "day" or not other.date.start:
+                continue
+            if (published_of.get(other.article) or {}).get("basis") == "inferred":
+                continue
+            candidates[e.article].append((str(other.date.start), other.article))
+    out: dict[str, dict[str, str]] = {}
+    for article, cands in sorted(candidates.items()):
+        found = date_from_story(cands)
+        if found is None or found.value is None:
+            continue
+        floor = (published_of.get(article) or {}).get("not_before")
+        if floor and found.value[: len(floor)] < floor:
+            continue  # older than what the article's own body allows: no date rather than a wrong one
+        out[article] = {"value": found.value, "reason": f"inferred from its story: its lead tells an event that "
+                                                         f"{found.reason}"}
+    return out
+
+
+def _coverage(stories: Sequence[Mapping[str, Any]], events: Sequence[Mapping[str, Any]],
+              outlet_of: Mapping[str, str | None], syndicated_of: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Story records with, for each event its articles tell, the outlets that report it, and the events only
+    one outlet (or one syndicated dispatch) reports."""
+    events_of: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for e in events:
+        for a in e.get("articles", []):
+            events_of[a].append(e)
+    out: list[dict[str, Any]] = []
+    for s in stories:
+        members = set(s.get("articles", []))
+        seen: dict[str, Mapping[str, Any]] = {}
+        for a in sorted(members):
+            for e in events_of.get(a, []):
+                seen.setdefault(str(e["id"]), e)
+        coverage = []
+        exclusive = []
+        for eid, e in sorted(seen.items(), key=lambda kv: (kv[1]["date"]["start"] or "9999", kv[0])):
+            arts = sorted({m["article"] for m in e["mentions"] if m["article"] in members})
+            outlets = sorted({outlet_of.get(a) or f"article:{a}" for a in arts})
+            keys = {_source_key(a, outlet_of, syndicated_of) for a in arts}
+            coverage.append({"event": eid, "category": e["category"], "outlets": outlets, "articles": arts})
+            if len(keys) == 1 and len({_source_key(a, outlet_of, syndicated_of) for a in members}) > 1:
+                exclusive.append({"event": eid, "outlet": outlets[0]})
+        record = dict(s)
+        record["coverage"] = coverage
+        record["exclusive"] = exclusive
+        out.append(record)
+    out.sort(key=lambda r: str(r["id"]))
+    return out
