@@ -295,7 +295,9 @@ class Pipeline:
             model=parts["model"], n_tokens=parts["n_tokens"], doc_bytes=b"", doc=doc)
         try:
             timexes = tag_article(annotated).timexes
-            return extract_events(annotated, doc, self.store.mentions(article_id), timexes, self.kb)
+            found: tuple[EventMention, ...] = extract_events(annotated, doc, self.store.mentions(article_id),
+                                                             timexes, self.kb)
+            return found
         except Exception:  # a bug on one article must not stop the run: keep its first reading
             log.exception("re-reading %s with the inferred date %s failed", parts["source"], dct)
             return tuple(EventMention.from_dict(r) for r in self.store.event_mentions() if r["article"] == article_id)
