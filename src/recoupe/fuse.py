@@ -43,7 +43,7 @@ RECIPROCAL = frozenset({"MEETING", "CONFERENCE", "AGREEMENT", "COOPERATION", "DI
                         "CONFLICT", "OTHER"})
 # Events that last several days: outlets date different days of them (arrival on the 18th, talks on the 19th)
 # without contradicting each other.
-DURATIVE = frozenset({"VISIT", "MEETING", "CONFERENCE", "EXERCISE", "CONFLICT", "MEDIATION", "COOPERATION"})
+DURATIVE = frozenset({"VISIT", "MEETING", "CONFERENCE", "EXERCISE", "CONFLICT", "MEDIATION"})
 # Events that are a person's doing (who travels, who meets, who speaks): a vaguely dated mention that names
 # a person joins only an event of that person (Shaked's June visit is not the observers' June visit, seeds).
 PERSON_CENTRIC = frozenset({"VISIT", "MEETING", "STATEMENT"})
@@ -58,9 +58,18 @@ POINT_TOLERANCE_DAYS = 1
 # Domains every defence agreement names: a list differing only by these is no disagreement on scope.
 GENERIC_DOMAINS = frozenset({"military", "security", "defence", "defense"})
 
+# A date spanning at most this many days is precise ("Monday and Tuesday"); up to a season it is a month-like
+# date ("earlier this week" read as a week counts as one), beyond it a year-like one.
+PRECISE_DAYS = 4
+SEASON_DAYS = 92
+
+
+def _tier_of_span(days: int) -> int:
+    return 0 if days < PRECISE_DAYS else 1 if days <= SEASON_DAYS else 2
+
+
 _FACT_GROUP = {"asserted": "real", "reported": "real", "planned": "future", "hypothetical": "future",
                "negated": "negated"}
-_TIER = {"day": 0, "month": 1, "season": 1, "year": 2}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,7 +100,10 @@ class FuseItem:
 
     @property
     def tier(self) -> int:
-        return _TIER.get(self.granularity, 3) if self.start is not None else 3
+        """0: dated to a few days, 1: to a month or a season, 2: to a year or more, 3: undated."""
+        if self.start is None or self.end is None:
+            return 3
+        return _tier_of_span((self.end - self.start).days)
 
 
 @dataclass(slots=True)
@@ -348,8 +360,12 @@ def _merge_date(members: Sequence[EventMention], category: str,
         reasons = "; ".join(sorted({m.date.reason for m in members if m.date.reason}))[:300]
         return ({"start": None, "end": None, "granularity": "unknown", "date_type": "unresolved",
                  "reason": reasons or "no source dates it"}, None)
-    best_tier = min(_TIER.get(m.date.granularity, 3) for m in dated)
-    precise = [m for m in dated if _TIER.get(m.date.granularity, 3) == best_tier]
+    def tier(m: EventMention) -> int:
+        lo, hi = interval(m.date.start), interval(m.date.end or m.date.start)
+        return _tier_of_span((hi[1] - lo[0]).days) if lo and hi else 3
+
+    best_tier = min(tier(m) for m in dated)
+    precise = [m for m in dated if tier(m) == best_tier]
     starts = sorted({str(m.date.start) for m in precise})
     ends = sorted({str(m.date.end or m.date.start) for m in precise})
     n_src = len({outlet_of.get(m.article) or m.article for m in members})
@@ -376,27 +392,38 @@ def _domains(m: EventMention) -> frozenset[str]:
     return frozenset(str(d) for d in (m.attributes.get("domains") or ()) if str(d) not in GENERIC_DOMAINS)
 
 
-_ROLE_STOP = frozenset({"de", "des", "du", "la", "le", "l", "d", "et", "en", "of", "the", "and", "a", "au", "aux"})
-_OFFICE_WORDS = frozenset({"inspecteur", "commandant", "chef", "ministre", "directeur", "directrice", "president",
-                           "presidente", "ambassadeur", "ambassadrice", "porte", "secretaire", "conseiller",
-                           "roi", "prince", "general", "inspector", "commander", "chief", "minister", "director",
-                           "ambassador", "spokesman", "spokesperson", "secretary", "adviser", "advisor", "king",
-                           "head", "patron", "numero", "gouverneur", "governor", "premier", "prime"})
+# The office a stated role names, by its head words in French or English (a translation is no disagreement):
+# "inspecteur général des FAR" and "inspector general of the Moroccan armed forces" are one office,
+# "commandant en chef" another. Complements (of what, of which state) are not compared.
+_OFFICE_HEADS = {
+    "inspecteur": "inspector", "inspectrice": "inspector", "inspector": "inspector", "commandant": "commander",
+    "commander": "commander", "chef": "chief", "cheffe": "chief", "chief": "chief", "head": "chief",
+    "ministre": "minister", "minister": "minister", "directeur": "director", "directrice": "director",
+    "director": "director", "president": "president", "presidente": "president", "ambassadeur": "ambassador",
+    "ambassadrice": "ambassador", "ambassador": "ambassador", "porte-parole": "spokesperson",
+    "spokesman": "spokesperson", "spokesperson": "spokesperson", "secretaire": "secretary",
+    "secretary": "secretary", "conseiller": "adviser", "conseillere": "adviser", "adviser": "adviser",
+    "advisor": "adviser", "roi": "king", "king": "king", "gouverneur": "governor", "governor": "governor",
+    "premier": "prime", "prime": "prime", "general": "general", "generale": "general", "delegue": "delegate",
+    "deleguee": "delegate", "delegate": "delegate", "adjoint": "deputy", "adjointe": "deputy", "deputy": "deputy",
+    "vice": "deputy",
+}
+# Words that are a rank, not an office: a role made of them alone ("lieutenant-général") is not compared.
+_RANKS = frozenset({"general", "generale", "lieutenant", "colonel", "amiral", "admiral", "major", "marechal",
+                    "capitaine", "captain", "brigadier", "corps", "division", "armee", "vice"})
 _PAST_ROLE = re.compile(r"^(?:ex-|ancien(?:ne)?\s|former\s|alors\s|then\s)", re.IGNORECASE)
-_RANKS = frozenset({"general", "lieutenant", "colonel", "amiral", "admiral", "major", "marechal", "capitaine",
-                    "commandant-general", "generale", "division", "corps", "armee", "brigade", "vice"})
 
 
 def _role_tokens(role: str) -> frozenset[str] | None:
-    """The office a stated role names, as word stems; None for a rank alone or a past role."""
+    """The office a stated role names, as canonical head words; None for a rank alone or a past role."""
     if _PAST_ROLE.match(role.strip()):
         return None
-    words = [w for w in re.split(r"[^\w]+", _fold(role)) if w and w not in _ROLE_STOP]
-    if not words or all(w in _RANKS for w in words):
+    words = [w for w in re.split(r"[^\w-]+", _fold(role)) if w]
+    parts = [p for w in words for p in ([w] if w == "porte-parole" else w.split("-"))]
+    if not any(p in _OFFICE_HEADS and p not in _RANKS for p in parts):
         return None
-    if not any(w in _OFFICE_WORDS for w in words):
-        return None
-    return frozenset(w[:5] for w in words if w not in _RANKS or w == "general")
+    heads = frozenset(_OFFICE_HEADS[p] for p in parts if p in _OFFICE_HEADS)
+    return heads or None
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
