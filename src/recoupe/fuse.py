@@ -119,6 +119,7 @@ class _Cluster:
     all_persons: set[str]
     names: set[str]
     fact: str
+    best_tier: int = 3
     lo: date | None = None  # the dates every dated member allows (intersection of their intervals)
     hi: date | None = None
 
@@ -128,6 +129,7 @@ class _Cluster:
 
     def add(self, i: int, it: FuseItem) -> None:
         self.members.append(i)
+        self.best_tier = min(self.best_tier, it.tier)
         self.articles.add(it.article)
         if it.story:
             self.stories.add(it.story)
@@ -155,8 +157,10 @@ def _tolerance(category: str) -> timedelta:
 
 
 def _compatible(it: FuseItem, c: _Cluster) -> bool:
-    if it.article in c.articles or _FACT_GROUP.get(it.factuality, "real") != c.fact:
+    if _FACT_GROUP.get(it.factuality, "real") != c.fact:
         return False
+    if it.article in c.articles and not (it.persons & c.all_persons or it.names & c.names):
+        return False  # the events stage told two events apart in one article: only a shared person or name rejoins them
     if it.reciprocal:
         a, b = it.countries, c.countries
         if a and b:
@@ -245,8 +249,10 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
         elif it.tier == 2 or (it.tier == 1 and len(fits) > 1):
             fits = [ci for ci in fits if _identified(it, clusters[ci])]
         if it.tier > 0 and it.category in PERSON_CENTRIC:
-            fits = [ci for ci in fits if not (it.persons or clusters[ci].all_persons)
-                    or it.persons & clusters[ci].all_persons]
+            # a vague mention naming a person joins only that person's event; one naming nobody joins a
+            # person's event only when that event is dated to the day (well identified)
+            fits = [ci for ci in fits if it.persons & clusters[ci].all_persons] if it.persons else [
+                ci for ci in fits if not clusters[ci].all_persons or clusters[ci].best_tier == 0]
         chosen: int | None = None
         if it.tier == 0 and fits:
             chosen = min(fits, key=functools.partial(_closeness, it, clusters))
