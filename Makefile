@@ -30,6 +30,7 @@ bench: install
 	$(BIN)/python bench/bench_entities.py
 	$(BIN)/python bench/bench_events.py
 	$(BIN)/python bench/bench_coref.py
+	$(BIN)/python bench/bench_fusion.py
 
 clean:
 	rm -rf dossier build .pytest_cache .mypy_cache .ruff_cache bench/corpus bench/out
