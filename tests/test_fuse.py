@@ -87,6 +87,14 @@ def test_undated_mentions_join_only_within_their_story() -> None:
     assert link(items) == [[0, 1], [2], [3]]
 
 
+def test_an_undated_visit_in_passing_joins_the_one_visit_of_that_person() -> None:
+    one = [item("a", day="2022-07-19", persons=KOCHAVI, story="s1"), item("b", persons=KOCHAVI, story="s2")]
+    assert link(one) == [[0, 1]]
+    two = [item("a", day="2022-07-19", persons=KOCHAVI, story="s1"),
+           item("c", day="2023-03-02", persons=KOCHAVI, story="s3"), item("b", persons=KOCHAVI, story="s2")]
+    assert link(two) == [[0], [1], [2]]
+
+
 def test_person_centric_vague_mentions_need_the_same_person() -> None:
     items = [item("a", month="2022-06"), item("b", month="2022-06", persons={"per:shaked": "ISR"})]
     assert link(items) == [[0], [1]]
@@ -238,3 +246,59 @@ def test_fusion_is_stable_across_runs(seeds_run: Path, seeds_dir: Path, tmp_path
     first = {e["id"] for e in read_jsonl(seeds_run / "events.jsonl")}
     again = {e["id"] for e in read_jsonl(tmp_path / "out" / "events.jsonl")}
     assert first == again
+
+
+# --------------------------------------------------------------------------------------------------
+# the demo corpus, end to end (its discrepancies between outlets are deliberate: see data/demo/SOURCES.md)
+
+
+@pytest.fixture(scope="module")
+def demo_run(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("fuse_demo")
+    with Store.open(out / "recoupe.duckdb") as store:
+        Pipeline(store, Settings()).run([demo_dir])
+        export(store, out)
+    return out
+
+
+def _names(out: Path) -> dict[str, str]:
+    return {a["id"]: Path(a["source"]).name[:2] for a in read_jsonl(out / "articles.jsonl")}
+
+
+def test_demo_one_record_per_event(demo_run: Path) -> None:
+    name = _names(demo_run)
+    events = read_jsonl(demo_run / "events.jsonl")
+
+    def told_by(e: dict[str, Any]) -> set[str]:
+        return {name[m["article"]] for m in e["mentions"]}
+
+    kochavi = [e for e in events if e["category"] == "VISIT" and any(
+        p["entity"] == "per:aviv-kochavi" for p in e["participants"] + e["source"])]
+    assert len(kochavi) == 1
+    assert {"05", "08", "11", "12", "13"} <= told_by(kochavi[0])
+    assert kochavi[0]["date"]["start"].startswith("2022-07")
+    committee = [e for e in events if e["category"] == "MEETING" and (e["date"]["start"] or "").startswith("2023")]
+    assert len(committee) == 1 and told_by(committee[0]) == {"02", "03", "04", "12"}
+    # "lundi et mardi" in every outlet, whatever day each published: one range, no conflict
+    assert (committee[0]["date"]["start"], committee[0]["date"]["end"]) == ("2023-01-23", "2023-01-24")
+    # 02 and 03 are one syndicated dispatch: four articles, three independent sources
+    assert committee[0]["n_sources"] == 3
+    gantz = [e for e in events if e["category"] == "AGREEMENT" and e["date"]["start"] == "2021-11-24"]
+    assert len(gantz) == 1 and len(told_by(gantz[0])) >= 10
+
+
+def test_demo_conflicts(demo_run: Path) -> None:
+    name = _names(demo_run)
+    conflicts = read_jsonl(demo_run / "conflicts.jsonl")
+    roles = [c for c in conflicts if c["field"] == "role" and c["subject"] == "per:belkhir-el-farouk"]
+    # 04 calls him commander-in-chief, 12 inspector general; 08 and 13 say inspector general in French and
+    # English: a translation, not a disagreement
+    assert len(roles) == 1
+    assert {(cl["value"], tuple(sorted(name[a] for a in cl["articles"]))) for cl in roles[0]["claims"]} == {
+        ("commandant en chef des FAR", ("04",)), ("inspector general of the Royal Armed Forces", ("12",))}
+    scope = [c for c in conflicts if c["field"] == "attributes.domains"]
+    committee_scope = [c for c in scope if any(name[a] == "04" for cl in c["claims"] for a in cl["articles"])]
+    assert len(committee_scope) == 1
+    assert {tuple(cl["value"]) for cl in committee_scope[0]["claims"]} == {
+        ("cybersecurity", "intelligence"), ("air_defence", "electronic_warfare", "intelligence")}
+    assert not [c for c in conflicts if c["field"] == "date"]

@@ -243,9 +243,13 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
     for i in order:
         it = items[i]
         fits = [ci for ci in candidates(it) if clusters[ci].category == it.category and _compatible(it, clusters[ci])]
-        if it.tier == 3:  # undated: only an event of its own story, and the same persons when it names any
-            fits = [ci for ci in fits if it.story and it.story in clusters[ci].stories
-                    and (not it.persons or it.persons & clusters[ci].all_persons)]
+        if it.tier == 3:
+            # undated: an event of its own story (with the same persons when it names any), else, for a
+            # person's doing, the one event of that person ("since General X's visit", told in passing)
+            in_story = [ci for ci in fits if it.story and it.story in clusters[ci].stories
+                        and (not it.persons or it.persons & clusters[ci].all_persons)]
+            fits = in_story or ([ci for ci in fits if it.persons & clusters[ci].all_persons]
+                                if it.category in PERSON_CENTRIC else [])
         elif it.tier == 2 or (it.tier == 1 and len(fits) > 1):
             fits = [ci for ci in fits if _identified(it, clusters[ci])]
         if it.tier > 0 and it.category in PERSON_CENTRIC:
