@@ -269,7 +269,11 @@ class Pipeline:
             else first
         for e in entities:
             e["conflicts"] = fusion.entity_conflicts.get(e["id"], [])
-        self.store.replace_fusion(events=fusion.events, arms=to_arms_records(fusion.events, mentions, self.kb),
+        arms = to_arms_records(fusion.events, mentions, self.kb)
+        conflicts_of = {e["id"]: e["conflicts"] for e in fusion.events}
+        for record in arms:  # a deal shows the disagreements on its event (numbers, values, dates)
+            record["conflicts"] = conflicts_of.get(record["event"], [])
+        self.store.replace_fusion(events=fusion.events, arms=arms,
                                   conflicts=fusion.conflicts, stories=fusion.stories, entities=entities,
                                   story_of=dict(stories.story_of), syndicated_of=dict(stories.syndicated_of),
                                   inferred=first.inferred)
