@@ -142,9 +142,9 @@ _COPY_B = ("Mauritanie-Sénégal : cinq jours de manœuvres en mer\n\nAvec agenc
                                       "aux manœuvres, a précisé l'état-major.")
            + "\n\nPartager sur Facebook - Partager sur X")
 _UNRELATED = ("Le Niger reçoit des véhicules blindés\n\n"
-              "Le Niger a reçu jeudi un lot de véhicules blindés de transport de troupes destinés à ses unités déployées "
-              "dans la région de Tillabéri, a annoncé le ministère de la Défense. Ces véhicules doivent renforcer la "
-              "protection des convois sur les axes routiers les plus exposés.")
+              "Le Niger a reçu jeudi un lot de véhicules blindés de transport de troupes destinés à ses unités "
+              "déployées dans la région de Tillabéri, a annoncé le ministère de la Défense. Ces véhicules doivent "
+              "renforcer la protection des convois sur les axes routiers les plus exposés.")
 
 
 def _article(aid: str, text: str, *, outlet: str | None = None, lang: str = "fr", published: str | None = None,
@@ -181,12 +181,12 @@ def test_updates_of_one_outlet_are_one_group_and_copies_ignore_dates() -> None:
 
 _FR = ("La marine tunisienne reçoit deux patrouilleurs côtiers\n\n"
        "La marine tunisienne a pris livraison jeudi à Bizerte de deux patrouilleurs côtiers construits par un chantier "
-       "naval italien, a annoncé le ministère tunisien de la Défense. Les navires serviront à la surveillance des côtes "
-       "et à la lutte contre les traversées clandestines.\n\nLe contrat avait été signé il y a deux ans.")
+       "naval italien, a annoncé le ministère tunisien de la Défense. Les navires serviront à la surveillance des "
+       "côtes et à la lutte contre les traversées clandestines.\n\nLe contrat avait été signé il y a deux ans.")
 _EN = ("Tunisian navy takes delivery of two coastal patrol boats\n\n"
-       "The Tunisian navy took delivery on Thursday in Bizerte of two coastal patrol boats built by an Italian shipyard, "
-       "the Tunisian defence ministry said. The vessels will be used to watch the coast and to fight clandestine "
-       "crossings.\n\nThe contract was signed two years ago.")
+       "The Tunisian navy took delivery on Thursday in Bizerte of two coastal patrol boats built by an Italian "
+       "shipyard, the Tunisian defence ministry said. The vessels will be used to watch the coast and to fight "
+       "clandestine crossings.\n\nThe contract was signed two years ago.")
 _EN_OTHER = ("Senegal hosts a regional conference on maritime piracy\n\n"
              "Officials from a dozen West African states met in Dakar on Monday to coordinate patrols against piracy "
              "in the Gulf of Guinea, the Senegalese foreign ministry said. The meeting ended with a call for shared "
@@ -298,7 +298,8 @@ def test_story_inputs_from_contract_records() -> None:
                  "published": {"value": "2022-07", "basis": "inferred", "reason": "", "not_before": "2022-06"}}]
     kochavi, maroc, gantz = text.index("Kochavi"), text.index("Maroc"), text.index("Gantz")
     entities = [
-        {"id": "per:aviv-kochavi", "type": "PERSON", "mentions": [{"article": "a1", "start": kochavi, "end": kochavi + 7}]},
+        {"id": "per:aviv-kochavi", "type": "PERSON",
+         "mentions": [{"article": "a1", "start": kochavi, "end": kochavi + 7}]},
         {"id": "MAR", "type": "GPE", "mentions": [{"article": "a1", "start": maroc, "end": maroc + 5}]},
         {"id": "per:benny-gantz", "type": "PERSON", "mentions": [{"article": "a1", "start": gantz, "end": gantz + 5}]},
     ]

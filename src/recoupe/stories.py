@@ -1,14 +1,15 @@
 """The ``stories`` stage: articles grouped into stories, copies of one text marked as syndicated.
 
 1. Near-duplicates. Each article's text is normalised (lower case, no accents, no punctuation) and cut
-   into word 5-shingles; MinHash signatures and LSH propose pairs, the exact shingle Jaccard confirms
-   them. Confirmed pairs are copies of one text: a wire dispatch carried by several outlets, or one
-   outlet's update. Their connected components are syndication groups; a group counts once as a source
-   and always lies inside one story.
+   into word 5-shingles; datasketch MinHash signatures, banded as MinHashLSH bands them, propose pairs,
+   the exact shingle Jaccard confirms them. Confirmed pairs are copies of one text: a wire dispatch
+   carried by several outlets, or one outlet's update. Their connected components are syndication
+   groups; a group counts once as a source and always lies inside one story.
 2. Stories. Two articles tell the same story when the multilingual sentence embeddings of their leads
-   (the first ``LEAD_CHARS`` of the text: headline and first paragraphs) are very close (paraphrases and
-   translations), or close and published within a few days of each other, or close and naming the same
-   uncommon person, organisation, weapon system or event in their headline and first paragraph. Never
+   (the first ``LEAD_CHARS`` of the text: headline and first paragraphs) are very close (paraphrases),
+   or close and in two languages (translations: the encoder scores them lower), or close and published
+   within a few days of each other, or fairly close and naming the same uncommon person, organisation,
+   weapon system or event in their headline and first paragraph. Never
    when their dates are too far apart, nor when an undated article is known to be later than the other.
    Links are made strongest first (union-find); a link that would put two dated articles more than the
    window apart in one story is refused, so that stories do not chain across months.
@@ -47,15 +48,16 @@ log = logging.getLogger(__name__)
 
 Vectors = npt.NDArray[np.floating[Any]]
 Encoder = Callable[[Sequence[str]], Vectors]
+Span = tuple[int, int]  # first and last day (proleptic ordinals) a date covers
 
 # --- near-duplicates -------------------------------------------------------------------------------------------
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 MINHASH_SEED = 1
-# Exact 5-shingle Jaccard from which two texts are copies of one. Set on the demo corpus: the one wire
-# copy (02 Atlas Info / 03 Courrier du Détroit, same dispatch, different headline and furniture) scores 0.71;
-# every other pair of the demo and seeds is below 0.03; the syndication test's pair (one sentence changed,
-# other headline) scores 0.55. Re-run tests/test_stories.py (syndication and demo gold) after changing it.
+# Exact 5-shingle Jaccard from which two texts are copies of one. The demo's wire copy (02 Atlas Info /
+# 03 Courrier du Détroit, one dispatch under two headlines) scores 0.925, the syndication test's pair (short,
+# one sentence of four changed, other headline and furniture) 0.516; every other pair of the demo and seeds
+# 0.074 at most (seeds 000/002 share background lines). Re-run tests/test_stories.py after changing it.
 SYNDICATION_JACCARD = 0.4
 # LSH bands and rows: a pair becomes a candidate with probability 1 - (1 - J^2)^64, 0.99999 at the
 # SYNDICATION_JACCARD of 0.4 (datasketch's own choice for a 0.4 threshold, 32 x 4, misses 44% of them);
@@ -100,9 +102,6 @@ WINDOW_DAYS = 7
 # Up to this many articles, undated ones are compared with every article; above, only with those dated
 # around their ``not_before`` (all pairs of 3,000 leads is 4.5 M dot products: well under a second).
 SMALL_CORPUS = 3000
-
-_NO_DAY = -1
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StoryArticle:
@@ -165,7 +164,7 @@ def story_inputs(articles: Sequence[Mapping[str, Any]], entities: Sequence[Mappi
 
 
 # --- dates ---------------------------------------------------------------------------------------------------
-def date_interval(value: str | None) -> tuple[int, int] | None:
+def date_interval(value: str | None) -> Span | None:
     """First and last day (proleptic ordinals) an ISO date, possibly truncated, covers; None if unreadable."""
     if not value:
         return None
@@ -320,7 +319,7 @@ def _embed(leads: Sequence[str], encode: Encoder) -> Vectors:
     return vectors / np.where(norms > 0, norms, 1.0)
 
 
-def _compatible(i: int, j: int, spans: Sequence[tuple[int, int] | None], floors: Sequence[int | None]) -> bool:
+def _compatible(i: int, j: int, spans: Sequence[Span | None], floors: Sequence[int | None]) -> bool:
     """False when the dates of i and j, or a not_before against a date, keep them out of one story."""
     si, sj = spans[i], spans[j]
     if si and sj:
@@ -329,9 +328,6 @@ def _compatible(i: int, j: int, spans: Sequence[tuple[int, int] | None], floors:
     if si and fj is not None and fj - WINDOW_DAYS > si[1]:
         return False
     return not (sj and fi is not None and fi - WINDOW_DAYS > sj[1])
-
-
-Span = tuple[int, int]
 
 
 def _search_spans(spans: Sequence[Span | None], floors: Sequence[int | None]) -> list[Span | None]:
@@ -356,7 +352,7 @@ def _sweep(keys: Sequence[int], search: Sequence[Span | None], *, small: bool) -
 
 
 def _name_links(
-    articles: Sequence[StoryArticle], search: Sequence[tuple[int, int] | None], *, small: bool
+    articles: Sequence[StoryArticle], search: Sequence[Span | None], *, small: bool
 ) -> set[tuple[int, int]]:
     """Pairs (i < j) whose leads share an uncommon name and whose dates may allow one story (blocking by name)."""
     postings: dict[str, list[int]] = defaultdict(list)
@@ -440,7 +436,7 @@ def cluster_stories(articles: Sequence[StoryArticle], encode: Encoder | None) ->
     return _assemble(ordered, groups, copies, vectors)
 
 
-def _close(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+def _close(a: Span | None, b: Span | None) -> bool:
     """Both dated to the day, at most CLOSE_DAYS apart."""
     return bool(a and b and a[0] == a[1] and b[0] == b[1] and abs(a[0] - b[0]) <= CLOSE_DAYS)
 
