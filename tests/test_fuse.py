@@ -302,3 +302,67 @@ def test_demo_conflicts(demo_run: Path) -> None:
     assert {tuple(cl["value"]) for cl in committee_scope[0]["claims"]} == {
         ("cybersecurity", "intelligence"), ("air_defence", "electronic_warfare", "intelligence")}
     assert not [c for c in conflicts if c["field"] == "date"]
+
+
+# --------------------------------------------------------------------------------------------------
+# conflicts on fused records, from hand-made event mentions
+
+
+def mention(article: str, category: str, day: str, *, attributes: dict[str, Any] | None = None,
+            quote: str = "q") -> Any:
+    from types import MappingProxyType
+
+    from recoupe import plover
+    from recoupe.events.records import ActorRef, EventDate, EventMention, Evidence
+
+    def state(code: str, at: int) -> ActorRef:
+        return ActorRef(article=article, start=at, end=at + 3, text=code, type="GPE", kb_id=code, country=code)
+
+    return EventMention(
+        article=article, category=category,
+        evidence=(Evidence(article=article, start=0, end=len(quote), quote=quote, trigger="t", trigger_start=0,
+                           trigger_end=1),),
+        source=(state("ISR", 0),), recipient=(state("MAR", 10),),
+        date=EventDate(start=day, end=day, granularity="day" if len(day) == 10 else "year", date_type="exact",
+                       reason="test"),
+        factuality="asserted", attributes=MappingProxyType(attributes or {}),
+        plover=plover.PloverCode(event_type="AGREE"))
+
+
+def articles_of(*outlets: str) -> list[dict[str, Any]]:
+    return [{"id": f"a{i}", "outlet": o, "text": "", "published": {"value": "2021-12-01", "basis": "metadata"}}
+            for i, o in enumerate(outlets)]
+
+
+def test_one_day_event_dated_differently_is_one_event_with_a_date_conflict() -> None:
+    from recoupe.fuse import fuse
+
+    ems = [mention("a0", "AGREEMENT", "2021-11-24", quote="signed on the 24th"),
+           mention("a1", "AGREEMENT", "2021-11-24", quote="signed on the 24th too"),
+           mention("a2", "AGREEMENT", "2021-11-25", quote="signed on the 25th")]
+    fusion = fuse(ems, [], articles_of("A", "B", "C"))
+    assert len(fusion.events) == 1
+    event = fusion.events[0]
+    assert (event["date"]["start"], event["date"]["date_type"], event["n_sources"]) == ("2021-11-24", "approximate", 3)
+    assert [(c["field"], [(cl["value"], cl["articles"], cl["quote"]) for cl in c["claims"]])
+            for c in fusion.conflicts] == [("date", [("2021-11-24", ["a0", "a1"], "signed on the 24th"),
+                                                     ("2021-11-25", ["a2"], "signed on the 25th")])]
+    assert event["conflicts"] == [fusion.conflicts[0]["id"]]
+
+
+def test_arms_deal_told_with_two_numbers_and_values() -> None:
+    from recoupe.fuse import fuse
+
+    heron = {"equipment": "eqp:heron", "designation": "Heron"}
+    ems = [mention("a0", "ARMS_TRANSFER", "2014", attributes={**heron, "number": 3,
+                                                              "value": {"amount": 50000000, "currency": "USD"}}),
+           mention("a1", "ARMS_TRANSFER", "2014", attributes={**heron, "number": 4}),
+           mention("a2", "ARMS_TRANSFER", "2014", attributes={**heron, "number": 3,
+                                                              "value": {"amount": 48000000, "currency": "USD"}})]
+    # a year-dated deal joins only an identified event: the same weapon system identifies it
+    fusion = fuse(ems, [], articles_of("A", "A", "B"))
+    assert len(fusion.events) == 1 and fusion.events[0]["n_sources"] == 2  # two articles of outlet A count once
+    found = {c["field"]: [(cl["value"], cl["articles"]) for cl in c["claims"]] for c in fusion.conflicts}
+    assert found == {"number_ordered": [(3, ["a0", "a2"]), (4, ["a1"])],
+                     "value": [({"amount": 50000000, "currency": "USD"}, ["a0"]),
+                               ({"amount": 48000000, "currency": "USD"}, ["a2"])]}
