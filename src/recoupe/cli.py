@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import replace
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -160,21 +161,39 @@ def demo(
     raise typer.Exit(code)
 
 
+class ExportFormat(StrEnum):
+    contract = "contract"
+    plover = "plover"
+    csv = "csv"
+    parquet = "parquet"
+
+
 @app.command()
 def export(
-    db: Annotated[Path, typer.Argument(help="The DuckDB store to read.")],
+    store_path: Annotated[Path | None, typer.Argument(metavar="[DB]", help="The DuckDB store to read "
+                                                      "(or --db).")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="The DuckDB store to read.")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("dossier"),
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", help="contract: the JSONL files, run.json, timeline.md, report.html, graph.graphml; "
+        "plover: events.plover.jsonl (PLOVER/POLECAT field names); csv: one CSV per JSONL file; "
+        "parquet: one Parquet file per JSONL file.")] = ExportFormat.contract,
 ) -> None:
-    """Rewrite the dossier's files from a store.
+    """Rewrite the dossier's files from a store, or export it as PLOVER JSON, CSV or Parquet.
 
-    Example: recoupe export dossier/recoupe.duckdb --out dossier/
+    Example: recoupe export --db dossier/recoupe.duckdb --out dossier/ --format csv
     """
-    if not db.exists():
-        err_console.print(f"recoupe: no store at {db}")
+    path = db or store_path
+    if path is None:
+        err_console.print("recoupe: which store? give --db DB")
         raise typer.Exit(2)
-    with Store.open(db) as store:
-        counts = export_store(store, out)
-    console.print(f"wrote {counts.get('articles', 0)} articles to {out}")
+    if not path.exists():
+        err_console.print(f"recoupe: no store at {path}")
+        raise typer.Exit(2)
+    with Store.open(path) as store:
+        counts = export_store(store, out, format=format.value)
+    what = "events" if format is ExportFormat.plover else "articles"
+    console.print(f"wrote {counts.get(what, 0)} {what} to {out} ({format.value})")
 
 
 @app.command()
