@@ -192,7 +192,8 @@ def test_stages_listed_in_order() -> None:
     result = CliRunner().invoke(app, ["stages"], terminal_width=200)
     assert result.exit_code == 0
     names = [line.split(":")[0] for line in result.output.splitlines() if not line.startswith(" ")]
-    assert names == ["ingest.v1", "clean.v1", "annotate.v1", "timex.v1", "entities.v1", "events.v1", "resolve.v1"]
+    assert names == ["ingest.v1", "clean.v1", "annotate.v1", "timex.v1", "entities.v1", "events.v1", "resolve.v1",
+                     "stories.v1", "fuse.v1"]
 
 
 def test_pipeline_is_checked_at_start(tmp_path: Path) -> None:
