@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
-
 import inspect
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
