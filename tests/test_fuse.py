@@ -236,13 +236,19 @@ def test_seed_stories_and_coverage(seeds_run: Path, gold: dict[str, Any]) -> Non
     assert both and not set(both) & exclusive
 
 
-def test_fusion_is_stable_across_runs(seeds_run: Path, seeds_dir: Path, tmp_path: Path) -> None:
-    """A second run on the same store adds nothing and changes no id."""
+def test_fusion_is_stable_across_runs(seeds_run: Path, seeds_dir: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second run on the same store adds nothing, changes no id, and encodes no lead again."""
     db = tmp_path / "again.duckdb"
-    for _ in range(2):
+    for attempt in range(2):
+        if attempt:
+            def no_model() -> Any:
+                raise AssertionError("the second run must read the lead vectors from the store")
+            monkeypatch.setattr("recoupe.pipeline.load_encoder", no_model)
         with Store.open(db) as store:
             Pipeline(store, Settings()).run([seeds_dir])
             export(store, tmp_path / "out")
+            assert store.count("lead_vectors") == 5
     first = {e["id"] for e in read_jsonl(seeds_run / "events.jsonl")}
     again = {e["id"] for e in read_jsonl(tmp_path / "out" / "events.jsonl")}
     assert first == again

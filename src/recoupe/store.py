@@ -108,6 +108,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             article_id VARCHAR NOT NULL, dct VARCHAR NOT NULL, idx INTEGER NOT NULL, record JSON NOT NULL,
             PRIMARY KEY (article_id, dct, idx));
         CREATE TABLE redated (article_id VARCHAR NOT NULL, dct VARCHAR NOT NULL, PRIMARY KEY (article_id, dct));
+        CREATE TABLE lead_vectors (key VARCHAR PRIMARY KEY, vector BLOB NOT NULL);
         """,
     ),
 )
@@ -366,6 +367,18 @@ class Store:
             con.execute("ROLLBACK")
             raise
 
+    def lead_vectors(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """Stored sentence vectors of article leads, by the hash of the lead's text."""
+        wanted = list(keys)
+        if not wanted:
+            return {}
+        rows = self._con.execute("SELECT key, vector FROM lead_vectors WHERE key IN (SELECT unnest(?::VARCHAR[]))",
+                                 [wanted]).fetchall()
+        return {r[0]: bytes(r[1]) for r in rows}
+
+    def save_lead_vectors(self, vectors: dict[str, bytes]) -> None:
+        self._insert("lead_vectors", ("key", "vector"), sorted(vectors.items()))
+
     def parse_of(self, article_id: str) -> dict[str, Any] | None:
         """What re-reading one article needs: its clean-article fields, language, paragraphs, sentences, model
         and serialised parse."""
@@ -516,4 +529,4 @@ class Store:
 
 _TABLES = {"raw_documents", "articles", "sentences", "parses", "ingest_errors", "runs", "entities", "mentions",
            "timexes", "events", "arms_transfers", "conflicts", "stories", "event_mentions",
-           "redated_event_mentions"}
+           "redated_event_mentions", "lead_vectors"}
