@@ -72,9 +72,11 @@ def _summary(report: RunReport, out: Path, counts: dict[str, int], store: Store)
     langs = ", ".join(f"{lang} {n}" for lang, n in sorted(report.languages.items())) or "—"
     table.add_row("languages (new)", langs)
     table.add_row("dated (new)", f"{report.dated} of {report.new_articles}")
+    table.add_row("dated from their story (all)", str(report.inferred))
     table.add_row("articles in the dossier", str(counts.get("articles", 0)))
-    table.add_row("entities / events / arms transfers / conflicts",
-                  " / ".join(str(counts.get(k, 0)) for k in ("entities", "events", "arms_transfers", "conflicts")))
+    table.add_row("stories / entities / events / arms transfers / conflicts",
+                  " / ".join(str(counts.get(k, 0)) for k in ("stories", "entities", "events", "arms_transfers",
+                                                             "conflicts")))
     table.add_row("dossier", str(out))
     table.add_row("store", str(store.path))
     console.print(table)

@@ -74,6 +74,8 @@ class RunReport:
     errors: list[IngestError] = field(default_factory=list)
     languages: dict[str, int] = field(default_factory=dict)
     dated: int = 0
+    inferred: int = 0  # undated articles of the store dated from their story
+    stories: int = 0
     warnings: int = 0
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
@@ -278,6 +280,7 @@ class Pipeline:
                                   conflicts=fusion.conflicts, stories=fusion.stories, entities=entities,
                                   story_of=dict(stories.story_of), syndicated_of=dict(stories.syndicated_of),
                                   inferred=first.inferred)
+        report.inferred, report.stories = len(first.inferred), len(fusion.stories)
         report.seconds["fuse"] += time.perf_counter() - t0
 
     def _cached_encoder(self) -> Encoder:
