@@ -118,13 +118,16 @@ def test_arms_deals_of_two_systems_stay_apart() -> None:
 # the seeds, end to end
 
 
-@pytest.fixture(scope="module")
-def seeds_run(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("fuse_seeds")
+def _run_into(folder: Path, out: Path) -> Path:
     with Store.open(out / "recoupe.duckdb") as store:
-        Pipeline(store, Settings()).run([seeds_dir])
+        Pipeline(store, Settings()).run([folder])
         export(store, out)
     return out
+
+
+@pytest.fixture(scope="module")
+def seeds_run(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _run_into(seeds_dir, tmp_path_factory.mktemp("fuse_seeds"))
 
 
 @pytest.fixture(scope="module")
@@ -260,11 +263,7 @@ def test_fusion_is_stable_across_runs(seeds_run: Path, seeds_dir: Path, tmp_path
 
 @pytest.fixture(scope="module")
 def demo_run(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("fuse_demo")
-    with Store.open(out / "recoupe.duckdb") as store:
-        Pipeline(store, Settings()).run([demo_dir])
-        export(store, out)
-    return out
+    return _run_into(demo_dir, tmp_path_factory.mktemp("fuse_demo"))
 
 
 def _names(out: Path) -> dict[str, str]:

@@ -187,6 +187,18 @@ class Store:
             params = [value for row in chunk for value in row]
             self._con.execute(head + ", ".join([one] * len(chunk)) + f" ON CONFLICT {conflict}", params)
 
+    def _temp_rows(self, table: str, columns: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Fill a temporary table (created if needed, emptied) with rows, to join them into an UPDATE."""
+        con = self._con
+        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+        con.execute(f"DELETE FROM {table}")
+        if rows:
+            one = "(" + ", ".join("?" for _ in rows[0]) + ")"
+            for i in range(0, len(rows), _ROWS_PER_STATEMENT):
+                chunk = rows[i: i + _ROWS_PER_STATEMENT]
+                con.execute(f"INSERT INTO {table} VALUES " + ", ".join([one] * len(chunk)),
+                            [v for row in chunk for v in row])
+
     def save_batch(
         self,
         *,
@@ -330,13 +342,7 @@ class Store:
                      json.dumps(inferred[aid], ensure_ascii=False) if aid in inferred else None)
                     for aid in sorted(set(story_of) | set(syndicated_of) | set(inferred))]
             if rows:
-                con.execute("CREATE TEMP TABLE IF NOT EXISTS _article_fusion "
-                            "(id VARCHAR, story VARCHAR, syndicated VARCHAR, inferred JSON)")
-                con.execute("DELETE FROM _article_fusion")
-                for i in range(0, len(rows), _ROWS_PER_STATEMENT):
-                    chunk = rows[i: i + _ROWS_PER_STATEMENT]
-                    con.execute("INSERT INTO _article_fusion VALUES " + ", ".join(["(?, ?, ?, ?)"] * len(chunk)),
-                                [v for row in chunk for v in row])
+                self._temp_rows("_article_fusion", "id VARCHAR, story VARCHAR, syndicated VARCHAR, inferred JSON", rows)
                 con.execute("UPDATE articles SET story = f.story, syndicated = f.syndicated, inferred = f.inferred "
                             "FROM _article_fusion f WHERE articles.id = f.id")
             con.execute("COMMIT")
@@ -413,13 +419,8 @@ class Store:
             con.execute("UPDATE mentions SET entity_id = NULL")
             pairs = [(r["id"], m["article"], m["start"], m["end"]) for r in records for m in r["mentions"]]
             if pairs:
-                con.execute("CREATE TEMP TABLE IF NOT EXISTS _entity_of "
-                            "(entity_id VARCHAR, article_id VARCHAR, start_char INTEGER, end_char INTEGER)")
-                con.execute("DELETE FROM _entity_of")
-                for i in range(0, len(pairs), _ROWS_PER_STATEMENT):
-                    chunk = pairs[i: i + _ROWS_PER_STATEMENT]
-                    con.execute("INSERT INTO _entity_of VALUES " + ", ".join(["(?, ?, ?, ?)"] * len(chunk)),
-                                [v for row in chunk for v in row])
+                self._temp_rows("_entity_of", "entity_id VARCHAR, article_id VARCHAR, start_char INTEGER, "
+                                              "end_char INTEGER", pairs)
                 con.execute("UPDATE mentions SET entity_id = e.entity_id FROM _entity_of e "
                             "WHERE mentions.article_id = e.article_id AND mentions.start_char = e.start_char "
                             "AND mentions.end_char = e.end_char")
