@@ -364,12 +364,14 @@ def _source_key(article: str, outlet_of: Mapping[str, str | None], syndicated_of
 
 def _merge_date(members: Sequence[EventMention], category: str,
                 outlet_of: Mapping[str, str | None]) -> tuple[dict[str, Any], list[tuple[str, str, str]] | None]:
-    """The event's date from its members' dates, and the disagreeing day values of a one-day event."""
+    """The event's date from its members' most precise dates, and the claims when a one-day event is dated
+    differently."""
     dated = [m for m in members if m.date.start]
     if not dated:
         reasons = "; ".join(sorted({m.date.reason for m in members if m.date.reason}))[:300]
         return ({"start": None, "end": None, "granularity": "unknown", "date_type": "unresolved",
                  "reason": reasons or "no source dates it"}, None)
+
     def tier(m: EventMention) -> int:
         lo, hi = interval(m.date.start), interval(m.date.end or m.date.start)
         return _tier_of_span((hi[1] - lo[0]).days) if lo and hi else 3
@@ -378,10 +380,10 @@ def _merge_date(members: Sequence[EventMention], category: str,
     precise = [m for m in dated if tier(m) == best_tier]
     starts = sorted({str(m.date.start) for m in precise})
     ends = sorted({str(m.date.end or m.date.start) for m in precise})
-    n_src = len({outlet_of.get(m.article) or m.article for m in members})
     if len(starts) == 1 and len(ends) == 1:
         d = precise[0].date.as_dict()
-        d["reason"] = f"{d['reason']} (as dated by {len({m.article for m in precise})} of {n_src} source(s))"
+        d["reason"] = (f"{d['reason']} (this precise in {len({m.article for m in precise})} of "
+                       f"{len({m.article for m in members})} article(s))")
         return d, None
     if category in DURATIVE:
         first, last = starts[0], max(ends)
