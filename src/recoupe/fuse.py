@@ -514,7 +514,9 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
             seen: dict[str, dict[str, Any]] = {}
             for r in records:
                 for a in r[key]:
-                    seen.setdefault(a["entity"], a)
+                    # a place ("signé à Rabat": the city, not the state acting) is where, not who
+                    if (by_id.get(a["entity"]) or {}).get("type") != "LOC":
+                        seen.setdefault(a["entity"], a)
             record[key] = list(seen.values())
         parts: dict[str, dict[str, Any]] = {}
         for r in records:
