@@ -292,6 +292,15 @@ def test_demo_one_record_per_event(demo_run: Path) -> None:
     assert len(gantz) == 1 and len(told_by(gantz[0])) >= 10
 
 
+def test_demo_undated_articles_stay_undated(demo_run: Path) -> None:
+    """06 (African Lion observers, a month-dated lead) and 09 (a conference report that recalls the July visit
+    in its second paragraph) tell no day-dated news of their own story: no date rather than a wrong one."""
+    published = {name: a["published"] for a in read_jsonl(demo_run / "articles.jsonl")
+                 if (name := Path(a["source"]).name[:2]) in ("06", "09")}
+    assert {k: (v["value"], v["basis"]) for k, v in published.items()} == {"06": (None, "unknown"),
+                                                                            "09": (None, "unknown")}
+
+
 def test_demo_conflicts(demo_run: Path) -> None:
     name = _names(demo_run)
     conflicts = read_jsonl(demo_run / "conflicts.jsonl")
