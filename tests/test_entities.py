@@ -106,6 +106,15 @@ def test_roles_at_mentions(text: str, surface: str, role: str, country: str, mod
     assert (m.type, m.role, m.country) == ("PERSON", role, country)
 
 
+def test_rank_before_a_name_is_cut_and_leaves_a_person(models: Models) -> None:
+    text = ("Israel's chief of staff, Lieutenant General Aviv Kochavi, met General Belkhir El Farouk in Rabat on "
+            "Tuesday, while King Mohammed VI received the delegation.")
+    annotated = annotated_of(text, models)
+    found = {m.text: m.type for m in extract(annotated, annotated.doc, load_kb(), models.get("en")).mentions}
+    assert found["Aviv Kochavi"] == "PERSON" and "Lieutenant General Aviv Kochavi" not in found
+    assert found["Belkhir El Farouk"] == "PERSON" and "General Belkhir El Farouk" not in found
+
+
 def test_demonyms_and_metonyms_are_state_mentions(models: Models) -> None:
     text = "Rabat et Tel-Aviv ont renforcé leur coopération ; les autorités marocaines et l'État hébreu s'entendent."
     annotated = annotated_of(text, models)

@@ -106,7 +106,8 @@ def test_stories_demo_without_encoder_links_copies_and_names_only(demo_run: tupl
     result = cluster_stories(story_inputs(articles, entities), None)
     linked = {g for g in _partition(result, names) if len(g) > 1}
     assert linked == {frozenset({"02_atlasinfo_comite_suivi.txt", "03_courrierdetroit_comite_rabat.txt"}),
-                      frozenset({"05_medsecreview_kohavi_visit.html", "08_echoatlas_kochavi_arrivee.txt"})}
+                      frozenset({"05_medsecreview_kohavi_visit.html", "08_echoatlas_kochavi_arrivee.txt",
+                                 "13_feeds_kochavi_rupture.jsonl#L1"})}
     assert result.crosslingual == ()
 
 

@@ -310,6 +310,15 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:à|au|en|dans|depuis|vers|près de|in|at
 # Civil titles spaCy keeps inside person names ("Madame Adelys Adams"): cut from the span.
 _CIVIL_TITLE = re.compile(r"^(?:Madame|Monsieur|Mademoiselle|Mme|Mlle|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
                           r"Docteur|Maître|Me|Sir|Lord|Lady)\s+")
+# Ranks and offices spaCy keeps at the head of a person's name ("Lieutenant General Aviv Kochavi", which the
+# small English model calls an ORG): cut from the span, and what remains is a person.
+_RANK_TITLE = re.compile(
+    r"^(?:(?:Lieutenant|Major|Brigadier|Lt\.?|Maj\.?|Brig\.?)[ -][Gg][eé]n[eé]ral|[Gg][eé]n[eé]ral de (?:corps "
+    r"d'armée|division|brigade)|(?:Lieutenant|Major)-[Gg]énéral|General|Gen\.|Général|Colonel|Col\.|"
+    r"(?:Vice |Rear )?Admiral|Amiral|(?:Field )?Marshal|Maréchal|Air Marshal|Captain|Capitaine|"
+    r"Commander|Commandant|Minister|Ministre|President|Président|Présidente|Prime Minister|Premier ministre|"
+    r"King|Roi|Crown Prince|Prince héritier|Sheikh|Cheikh)\s+(?=[A-ZÀ-Ý])"
+)
 # Names headed by these nouns are organisations whatever type spaCy gave them.
 _INSTITUTION_HEAD = re.compile(
     r"^(?:Ministère|Gouvernement|Parlement|État|Etat|Assemblée|Sénat|Conseil|Comité|Agence|Association|Fondation|"
@@ -336,6 +345,10 @@ def _ner_spans(doc: Any, text: str) -> list[tuple[int, int, EntityType]]:
             m = pattern.match(text[start:end])
             if m and m.end() < end - start:
                 start += m.end()
+        ranked = _RANK_TITLE.match(text[start:end])
+        if ranked and ranked.end() < end - start and len(text[start + ranked.end():end].split()) >= 2:
+            start += ranked.end()
+            ner_type = "PERSON"
         surface = text[start:end]
         if _looks_like_name(surface) and surface not in _NOT_NAMES:
             if _INSTITUTION_HEAD.match(surface):

@@ -93,8 +93,10 @@ CROSSLINGUAL_COSINE = 0.70
 # only ubiquitous names (FAR, IDF) are shared by different stories of one period above 0.55.
 NAME_COSINE = 0.55
 # A lead name is uncommon when at most this share of the articles (and never fewer than MIN_NAME_DF)
-# name it in their lead. Demo: FAR and IDF are in 6 of 15 leads (0.40), Kochavi in 2 (0.13).
-MAX_NAME_SHARE = 0.10
+# name it in their lead. Demo: FAR and IDF are in 5 of 15 leads (0.33); Kochavi in 3 (0.20), the three
+# articles of his visit, once the entity stage stopped reading "Lieutenant General Aviv Kochavi" as an
+# organisation (0.10 then split that story). Re-run tests/test_stories.py if changed.
+MAX_NAME_SHARE = 0.20
 MIN_NAME_DF = 2
 # Two dated articles of one story are at most this many days apart (between their date intervals:
 # "2023-01" covers the whole month). Wire reports and their follow-ups in the demo span 2-4 days.
