@@ -115,6 +115,14 @@ def test_rank_before_a_name_is_cut_and_leaves_a_person(models: Models) -> None:
     assert found["Belkhir El Farouk"] == "PERSON" and "General Belkhir El Farouk" not in found
 
 
+def test_no_mention_runs_over_a_line_break(models: Models) -> None:
+    text = "Alger rompt avec Rabat\n\nL'Algérie a annoncé mardi la fin de ses relations avec le Maroc."
+    annotated = annotated_of(text, models)
+    found = extract(annotated, annotated.doc, load_kb(), models.get("fr")).mentions
+    assert found and all("\n" not in m.text for m in found)
+    assert [m.kb_id for m in found if m.text == "Rabat"] == ["MAR"]
+
+
 def test_demonyms_and_metonyms_are_state_mentions(models: Models) -> None:
     text = "Rabat et Tel-Aviv ont renforcé leur coopération ; les autorités marocaines et l'État hébreu s'entendent."
     annotated = annotated_of(text, models)

@@ -338,6 +338,8 @@ def _ner_spans(doc: Any, text: str) -> list[tuple[int, int, EntityType]]:
         if ner_type is None:
             continue
         start, end = ent.start_char, ent.end_char
+        if "\n" in text[start:end]:  # a name never runs over a line break ("Rabat\n\n" before a paragraph)
+            end = start + text[start:end].index("\n")
         while (end > start and text[end - 1] in " ,;:»\"”’'") or (
                 text[end - 1:end] == "." and not re.search(r"\b[A-Z]\.$", text[start:end])):
             end -= 1
