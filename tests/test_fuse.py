@@ -71,6 +71,14 @@ def test_vague_dates_join_one_event_only() -> None:
     assert link(items) == [[0, 1, 3, 4], [2]]
 
 
+def test_mentions_with_no_state_need_more_than_a_day() -> None:
+    items = [item("a", "MEETING", day="2023-01-24", src="", rcp="", story="s1"),
+             item("b", "MEETING", day="2023-01-24", story="s2"),
+             item("c", "MEETING", day="2023-01-24", src="", rcp="", story="s3"),
+             item("d", "MEETING", day="2023-01-24", src="", rcp="", story="s1")]
+    assert link(items) == [[0, 3], [1], [2]]
+
+
 def test_a_month_that_fits_two_events_joins_neither() -> None:
     items = [item("a", "AGREEMENT", day="2021-11-03"), item("b", "AGREEMENT", day="2021-11-24"),
              item("c", "AGREEMENT", month="2021-11")]

@@ -94,16 +94,17 @@ class FuseItem:
     granularity: str = "unknown"
     factuality: str = "asserted"
 
-    @property
-    def countries(self) -> frozenset[str]:
-        return self.source_countries | self.recipient_countries
+    # derived once (link compares each item with many events): all states, precision tier (0: dated to a few
+    # days, 1: to a month or a season, 2: to a year or more, 3: undated), date tolerance of the category
+    countries: frozenset[str] = field(init=False)
+    tier: int = field(init=False)
+    tolerance: timedelta = field(init=False)
 
-    @property
-    def tier(self) -> int:
-        """0: dated to a few days, 1: to a month or a season, 2: to a year or more, 3: undated."""
-        if self.start is None or self.end is None:
-            return 3
-        return _tier_of_span((self.end - self.start).days)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "countries", self.source_countries | self.recipient_countries)
+        tier = 3 if self.start is None or self.end is None else _tier_of_span((self.end - self.start).days)
+        object.__setattr__(self, "tier", tier)
+        object.__setattr__(self, "tolerance", _tolerance(self.category))
 
 
 @dataclass(slots=True)
@@ -123,9 +124,7 @@ class _Cluster:
     lo: date | None = None  # the dates every dated member allows (intersection of their intervals)
     hi: date | None = None
 
-    @property
-    def countries(self) -> set[str]:
-        return self.source_countries | self.recipient_countries
+    countries: set[str] = field(default_factory=set)
 
     def add(self, i: int, it: FuseItem) -> None:
         self.members.append(i)
@@ -135,6 +134,7 @@ class _Cluster:
             self.stories.add(it.story)
         self.source_countries |= it.source_countries
         self.recipient_countries |= it.recipient_countries
+        self.countries |= it.countries
         for p in it.persons:
             self.all_persons.add(p)
             c = it.person_country.get(p)
@@ -157,6 +157,9 @@ def _tolerance(category: str) -> timedelta:
 
 
 def _compatible(it: FuseItem, c: _Cluster) -> bool:
+    if it.start is not None and it.end is not None and c.lo is not None and c.hi is not None and (
+            it.start > c.hi + it.tolerance or it.end < c.lo - it.tolerance):
+        return False
     if _FACT_GROUP.get(it.factuality, "real") != c.fact:
         return False
     if it.article in c.articles and not (it.persons & c.all_persons or it.names & c.names):
@@ -177,13 +180,7 @@ def _compatible(it: FuseItem, c: _Cluster) -> bool:
         theirs = c.persons.get(country, set()) if country else set()
         if theirs and p not in theirs and not (it.persons & theirs):
             return False  # another person of the same state: another visit, another meeting
-    if it.names and c.names and not it.names & c.names:
-        return False
-    if it.start is not None and it.end is not None and c.lo is not None and c.hi is not None:
-        tol = _tolerance(it.category)
-        if it.start > c.hi + tol or it.end < c.lo - tol:
-            return False
-    return True
+    return not (it.names and c.names and not it.names & c.names)
 
 
 def _identified(it: FuseItem, c: _Cluster) -> bool:
@@ -205,44 +202,72 @@ def _months(lo: date, hi: date) -> Iterable[tuple[int, int]]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
+def _days(lo: date, hi: date) -> range:
+    return range(lo.toordinal(), hi.toordinal() + 1)
+
+
 def link(items: Sequence[FuseItem]) -> list[list[int]]:
     """Clusters of item indexes, one per real-world event; every index in exactly one cluster, each cluster
-    sorted, clusters sorted by their first index. Near-linear: candidates come from an index by (category,
-    state, month) and (category, story)."""
+    sorted, clusters sorted by their first index. Near-linear: a mention dated to the day is compared only with
+    events of its category, state and days; a vaguer one with those of its months; an undated one with those of
+    its story or its persons."""
     clusters: list[_Cluster] = []
+    by_day: dict[tuple[str, str, int], list[int]] = defaultdict(list)
     by_month: dict[tuple[str, str, int, int], list[int]] = defaultdict(list)
     by_story: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_person_year: dict[tuple[str, str, int], list[int]] = defaultdict(list)  # persons and names
     by_person: dict[tuple[str, str], list[int]] = defaultdict(list)
 
     def index(ci: int, it: FuseItem) -> None:
-        c = clusters[ci]
+        cat = clusters[ci].category
         if it.start is not None and it.end is not None:
-            tol = _tolerance(it.category)
-            for y, m in _months(it.start - tol, it.end + tol):
-                for country in it.countries or {""}:
-                    by_month[(c.category, country, y, m)].append(ci)
+            tol = it.tolerance
+            for country in it.countries or {""}:
+                if it.tier == 0:
+                    for d in _days(it.start - tol, it.end + tol):
+                        by_day[(cat, country, d)].append(ci)
+                for y, m in _months(it.start - tol, it.end + tol):
+                    by_month[(cat, country, y, m)].append(ci)
+            for key in it.persons | it.names:
+                for y in range(it.start.year, it.end.year + 1):
+                    by_person_year[(cat, key, y)].append(ci)
         if it.story:
-            by_story[(c.category, it.story)].append(ci)
+            by_story[(cat, it.story)].append(ci)
         for p in it.persons:
-            by_person[(c.category, p)].append(ci)
+            by_person[(cat, p)].append(ci)
 
     def candidates(it: FuseItem) -> list[int]:
+        """Events the item may join. A year-dated or undated item joins only an identified event (shared
+        person, name or story): it is looked up by those, not among all the events of its states' year."""
         found: set[int] = set()
+        cat = it.category
         if it.start is not None and it.end is not None:
-            for y, m in _months(it.start, it.end):
+            if it.tier < 2:
                 for country in it.countries or {""}:
-                    found.update(by_month.get((it.category, country, y, m), ()))
+                    if it.tier == 0:
+                        for d in _days(it.start, it.end):
+                            found.update(by_day.get((cat, country, d), ()))
+                    else:
+                        for y, m in _months(it.start, it.end):
+                            found.update(by_month.get((cat, country, y, m), ()))
+            if it.tier == 2 or not it.countries:
+                for key in it.persons | it.names:
+                    for y in range(it.start.year, it.end.year + 1):
+                        found.update(by_person_year.get((cat, key, y), ()))
+        elif cat in PERSON_CENTRIC:
+            for p in it.persons:
+                found.update(by_person.get((cat, p), ()))
         if it.story:
-            found.update(by_story.get((it.category, it.story), ()))
-        for p in it.persons:
-            found.update(by_person.get((it.category, p), ()))
+            found.update(by_story.get((cat, it.story), ()))
         return sorted(found)
 
     order = sorted(range(len(items)), key=lambda i: (items[i].tier, items[i].start or date.max,
                                                      -len(items[i].persons), i))
     for i in order:
         it = items[i]
-        fits = [ci for ci in candidates(it) if clusters[ci].category == it.category and _compatible(it, clusters[ci])]
+        fits = [ci for ci in candidates(it) if _compatible(it, clusters[ci])
+                # with no state on one side, the date alone does not make two mentions one event
+                and ((it.countries and clusters[ci].countries) or _identified(it, clusters[ci]))]
         if it.tier == 3:
             # undated: an event of its own story (with the same persons when it names any), else, for a
             # person's doing, the one event of that person ("since General X's visit", told in passing)
