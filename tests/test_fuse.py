@@ -331,7 +331,7 @@ def test_demo_conflicts(demo_run: Path) -> None:
 
 
 def mention(article: str, category: str, day: str, *, attributes: dict[str, Any] | None = None,
-            quote: str = "q") -> Any:
+            quote: str = "q", place: str | None = None) -> Any:
     from types import MappingProxyType
 
     from recoupe import plover
@@ -345,6 +345,8 @@ def mention(article: str, category: str, day: str, *, attributes: dict[str, Any]
         evidence=(Evidence(article=article, start=0, end=len(quote), quote=quote, trigger="t", trigger_start=0,
                            trigger_end=1),),
         source=(state("ISR", 0),), recipient=(state("MAR", 10),),
+        location=ActorRef(article=article, start=20, end=20 + len(place), text=place, type="LOC", kb_id=None,
+                          country="MAR") if place else None,
         date=EventDate(start=day, end=day, granularity="day" if len(day) == 10 else "year", date_type="exact",
                        reason="test"),
         factuality="asserted", attributes=MappingProxyType(attributes or {}),
@@ -388,3 +390,27 @@ def test_arms_deal_told_with_two_numbers_and_values() -> None:
     assert found == {"number_ordered": [(3, ["a0", "a2"]), (4, ["a1"])],
                      "value": [({"amount": 50000000, "currency": "USD"}, ["a0"]),
                                ({"amount": 48000000, "currency": "USD"}, ["a2"])]}
+
+
+def test_one_event_told_in_two_cities_and_in_one_sentence_twice() -> None:
+    from recoupe.fuse import fuse
+
+    ems = [mention("a0", "MEETING", "2023-01-24", quote="met in Rabat", place="Rabat"),
+           mention("a1", "MEETING", "2023-01-24", quote="met in Casablanca", place="Casablanca"),
+           mention("a2", "MEETING", "2023-01-24", quote="met in the kingdom", place="royaume")]
+    places = [{"id": f"ent:{m.location.text}", "name": m.location.text, "type": "LOC", "country": "MAR",
+               "mentions": [{"article": m.article, "start": 20, "end": 20 + len(m.location.text)}]} for m in ems]
+    articles = articles_of("A", "B", "C")
+    articles[0]["title"] = None
+    articles[1]["title"] = "Talks in Casablanca"
+    fusion = fuse(ems, places, articles, [{"id": "st:1", "articles": ["a0", "a1", "a2"]}])
+    (event,) = fusion.events
+    assert event["conflicts"] == [c["id"] for c in fusion.conflicts]
+    # "le royaume" is no named place: two claims, not three
+    assert [(c["field"], sorted(cl["value"] for cl in c["claims"])) for c in fusion.conflicts] == [
+        ("event_loc", ["Casablanca", "Rabat"])]
+    assert fusion.stories[0]["title"] == "Talks in Casablanca"  # the first member with a headline
+    twice = mention("a3", "MEETING", "2023-01-24", quote="met and talked")
+    doubled = type(twice)(**{**{f: getattr(twice, f) for f in twice.__slots__},
+                             "evidence": twice.evidence + twice.evidence})
+    assert len(fuse([doubled], [], articles_of("A", "B", "C", "D")).events[0]["mentions"]) == 1

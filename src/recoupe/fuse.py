@@ -530,7 +530,8 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     for group in groups:
         members = [event_mentions[i] for i in group]
         records = to_event_records(members, entity_of, by_id, outlet_of)
-        # to_event_records sorts by id: the first member's id is the smallest, stable as sources are added
+        # the event takes the smallest id of its members: the same sources give the same id on any run (a new
+        # source with a smaller id renames the event)
         first = min(records, key=lambda r: r["id"])
         eid = min(event_id(m, entity_of) for m in members)
         record = dict(first)
@@ -562,7 +563,8 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
                 elif k not in attributes or attributes[k] in (None, "", []):
                     attributes[k] = v
         record["attributes"] = attributes
-        mentions = [x for r in records for x in r["mentions"]]
+        # one sentence with two triggers of the event is one piece of evidence
+        mentions = list({(x["article"], x["start"], x["end"]): x for r in records for x in r["mentions"]}.values())
         mentions.sort(key=lambda x: (x["article"], x["start"]))
         record["mentions"] = mentions
         record["n_sources"] = len({_source_key(x["article"], outlet_of, syndicated_of) for x in mentions})
@@ -582,8 +584,17 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
             if len({d for d, _ in per_article.values()}) > 1:
                 found.append(_conflict(eid, "attributes.domains",
                                        _claims([(sorted(d), a, q) for a, (d, q) in sorted(per_article.items())])))
+        # named places (cities, bases), not the state itself nor "le royaume"
+        places = [(r["event_loc"], r["mentions"][0]) for r in records if r["event_loc"]
+                  and r["event_loc"]["entity"] != r["event_loc"].get("country")
+                  and r["event_loc"]["name"][:1].isupper()]
+        if len({loc["entity"] for loc, _ in places}) > 1:
+            found.append(_conflict(eid, "event_loc", _claims([(loc["name"], m["article"], m["quote"])
+                                                                for loc, m in places])))
         if record["category"] == "ARMS_TRANSFER":
-            for attr, field_name in (("number", "number_ordered"), ("value", "value")):
+            delivered = all(m.attributes.get("status") == "delivered" for m in members)
+            for attr, field_name in (("number", "number_delivered" if delivered else "number_ordered"),
+                                     ("value", "value")):
                 stated = [(m.attributes[attr], m.article, m.evidence[0].quote) for m in members
                           if m.attributes.get(attr) is not None]
                 if len({repr(v) for v, _, _ in stated}) > 1:
@@ -600,16 +611,19 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     for c in role_conflicts:
         entity_conflicts[c["subject"]].append(c["id"])
     # a role conflict also shows on the events of its story that name the person
-    event_by_id = {e["id"]: e for e in events}
+    events_naming: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in events:
+        for entity in {p["entity"] for p in e["participants"] + e["source"] + e["recipient"]}:
+            events_naming[entity].append(e)
     for c in role_conflicts:
         arts = {a for claim in c["claims"] for a in claim["articles"]}
-        for e in events:
-            if any(p["entity"] == c["subject"] for p in e["participants"] + e["source"] + e["recipient"]) and \
-                    arts & set(e["articles"]):
-                event_by_id[e["id"]]["conflicts"] = sorted(set(e["conflicts"]) | {c["id"]})
+        for e in events_naming.get(c["subject"], []):
+            if arts & set(e["articles"]):
+                e["conflicts"] = sorted(set(e["conflicts"]) | {c["id"]})
 
     inferred = _infer_dates(event_mentions, groups, items, published_of, text_of)
-    story_records = _coverage(stories, events, outlet_of, syndicated_of)
+    story_records = _coverage(stories, events, outlet_of, syndicated_of, published_of,
+                              {str(a["id"]): a.get("title") for a in articles})
     events.sort(key=lambda r: r["id"])
     conflicts.sort(key=lambda r: r["id"])
     return Fusion(events=events, conflicts=conflicts, stories=story_records,
@@ -671,7 +685,9 @@ def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequen
 
 
 def _coverage(stories: Sequence[Mapping[str, Any]], events: Sequence[Mapping[str, Any]],
-              outlet_of: Mapping[str, str | None], syndicated_of: Mapping[str, str]) -> list[dict[str, Any]]:
+              outlet_of: Mapping[str, str | None], syndicated_of: Mapping[str, str],
+              published_of: Mapping[str, Mapping[str, Any]],
+              title_of: Mapping[str, str | None]) -> list[dict[str, Any]]:
     """Story records with, for each event its articles tell, the outlets that report it, and the events only
     one outlet (or one syndicated dispatch) reports."""
     events_of: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
@@ -695,6 +711,10 @@ def _coverage(stories: Sequence[Mapping[str, Any]], events: Sequence[Mapping[str
             if len(keys) == 1 and len({_source_key(a, outlet_of, syndicated_of) for a in members}) > 1:
                 exclusive.append({"event": eid, "outlet": outlets[0]})
         record = dict(s)
+        if not record.get("title"):  # the headline of its earliest article
+            firsts = sorted((str((published_of.get(a) or {}).get("value") or "9999"), a) for a in members
+                            if title_of.get(a))
+            record["title"] = title_of.get(firsts[0][1]) if firsts else None
         record["coverage"] = coverage
         record["exclusive"] = exclusive
         out.append(record)

@@ -259,7 +259,10 @@ class Pipeline:
             for article_id, found in sorted(first.inferred.items()):
                 records = self.store.redated_event_mentions(article_id, found["value"])
                 if records is None:
-                    records = [e.as_dict() for e in self._reread(article_id, found["value"], found["reason"])]
+                    reread = self._reread(article_id, found["value"], found["reason"])
+                    if reread is None:
+                        continue  # keep its first reading; tried again at the next run
+                    records = [e.as_dict() for e in reread]
                     self.store.save_redated(article_id, found["value"], records)
                 redated[article_id] = [EventMention.from_dict(r) for r in records]
             mentions = [e for e in original if e.article not in redated] + [
@@ -303,13 +306,14 @@ class Pipeline:
 
         return encode
 
-    def _reread(self, article_id: str, dct: str, reason: str) -> tuple[EventMention, ...]:
-        """The events of a stored article read again with a publication date inferred from its story."""
+    def _reread(self, article_id: str, dct: str, reason: str) -> tuple[EventMention, ...] | None:
+        """The events of a stored article read again with a publication date inferred from its story; None when
+        that fails (the article keeps its first reading)."""
         from spacy.tokens import Doc
 
         parts = self.store.parse_of(article_id)
         if parts is None:
-            return ()
+            return None
         nlp = self.models.get(parts["lang"])
         doc = Doc(nlp.vocab).from_bytes(parts["doc"])
         article = CleanArticle(id=parts["id"], raw_id=parts["raw_id"], source=parts["source"],
@@ -328,7 +332,7 @@ class Pipeline:
             return found
         except Exception:  # a bug on one article must not stop the run: keep its first reading
             log.exception("re-reading %s with the inferred date %s failed", parts["source"], dct)
-            return tuple(EventMention.from_dict(r) for r in self.store.event_mentions() if r["article"] == article_id)
+            return None
 
     def _text_inputs(self, items: Iterable[RawDocument | IngestError]) -> Iterator[tuple[str | None, str, str]]:
         for item in items:
