@@ -310,6 +310,20 @@ def test_parquet_keeps_nested_values(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["conflicts.parquet", "events.parquet"]  # no temp left
 
 
+def test_parquet_types_do_not_depend_on_the_data(tmp_path: Path) -> None:
+    """A column null in every record, or an amount that happens to be whole, gets the same type as in any
+    other run, so the files of several runs concatenate."""
+    arms = [{"id": "at:1", "number_delivered": None, "order_year": 2014, "value": {"amount": 50000000,
+                                                                                  "currency": "USD"}}]
+    write_parquet(tmp_path / "arms_transfers.parquet", "arms_transfers", arms)
+    write_parquet(tmp_path / "articles.parquet", "articles", [{"id": "a", "syndicated": None}])
+    con = duckdb.connect()
+    types = {c[0]: c[1] for f in ("arms_transfers", "articles")
+             for c in con.execute(f"DESCRIBE SELECT * FROM '{tmp_path / (f + '.parquet')}'").fetchall()}
+    assert types == {"id": "VARCHAR", "number_delivered": "BIGINT", "order_year": "BIGINT",
+                     "value": "STRUCT(amount DOUBLE, currency VARCHAR)", "syndicated": "VARCHAR"}
+
+
 # --- through the command line, on the demo corpus -----------------------------------------------------------
 
 

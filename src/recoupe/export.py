@@ -121,6 +121,12 @@ def _sql_path(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+_PARQUET_TYPES: dict[str, dict[str, str]] = {
+    "arms_transfers": {"number_ordered": "BIGINT", "number_delivered": "BIGINT", "order_year": "BIGINT",
+                       "delivery_years": "BIGINT[]", "value": "STRUCT(amount DOUBLE, currency VARCHAR)"},
+}
+
+
 def write_parquet(path: Path, name: str, records: list[dict[str, Any]]) -> None:
     """One Parquet file of contract file ``name`` by DuckDB's COPY (nested lists and objects kept as such).
 
@@ -133,8 +139,19 @@ def write_parquet(path: Path, name: str, records: list[dict[str, Any]]) -> None:
     try:
         if records:
             _atomic_write(source, _jsonl(records))
-            query = (f"SELECT * FROM read_json({_sql_path(source)}, format='newline_delimited', "
-                     "sample_size=-1)")
+            read = f"read_json({_sql_path(source)}, format='newline_delimited', sample_size=-1)"
+            # Fixed types where the data alone would vary from run to run (a column null everywhere, a value
+            # amount that is sometimes whole), so files of several runs concatenate.
+            fixed = _PARQUET_TYPES.get(name, {})
+            select = []
+            for column, kind, *_ in con.execute(f"DESCRIBE SELECT * FROM {read}").fetchall():
+                if column in fixed:
+                    select.append(f'TRY_CAST("{column}" AS {fixed[column]}) AS "{column}"')
+                elif kind.strip('"') == "NULL":
+                    select.append(f'CAST("{column}" AS VARCHAR) AS "{column}"')
+                else:
+                    select.append(f'"{column}"')
+            query = f"SELECT {', '.join(select)} FROM {read}"
         else:
             query = "SELECT " + ", ".join(f'NULL::VARCHAR AS "{c}"' for c, _ in COLUMNS[name]) + " LIMIT 0"
         con.execute(f"COPY ({query}) TO {_sql_path(tmp)} (FORMAT PARQUET)")
