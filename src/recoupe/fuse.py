@@ -10,8 +10,9 @@ entities, the articles' outlets and dates, and the stories (``recoupe.stories``)
   an event of its own story. A mention that could join two events joins none. ``n_sources`` counts distinct
   outlets, syndicated copies of one dispatch once;
 * conflicts — each field on which the merged sources disagree: the date of a one-day event, numbers and
-  values of an arms deal, the scope of an agreement (``attributes.domains``), and persons' stated roles within
-  one story (where the roles refer to the same moment);
+  values of an arms deal, its named place, the scope of an agreement (``attributes.domains``: two lists that
+  each name a domain the other does not; a shorter list is an omission), and persons' stated roles within one
+  story (where the roles refer to the same moment);
 * coverage — for each story, which outlet reported which event, and the events only one outlet reports;
 * inferred dates — an undated article whose lead tells an event that other articles date to the day is dated
   from them (``basis: "inferred"``, with the reason), never earlier than its own lower bound.
@@ -581,7 +582,10 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
                 if d:
                     prev = per_article.get(m.article)
                     per_article[m.article] = ((prev[0] | d) if prev else d, prev[1] if prev else m.evidence[0].quote)
-            if len({d for d, _ in per_article.values()}) > 1:
+            lists = {d for d, _ in per_article.values()}
+            # a shorter list is an omission ("among others"), not a disagreement: a conflict needs two lists
+            # that each name a domain the other does not
+            if any(not (a <= b or b <= a) for a in lists for b in lists):
                 found.append(_conflict(eid, "attributes.domains",
                                        _claims([(sorted(d), a, q) for a, (d, q) in sorted(per_article.items())])))
         # named places (cities, bases), not the state itself nor "le royaume"
@@ -689,7 +693,7 @@ def _coverage(stories: Sequence[Mapping[str, Any]], events: Sequence[Mapping[str
               published_of: Mapping[str, Mapping[str, Any]],
               title_of: Mapping[str, str | None]) -> list[dict[str, Any]]:
     """Story records with, for each event its articles tell, the outlets that report it, and the events only
-    one outlet (or one syndicated dispatch) reports."""
+    one outlet reports (among the story's several)."""
     events_of: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for e in events:
         for a in e.get("articles", []):
@@ -703,12 +707,12 @@ def _coverage(stories: Sequence[Mapping[str, Any]], events: Sequence[Mapping[str
                 seen.setdefault(str(e["id"]), e)
         coverage = []
         exclusive = []
+        story_outlets = {outlet_of.get(a) or f"article:{a}" for a in members}
         for eid, e in sorted(seen.items(), key=lambda kv: (kv[1]["date"]["start"] or "9999", kv[0])):
             arts = sorted({m["article"] for m in e["mentions"] if m["article"] in members})
             outlets = sorted({outlet_of.get(a) or f"article:{a}" for a in arts})
-            keys = {_source_key(a, outlet_of, syndicated_of) for a in arts}
             coverage.append({"event": eid, "category": e["category"], "outlets": outlets, "articles": arts})
-            if len(keys) == 1 and len({_source_key(a, outlet_of, syndicated_of) for a in members}) > 1:
+            if len(outlets) == 1 and len(story_outlets) > 1:
                 exclusive.append({"event": eid, "outlet": outlets[0]})
         record = dict(s)
         if not record.get("title"):  # the headline of its earliest article
