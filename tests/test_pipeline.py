@@ -275,3 +275,25 @@ def test_a_stage_failing_on_one_article_is_recorded_and_the_run_goes_on(
     assert [(Path(e.source).name, e.stage, e.code) for e in report.errors] == [("a.txt", "timex", "E302")]
     assert "internal error in the timex stage (ValueError: boom)" in report.errors[0].message
     assert len(read_jsonl(out / "articles.jsonl")) == 2
+
+
+def test_a_fusion_failure_keeps_the_articles_and_the_previous_events(
+        tmp_path: Path, run_recoupe, monkeypatch: pytest.MonkeyPatch) -> None:
+    import recoupe.pipeline
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Titre\n\n" + BODY_FR, encoding="utf-8")
+    out, _ = run_recoupe(tmp_path / "in")
+    before = read_jsonl(out / "events.jsonl")
+    assert before  # the delegation received on Tuesday
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(recoupe.pipeline, "fuse", broken)
+    (tmp_path / "in" / "b.txt").write_text("Autre titre\n\n" + BODY_FR.replace("mardi", "jeudi"), encoding="utf-8")
+    out, report = run_recoupe(tmp_path / "in")
+    assert [(e.source, e.stage, e.code) for e in report.errors] == [("(store)", "fuse", "E302")]
+    assert "(RuntimeError: boom)" in report.errors[0].message and "\n" not in report.errors[0].message
+    assert len(read_jsonl(out / "articles.jsonl")) == 2
+    assert read_jsonl(out / "events.jsonl") == before

@@ -235,7 +235,15 @@ class Pipeline:
         entities = resolve(self.store.mentions(), self.kb)
         self.store.replace_entities(entities)
         report.seconds["resolve"] += time.perf_counter() - t0
-        self._fuse(entities, report)
+        try:
+            self._fuse(entities, report)
+        except Exception as exc:  # the articles and entities are stored: keep them, say what failed
+            log.exception("the fusion stage failed")
+            failure = StageFailure(f"fusion of the whole store: internal error ({type(exc).__name__}: {exc}); "
+                                   "events, conflicts and stories keep their previous state")
+            error = IngestError(source="(store)", stage="fuse", code=failure.code, message=failure.message)
+            report.errors.append(error)
+            self.store.record_errors([error])
         self.store.finish_run(report.run_id, inputs=report.inputs, articles=report.articles,
                               errors=len(report.errors))
         return report
