@@ -282,10 +282,11 @@ def test_a_fusion_failure_keeps_the_articles_and_the_previous_events(
     import recoupe.pipeline
 
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("Titre\n\n" + BODY_FR, encoding="utf-8")
+    agreement = "Le Maroc et la Tunisie ont signé le 3 mars 2024 à Tunis un accord de coopération militaire."
+    (tmp_path / "in" / "a.txt").write_text("Un accord\n\n" + agreement, encoding="utf-8")
     out, _ = run_recoupe(tmp_path / "in")
     before = read_jsonl(out / "events.jsonl")
-    assert before  # the delegation received on Tuesday
+    assert [e["category"] for e in before] == ["AGREEMENT"]
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("boom")
