@@ -270,10 +270,11 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
                 # with no state on one side, the date alone does not make two mentions one event
                 and ((it.countries and clusters[ci].countries) or _identified(it, clusters[ci]))]
         if it.tier == 3:
-            # undated: an event of its own story (with the same persons when it names any), else, for a
-            # person's doing, the one event of that person ("since General X's visit", told in passing)
+            # undated: an event of its own story (for a person's doing, with the same persons when it names
+            # any), else, for a person's doing, the one event of that person ("since General X's visit")
             in_story = [ci for ci in fits if it.story and it.story in clusters[ci].stories
-                        and (not it.persons or it.persons & clusters[ci].all_persons)]
+                        and (it.category not in PERSON_CENTRIC or not it.persons
+                             or it.persons & clusters[ci].all_persons)]
             fits = in_story or ([ci for ci in fits if it.persons & clusters[ci].all_persons]
                                 if it.category in PERSON_CENTRIC else [])
         elif it.tier == 2 or (it.tier == 1 and len(fits) > 1):
