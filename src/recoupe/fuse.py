@@ -5,17 +5,20 @@ entities, the articles' outlets and dates, and the stories (``recoupe.stories``)
 
 * events — mentions of one event merged (``link``): same category, compatible actors (the states overlap;
   named persons of one state must be the same), compatible dates (intervals intersect, with a tolerance for
-  events that last days), compatible names (weapon designation, named exercise). Mentions dated only to a
-  month or a year need more than compatibility: a shared person, name or story; an undated mention joins only
-  an event of its own story. A mention that could join two events joins none. ``n_sources`` counts distinct
-  outlets, syndicated copies of one dispatch once;
+  events that last days), compatible names (weapon designation, named exercise). A mention dated only to a
+  month must be the only fit or share a person, name or story with the event; one dated to a year must share
+  one; an undated mention joins only an event of its own story (or, for a visit, meeting or statement told
+  in passing, the one event of its person). A mention that could join two events joins none, and a vague
+  mention of a person's doing joins only that person's event. ``n_sources`` counts distinct outlets,
+  syndicated copies of one dispatch once;
 * conflicts — each field on which the merged sources disagree: the date of a one-day event, numbers and
   values of an arms deal, its named place, the scope of an agreement (``attributes.domains``: two lists that
   each name a domain the other does not; a shorter list is an omission), and persons' stated roles within one
   story (where the roles refer to the same moment);
 * coverage — for each story, which outlet reported which event, and the events only one outlet reports;
-* inferred dates — an undated article whose lead tells an event that other articles date to the day is dated
-  from them (``basis: "inferred"``, with the reason), never earlier than its own lower bound.
+* inferred dates — an undated article whose headline or first paragraph tells, undated, an event of its own
+  story that other articles date to the day is dated from them (``basis: "inferred"``, with the reason), never
+  earlier than its own lower bound.
 """
 
 from __future__ import annotations
