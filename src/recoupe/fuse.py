@@ -83,10 +83,7 @@ class FuseItem:
     article: str
     category: str
     reciprocal: bool = True
-    outlet: str | None = None
     story: str | None = None
-    source: frozenset[str] = frozenset()
-    recipient: frozenset[str] = frozenset()
     source_countries: frozenset[str] = frozenset()
     recipient_countries: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
@@ -114,7 +111,6 @@ class FuseItem:
 @dataclass(slots=True)
 class _Cluster:
     category: str
-    reciprocal: bool
     members: list[int]
     articles: set[str]
     stories: set[str]
@@ -293,7 +289,7 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
         elif len(fits) == 1:
             chosen = fits[0]
         if chosen is None:
-            clusters.append(_Cluster(category=it.category, reciprocal=it.reciprocal, members=[], articles=set(),
+            clusters.append(_Cluster(category=it.category, members=[], articles=set(),
                                      stories=set(), source_countries=set(), recipient_countries=set(), persons={},
                                      all_persons=set(), names=set(), fact=_FACT_GROUP.get(it.factuality, "real")))
             chosen = len(clusters) - 1
@@ -339,14 +335,7 @@ def _names_of(e: EventMention) -> frozenset[str]:
 
 
 def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entities: Mapping[str, Mapping[str, Any]],
-          outlet: str | None, story: str | None) -> FuseItem:
-    def ids(refs: Sequence[Any]) -> frozenset[str]:
-        out = set()
-        for r in refs:
-            found = entity_of.get((r.article, r.start, r.end)) if r.start is not None and r.end is not None else None
-            out.add(found or r.kb_id or r.country or r.text.lower())
-        return frozenset(out)
-
+          story: str | None) -> FuseItem:
     persons: dict[str, str | None] = {}
     for r in e.source + e.recipient + e.participants:
         if r.type != "PERSON":
@@ -359,8 +348,7 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
     span = interval(e.date.start) if e.date.start else None
     end_span = interval(e.date.end) if e.date.end else None
     return FuseItem(
-        article=e.article, category=e.category, reciprocal=e.category in RECIPROCAL, outlet=outlet, story=story,
-        source=ids(e.source), recipient=ids(e.recipient),
+        article=e.article, category=e.category, reciprocal=e.category in RECIPROCAL, story=story,
         source_countries=frozenset(r.country for r in e.source if r.country),
         recipient_countries=frozenset(r.country for r in e.recipient if r.country),
         persons=frozenset(persons), person_country=persons, names=_names_of(e),
@@ -392,7 +380,7 @@ def _source_key(article: str, outlet_of: Mapping[str, str | None], syndicated_of
     return syndicated_of.get(article) or outlet_of.get(article) or f"article:{article}"
 
 
-def _merge_date(members: Sequence[EventMention], category: str,
+def _merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: str,
                 outlet_of: Mapping[str, str | None]) -> tuple[dict[str, Any], list[tuple[str, str, str]] | None]:
     """The event's date from its members' most precise dates, and the claims when a one-day event is dated
     differently."""
@@ -402,12 +390,8 @@ def _merge_date(members: Sequence[EventMention], category: str,
         return ({"start": None, "end": None, "granularity": "unknown", "date_type": "unresolved",
                  "reason": reasons or "no source dates it"}, None)
 
-    def tier(m: EventMention) -> int:
-        lo, hi = interval(m.date.start), interval(m.date.end or m.date.start)
-        return _tier_of_span((hi[1] - lo[0]).days) if lo and hi else 3
-
-    best_tier = min(tier(m) for m in dated)
-    precise = [m for m in dated if tier(m) == best_tier]
+    best_tier = min(t for m, t in zip(members, tiers, strict=True) if m.date.start)
+    precise = [m for m, t in zip(members, tiers, strict=True) if m.date.start and t == best_tier]
     starts = sorted({str(m.date.start) for m in precise})
     ends = sorted({str(m.date.end or m.date.start) for m in precise})
     if len(starts) == 1 and len(ends) == 1:
@@ -526,7 +510,7 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     entity_of = {(m["article"], m["start"], m["end"]): str(r["id"]) for r in entities for m in r.get("mentions", [])}
     by_id = {str(r["id"]): r for r in entities}
 
-    items = [_item(e, entity_of, by_id, outlet_of.get(e.article), story_of.get(e.article)) for e in event_mentions]
+    items = [_item(e, entity_of, by_id, story_of.get(e.article)) for e in event_mentions]
     groups = link(items)
 
     conflicts: list[dict[str, Any]] = []
@@ -573,7 +557,7 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         mentions.sort(key=lambda x: (x["article"], x["start"]))
         record["mentions"] = mentions
         record["n_sources"] = len({_source_key(x["article"], outlet_of, syndicated_of) for x in mentions})
-        date_obj, date_claims = _merge_date(members, record["category"], outlet_of)
+        date_obj, date_claims = _merge_date(members, [items[i].tier for i in group], record["category"], outlet_of)
         record["date"] = date_obj
         record["articles"] = sorted({x["article"] for x in mentions})
         found: list[dict[str, Any]] = []
