@@ -1,4 +1,4 @@
-"""Benchmark of cross-document event coreference: recoupe's clustering core (``recoupe.fuse.link``) on the ECB+
+"""Benchmark of cross-document event coreference: the clustering core (``crosscheck.fuse.link``) on the ECB+
 test topics and on MEANTIME English, beside a same-lemma baseline and published peers.
 
 ``.venv/bin/python bench/bench_coref.py`` prints one JSON object per dataset and appends each as one line to
@@ -25,14 +25,14 @@ partition over all mentions of the split, singletons kept) with MUC, B³, CEAF-e
   if only one), then ``link`` across documents.
   ``fuse_link_per_mention``: each mention is its own "article", and ``link`` makes the within-document links too.
 * ``story`` = a document cluster: ``predicted`` (our TF-IDF clustering of the documents, below: the honest
-  setting), ``recoupe_stories`` (``recoupe.stories.cluster_stories`` on the sentences, USE encoder, no dates,
+  setting), ``recoupe_stories`` (``recoupe.crosscheck.stories.cluster_stories`` on the sentences, USE encoder, no dates,
   no names), ``gold_topic`` (ECB+: two seminal events of one kind, e.g. two different arrests, share a topic;
   MEANTIME: a company's news over years) and, ECB+ only, ``gold_subtopic`` (topic plus the ECB/ECB+ half: one
   seminal event each, an upper bound no real corpus gives).
 * actors = spaCy named entities of the mention's sentence: PERSON (``persons``, keyed on the last name word),
   GPE/NORP found in recoupe's knowledge base (``source_countries``: "Indian" -> IND). Not the gold entity
   mentions.
-* ``start``/``end``/``granularity`` = the one date of the sentence that recoupe.timex resolves to a day, month
+* ``start``/``end``/``granularity`` = the one date of the sentence that understand.timex resolves to a day, month
   or year (none or several: undated). ECB+ gives no document dates (most mentions undated); MEANTIME gives 118
   of its 120 articles a creation time, passed to the time tagger as its anchor.
 
@@ -262,7 +262,7 @@ SentenceFeatures = tuple[frozenset[str], frozenset[str], tuple[dt.date, dt.date,
 def sentence_features(doc: Any, kb: Any, dct: str | None = None) -> SentenceFeatures:
     """(persons, countries, the sentence's one resolved date) of one parsed sentence."""
     from recoupe.kb import normalise
-    from recoupe.timex.cli import tag_one
+    from recoupe.understand.timex.cli import tag_one
 
     persons, countries = set(), set()
     for ent in doc.ents:
@@ -326,7 +326,7 @@ def lemma_baseline(features: Sequence[Features], stories: Sequence[str]) -> list
 
 def fuse_items(mentions: Sequence[Mention], features: Sequence[Features], stories: Sequence[str],
                articles: Sequence[str]) -> list[Any]:
-    from recoupe.fuse import FuseItem
+    from recoupe.crosscheck.fuse import FuseItem
 
     return [FuseItem(article=article, category=f.lemma, reciprocal=True, story=story,
                      source_countries=f.countries, persons=f.persons, start=f.start, end=f.end,
@@ -349,7 +349,7 @@ def link_mentions(mentions: Sequence[Mention], features: Sequence[Features], sto
     items = fuse_items([mentions[g[0]] for g in reps], merged, [stories[g[0]] for g in reps],
                        [mentions[g[0]].doc if within == "same_lemma" else f"{mentions[g[0]].doc}#{g[0]}"
                         for g in reps])
-    from recoupe.fuse import link
+    from recoupe.crosscheck.fuse import link
 
     out = [sorted(i for r in cluster for i in reps[r]) for cluster in link(items)]
     if sorted(i for c in out for i in c) != list(range(len(mentions))):
@@ -367,9 +367,9 @@ def _merge_features(group: Sequence[Features]) -> Features:
 
 
 def recoupe_stories(parsed: Mapping[tuple[str, int], Any]) -> dict[str, str] | None:
-    """Story of each document by recoupe.stories.cluster_stories (USE lead embeddings, no dates, no names)."""
+    """Story of each document by crosscheck.stories.cluster_stories (USE lead embeddings, no dates, no names)."""
     try:
-        from recoupe.stories import StoryArticle, cluster_stories, load_encoder
+        from recoupe.crosscheck.stories import StoryArticle, cluster_stories, load_encoder
     except ImportError:
         return None
     texts: dict[str, list[str]] = defaultdict(list)
@@ -449,7 +449,7 @@ def run(data: Dataset, threshold: float = STORY_THRESHOLD) -> dict[str, Any]:
         "results": results,
         "ablation_predicted_fuse_link_conll_f1": ablation,
         "model": model,
-        "method": "gold event mentions clustered by recoupe.fuse.link (FuseItem per mention: head lemma as "
+        "method": "gold event mentions clustered by recoupe.crosscheck.fuse.link (FuseItem per mention: head lemma as "
                   "category, sentence NER as actors, sentence timex as date, story per setting; within a document "
                   "same-lemma mentions are one item, or each mention its own item in fuse_link_per_mention); "
                   "scored with bench/coref_scorer.py (reference scorer v8.01 definitions, singletons kept); "

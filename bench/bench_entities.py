@@ -1,4 +1,4 @@
-"""Benchmark of the entity stage (``recoupe.entities.extract`` + ``recoupe.resolve.resolve``) on POPCORN.
+"""Benchmark of the entity stage (``understand.entities.extract`` + ``crosscheck.resolve.resolve``) on POPCORN.
 
 ``.venv/bin/python bench/bench_entities.py`` prints one JSON object and appends it as one line to
 ``bench/results.jsonl`` (``--no-append`` to skip; ``--limit N`` for the first N texts; ``--errors N`` prints
@@ -167,9 +167,9 @@ def clean_article(doc: GoldDoc) -> Any:
 def run_ours(docs: Sequence[GoldDoc], models: Any, kb: Any) -> tuple[list[list[Span]], dict[str, float]]:
     """Our mentions of each document (annotate + extract), clustered by ``resolve`` on that document alone;
     also the seconds each step took."""
-    from recoupe.annotate import annotate
-    from recoupe.entities import extract
-    from recoupe.resolve import resolve
+    from recoupe.crosscheck.resolve import resolve
+    from recoupe.understand.annotate import annotate
+    from recoupe.understand.entities import extract
 
     t0 = time.perf_counter()
     annotated = list(annotate([clean_article(d) for d in docs], models))
@@ -396,9 +396,9 @@ def time_speed(docs: Sequence[GoldDoc], models: Any, kb: Any, bare: Any,
 def run(limit: int | None = None, errors: int = 0, rounds: int = 3) -> dict[str, Any]:
     import spacy
 
-    from recoupe.annotate import Models
     from recoupe.kb import load_kb
     from recoupe.settings import Settings
+    from recoupe.understand.annotate import Models
 
     docs = load_popcorn(limit=limit)
     models, kb = Models(Settings()), load_kb()

@@ -1,4 +1,4 @@
-"""Benchmark of the events stage (``recoupe.events.extract_events``) on the PLOVER gold-standard records, and its
+"""Benchmark of the events stage (``understand.events.extract_events``) on the PLOVER gold-standard records, and its
 speed beside a bare spaCy parse.
 
 ``.venv/bin/python bench/bench_events.py`` prints one JSON object and appends it as one line to
@@ -66,13 +66,13 @@ def _states(side: Any, states: frozenset[str]) -> set[str]:
 
 
 def run_gsr(errors: int = 0) -> dict[str, Any]:
-    from recoupe.annotate import Models, annotate
-    from recoupe.entities import extract
-    from recoupe.events import RECIPROCAL, extract_events
     from recoupe.kb import load_kb
     from recoupe.records import CleanArticle, Published, article_id
     from recoupe.settings import Settings
-    from recoupe.timex.stage import tag_article
+    from recoupe.understand.annotate import Models, annotate
+    from recoupe.understand.entities import extract
+    from recoupe.understand.events import RECIPROCAL, extract_events
+    from recoupe.understand.timex.stage import tag_article
 
     records = load_gsr()
     kb = load_kb()
@@ -152,15 +152,15 @@ def run_speed(rounds: int = 3) -> dict[str, Any]:
     """Bare parse vs the events stage on the seed and demo texts (best of ``rounds``)."""
     from importlib import resources
 
-    from recoupe.annotate import Models, annotate, load_pipeline
-    from recoupe.clean import clean
-    from recoupe.entities import extract
-    from recoupe.events import extract_events
-    from recoupe.ingest import decode, iter_paths
     from recoupe.kb import load_kb
+    from recoupe.read.clean import clean
+    from recoupe.read.ingest import decode, iter_paths
     from recoupe.records import RawDocument
     from recoupe.settings import Settings
-    from recoupe.timex.stage import tag_article
+    from recoupe.understand.annotate import Models, annotate, load_pipeline
+    from recoupe.understand.entities import extract
+    from recoupe.understand.events import extract_events
+    from recoupe.understand.timex.stage import tag_article
 
     settings = Settings()
     models = Models(settings)

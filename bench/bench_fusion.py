@@ -28,9 +28,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from recoupe import plover  # noqa: E402
-from recoupe.events.records import ActorRef, EventDate, EventMention, Evidence  # noqa: E402
-from recoupe.fuse import fuse, link  # noqa: E402
+from recoupe.understand.events import plover  # noqa: E402
+from recoupe.crosscheck.fuse import fuse, link  # noqa: E402
+from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence  # noqa: E402
 
 TARGET_SECONDS = 60.0
 CATEGORIES = ("VISIT", "MEETING", "AGREEMENT", "COOPERATION", "EXERCISE", "ARMS_TRANSFER", "STATEMENT",
@@ -125,7 +125,7 @@ def pairwise(clusters: list[list[int]], truth: list[str]) -> dict[str, float]:
 
 def run_one(n: int, **options: Any) -> dict[str, Any]:
     """Generate, link and fuse one scenario; times and pairwise scores."""
-    from recoupe.fuse import _item  # the stage's own mapping from a mention to what link compares
+    from recoupe.crosscheck.fuse import _item  # the stage's own mapping from a mention to what link compares
 
     t0 = time.perf_counter()
     mentions, articles, truth = generate(n, **options)

@@ -1,4 +1,4 @@
-"""Benchmark of the temporal tagger (``recoupe.timex``): quality on French TimeBank, the dateparser comparison,
+"""Benchmark of the temporal tagger (``understand.timex``): quality on French TimeBank, the dateparser comparison,
 the seed golden set, English held out on MEANTIME, and speed.
 
 ``.venv/bin/python bench/bench_timex.py`` prints one JSON object and appends it as one line to
@@ -12,7 +12,7 @@ the seed golden set, English held out on MEANTIME, and speed.
 * ``meantime_en`` — English, never used for tuning: MEANTIME (120 Wikinews articles; only their first
   sentences are annotated, so the text is cut there). First measured at strict 0.799 / relaxed 0.883 /
   value 0.751 before any English rule was revised.
-* ``dateparser_fr_cases`` — dateparser's own French test cases (see ``recoupe.timex.evaluation``): how many
+* ``dateparser_fr_cases`` — dateparser's own French test cases (see ``recoupe.understand.timex.evaluation``): how many
   each gets right, and ``dateparser_only``, the cases dateparser gets right and the tagger wrong (must be 0).
 * ``seeds`` — the hand-written gold of the five seed articles (tests/golden/timex_seeds.json).
 * ``speed`` — sentences of fr_timebank and of the seeds, tagged one by one with their DCT, on one core
@@ -30,11 +30,11 @@ import sys
 import time
 from pathlib import Path
 
-from recoupe.clean import clean_text
-from recoupe.timex import tag
-from recoupe.timex.evaluation import load_cases, ours_correct, parser_correct, resolve_translations
-from recoupe.timex.tense import sentences
-from recoupe.timex.timeml import GoldDoc, Scores, read_meantime, read_timeml, score
+from recoupe.read.clean import clean_text
+from recoupe.understand.timex import tag
+from recoupe.understand.timex.evaluation import load_cases, ours_correct, parser_correct, resolve_translations
+from recoupe.understand.timex.tense import sentences
+from recoupe.understand.timex.timeml import GoldDoc, Scores, read_meantime, read_timeml, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

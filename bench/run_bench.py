@@ -109,7 +109,7 @@ def source_files() -> list[Path]:
 
 def _decode_source(data: bytes, source: str) -> tuple[str, str]:
     """Text and encoding of a source file, decoded as the pipeline decodes it."""
-    from recoupe.ingest import decode
+    from recoupe.read.ingest import decode
     from recoupe.records import RawDocument
 
     decoded = decode(RawDocument(source=source, origin="file", media="html", content=data))
@@ -165,8 +165,8 @@ def mark_html(path: Path) -> HtmlTemplate:
     the main content, trafilatura drops it, and every copy of the page then cleans to the same text, i.e.
     the same article id. The fallback when no place survives is that placement anyway (``lost``).
     """
-    from recoupe.clean import clean_html
     from recoupe.errors import NoMainText
+    from recoupe.read.clean import clean_html
 
     text, encoding = _decode_source(path.read_bytes(), str(path))
     probe = MARKER.format(n=0)
@@ -338,12 +338,12 @@ def child_stages(corpus: Path, workers: int, annotate_limit: int) -> dict[str, A
     Annotate runs over the first ``annotate_limit`` distinct articles (0: all): its memory is the models plus
     one batch, reached within a few batches, and the full parse is timed by the pipeline run already."""
     from recoupe import Settings
-    from recoupe.annotate import Models, annotate
-    from recoupe.clean import clean
     from recoupe.errors import RecoupeInputError
-    from recoupe.ingest import decode, iter_paths
     from recoupe.pipeline import outlet_key, repeated_lines
+    from recoupe.read.clean import clean
+    from recoupe.read.ingest import decode, iter_paths
     from recoupe.records import CleanArticle, Decoded, RawDocument
+    from recoupe.understand.annotate import Models, annotate
 
     settings = Settings(workers=workers)
     rss: dict[str, float] = {"start": _rss_mb()}
@@ -504,8 +504,8 @@ Extractor = Callable[[str, str | None], str]
 
 
 def extract_ours(html: str, url: str | None, *, with_title: bool = True) -> str:
-    from recoupe.clean import clean_html
     from recoupe.errors import NoMainText
+    from recoupe.read.clean import clean_html
 
     try:
         page = clean_html(html, url=url)
@@ -557,7 +557,7 @@ def eval_trafilatura_eval() -> dict[str, Any]:
     langs: dict[str, str] = {}
     if index_file.is_file():
         langs = {e["url"]: e.get("lang_guess") or "" for e in json.loads(index_file.read_text(encoding="utf-8"))}
-    from recoupe.annotate import detect_language
+    from recoupe.understand.annotate import detect_language
 
     counts: dict[str, dict[str, Counter[str]]] = {name: {} for name in EXTRACTORS}
     mismatch: Counter[tuple[str, str]] = Counter()

@@ -12,8 +12,8 @@ from types import ModuleType
 import pytest
 
 from recoupe import Pipeline, Settings, Store, export
-from recoupe.ingest import iter_paths
 from recoupe.pipeline import clean_corpus
+from recoupe.read.ingest import iter_paths
 from recoupe.records import CleanArticle, RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,9 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from recoupe.annotate import Models, annotate, detect_language, paragraphs_of
 from recoupe.records import CleanArticle, Published, article_id
 from recoupe.settings import Settings
+from recoupe.understand.annotate import Models, annotate, detect_language, paragraphs_of
 
 FR = "Le ministre israélien de la Défense a signé mercredi à Rabat un protocole d'accord avec le Maroc."
 EN = "The Israeli defence minister signed a memorandum of understanding with Morocco in Rabat on Wednesday."

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recoupe import boilerplate
-from recoupe.clean import clean_text
+from recoupe.read import boilerplate
+from recoupe.read.clean import clean_text
 
 BODY = "Le ministre a signé mardi un protocole d'accord avec son homologue, selon un communiqué officiel."
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.ingest import decode, iter_paths
 from recoupe.pipeline import outlet_key, repeated_lines
+from recoupe.read.ingest import decode, iter_paths
 from recoupe.records import CleanArticle, RawDocument
 from recoupe.settings import Settings
 

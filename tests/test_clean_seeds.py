@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.clean import clean
-from recoupe.ingest import decode, iter_paths
+from recoupe.read.clean import clean
+from recoupe.read.ingest import decode, iter_paths
 from recoupe.records import CleanArticle, RawDocument
 from recoupe.settings import Settings
 

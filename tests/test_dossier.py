@@ -19,10 +19,10 @@ from typer.testing import CliRunner
 from recoupe import Pipeline, Settings, Store
 from recoupe.cli import app
 from recoupe.dossier import graphml, report_html, timeline_md
+from recoupe.dossier.export import JSONL_FILES, csv_text, write_parquet
 from recoupe.dossier.formats import flat_rows, plover_records
 from recoupe.dossier.layout import GRAPH_MAX_ACTORS, actor_graph, force_layout
 from recoupe.dossier.report import embed_json, page_data
-from recoupe.export import JSONL_FILES, csv_text, write_parquet
 
 GML = "{http://graphml.graphdrawing.org/xmlns}"
 

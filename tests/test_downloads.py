@@ -1,4 +1,4 @@
-"""recoupe.downloads against a real HTTP server on 127.0.0.1 (and httpx.MockTransport for a few cases).
+"""recoupe.read.downloads against a real HTTP server on 127.0.0.1 (and httpx.MockTransport for a few cases).
 
 The server runs in a thread for the whole module; every handler thread is joined when it stops, and the
 teardown checks that no thread is left. Timings are never asserted: politeness and back-off are checked
@@ -23,8 +23,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recoupe.downloads import MAX_REDIRECTS, Fetcher, iter_downloads, read_url_list
 from recoupe.errors import BadFeed, FetchFailed, NotADocument, TooLarge
+from recoupe.read.downloads import MAX_REDIRECTS, Fetcher, iter_downloads, read_url_list
 from recoupe.records import Declared, IngestError, RawDocument
 from recoupe.settings import USER_AGENT, Settings
 

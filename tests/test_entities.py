@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.annotate import Models, annotate
-from recoupe.clean import clean
-from recoupe.entities import extract
-from recoupe.ingest import decode, iter_paths
+from recoupe.crosscheck.resolve import name_key, resolve, token_key
 from recoupe.kb import load_kb
+from recoupe.read.clean import clean
+from recoupe.read.ingest import decode, iter_paths
 from recoupe.records import CleanArticle, Mention, Published, RawDocument, article_id
-from recoupe.resolve import name_key, resolve, token_key
 from recoupe.settings import Settings
+from recoupe.understand.annotate import Models, annotate
+from recoupe.understand.entities import extract
 
 GOLD_FILE = json.loads((Path(__file__).parent / "golden" / "entities_seeds.json").read_text(encoding="utf-8"))
 GOLD = GOLD_FILE["groups"]

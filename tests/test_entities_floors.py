@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from bench.bench_entities import headline, load_popcorn, run_ours
 
-from recoupe.annotate import Models
 from recoupe.kb import load_kb
 from recoupe.settings import Settings
+from recoupe.understand.annotate import Models
 
 POPCORN = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "popcorn_fr" / "train.json"
 

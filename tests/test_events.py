@@ -8,16 +8,16 @@ from collections.abc import Sequence
 
 import pytest
 
-from recoupe.annotate import Models, annotate
-from recoupe.arms import parse_value, to_arms_records
-from recoupe.entities import extract
-from recoupe.events import RECIPROCAL, EventMention, extract_events, load_lexicon, to_event_records
+from recoupe.crosscheck.resolve import resolve
 from recoupe.kb import load_kb
-from recoupe.plover import CATEGORY_CODES, PLOVER_EVENT_TYPES, code
 from recoupe.records import CleanArticle, Published, article_id
-from recoupe.resolve import resolve
 from recoupe.settings import Settings
-from recoupe.timex.stage import tag_article
+from recoupe.understand.annotate import Models, annotate
+from recoupe.understand.entities import extract
+from recoupe.understand.events import RECIPROCAL, EventMention, extract_events, load_lexicon, to_event_records
+from recoupe.understand.events.arms import parse_value, to_arms_records
+from recoupe.understand.events.plover import CATEGORY_CODES, PLOVER_EVENT_TYPES, code
+from recoupe.understand.timex.stage import tag_article
 
 PUBLISHED = "2023-03-01"
 

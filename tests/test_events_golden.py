@@ -28,17 +28,17 @@ from typing import Any
 
 import pytest
 
-from recoupe.annotate import Models, annotate
-from recoupe.arms import to_arms_records
-from recoupe.clean import clean
-from recoupe.entities import extract
-from recoupe.events import RECIPROCAL, EventMention, extract_events, to_event_records
-from recoupe.ingest import decode, iter_paths
+from recoupe.crosscheck.resolve import resolve
 from recoupe.kb import load_kb
+from recoupe.read.clean import clean
+from recoupe.read.ingest import decode, iter_paths
 from recoupe.records import RawDocument
-from recoupe.resolve import resolve
 from recoupe.settings import Settings
-from recoupe.timex.stage import tag_article
+from recoupe.understand.annotate import Models, annotate
+from recoupe.understand.entities import extract
+from recoupe.understand.events import RECIPROCAL, EventMention, extract_events, to_event_records
+from recoupe.understand.events.arms import to_arms_records
+from recoupe.understand.timex.stage import tag_article
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from recoupe import Pipeline, Settings, Store, export
-from recoupe.fuse import FuseItem, link
+from recoupe.crosscheck.fuse import FuseItem, link
 from tests.conftest import GOLDEN, read_jsonl
 
 
@@ -334,8 +334,8 @@ def mention(article: str, category: str, day: str, *, attributes: dict[str, Any]
             quote: str = "q", place: str | None = None) -> Any:
     from types import MappingProxyType
 
-    from recoupe import plover
-    from recoupe.events.records import ActorRef, EventDate, EventMention, Evidence
+    from recoupe.understand.events import plover
+    from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 
     def state(code: str, at: int) -> ActorRef:
         return ActorRef(article=article, start=at, end=at + 3, text=code, type="GPE", kb_id=code, country=code)
@@ -359,7 +359,7 @@ def articles_of(*outlets: str) -> list[dict[str, Any]]:
 
 
 def test_one_day_event_dated_differently_is_one_event_with_a_date_conflict() -> None:
-    from recoupe.fuse import fuse
+    from recoupe.crosscheck.fuse import fuse
 
     ems = [mention("a0", "AGREEMENT", "2021-11-24", quote="signed on the 24th"),
            mention("a1", "AGREEMENT", "2021-11-24", quote="signed on the 24th too"),
@@ -375,7 +375,7 @@ def test_one_day_event_dated_differently_is_one_event_with_a_date_conflict() -> 
 
 
 def test_arms_deal_told_with_two_numbers_and_values() -> None:
-    from recoupe.fuse import fuse
+    from recoupe.crosscheck.fuse import fuse
 
     heron = {"equipment": "eqp:heron", "designation": "Heron"}
     ems = [mention("a0", "ARMS_TRANSFER", "2014", attributes={**heron, "number": 3,
@@ -393,7 +393,7 @@ def test_arms_deal_told_with_two_numbers_and_values() -> None:
 
 
 def test_one_event_told_in_two_cities_and_in_one_sentence_twice() -> None:
-    from recoupe.fuse import fuse
+    from recoupe.crosscheck.fuse import fuse
 
     ems = [mention("a0", "MEETING", "2023-01-24", quote="met in Rabat", place="Rabat"),
            mention("a1", "MEETING", "2023-01-24", quote="met in Casablanca", place="Casablanca"),

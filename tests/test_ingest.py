@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recoupe.errors import BadJSONLine, BinaryInput, EmptyInput, NotADocument, RecoupeInputError
-from recoupe.ingest import decode, iter_paths, parse_jsonl_line
+from recoupe.read.ingest import decode, iter_paths, parse_jsonl_line
 from recoupe.records import IngestError, RawDocument
 from recoupe.settings import Settings
 

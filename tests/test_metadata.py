@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe import metadata
+from recoupe.read import metadata
 from recoupe.records import Published
 
 

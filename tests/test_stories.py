@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from recoupe import Pipeline, Settings, Store, export, stories
+from recoupe import Pipeline, Settings, Store, export
+from recoupe.crosscheck import stories
+from recoupe.crosscheck.stories import StoryArticle, cluster_stories, load_encoder, story_inputs
 from recoupe.registry import STAGES
-from recoupe.stories import StoryArticle, cluster_stories, load_encoder, story_inputs
 
 from .conftest import GOLDEN, read_jsonl
 

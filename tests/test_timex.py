@@ -1,4 +1,4 @@
-"""The temporal tagger (recoupe.timex): a table of French and English expressions with their TIMEX3 values
+"""The temporal tagger (recoupe.understand.timex): a table of French and English expressions with their TIMEX3 values
 (written from the TimeML guidelines), text that must yield nothing, property tests, the batch interface,
 and the document and event dates built on the timexes."""
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from recoupe.records import AnnotatedArticle, CleanArticle, Published
 from recoupe.registry import STAGES
-from recoupe.timex import (
+from recoupe.understand.timex import (
     DocumentDate,
     Timex,
     date_from_story,
@@ -23,7 +23,7 @@ from recoupe.timex import (
     tag,
     tag_one,
 )
-from recoupe.timex.stage import tag_article
+from recoupe.understand.timex.stage import tag_article
 
 Row = tuple[str, str | None, str, list[tuple[str, str | None, str, str | None]]]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.clean import clean_text
+from recoupe.read.clean import clean_text
 from recoupe.records import CleanArticle
-from recoupe.timex import infer_document_date, tag
+from recoupe.understand.timex import infer_document_date, tag
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEEDS_GOLD = {k: v for k, v in json.loads((GOLDEN / "timex_seeds.json").read_text(encoding="utf-8")).items()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.timex import tag
-from recoupe.timex.evaluation import load_cases, ours_correct, parser_correct, resolve_translations
-from recoupe.timex.timeml import read_meantime, read_timeml, score
+from recoupe.understand.timex import tag
+from recoupe.understand.timex.evaluation import load_cases, ours_correct, parser_correct, resolve_translations
+from recoupe.understand.timex.timeml import read_meantime, read_timeml, score
 
 # French TimeBank, all 108 documents (HeidelTime reports 0.86 strict extraction F1). Reached: strict 0.937,
 # relaxed 0.954, value 0.889 (TempEval-3 value F1).

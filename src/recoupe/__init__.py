@@ -12,8 +12,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from recoupe.dossier.export import export
 from recoupe.errors import RecoupeError, RecoupeInputError
-from recoupe.export import export
 from recoupe.pipeline import Pipeline, RunReport
 from recoupe.settings import Settings
 from recoupe.store import Store

@@ -27,8 +27,8 @@ from rich.progress import (
 from rich.table import Table
 
 from recoupe import __version__
+from recoupe.dossier.export import export as export_store
 from recoupe.errors import RecoupeError
-from recoupe.export import export as export_store
 from recoupe.pipeline import Pipeline, RunReport
 from recoupe.settings import Settings, describe
 from recoupe.store import Store
@@ -134,7 +134,7 @@ def run(
     """
     url_list: list[str] = []
     if urls is not None:
-        from recoupe.downloads import read_url_list
+        from recoupe.read.downloads import read_url_list
 
         try:
             url_list = read_url_list(urls.read_text(encoding="utf-8"))
@@ -213,7 +213,7 @@ def timex(
     """
     import json
 
-    from recoupe.timex.cli import run_jsonl, tag_one
+    from recoupe.understand.timex.cli import run_jsonl, tag_one
 
     try:
         content = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """One run: gather inputs, pass them through the stages, store each batch.
 
 The stages (``PLAN``) are pure functions; this module does the I/O around them: it reads files,
-fetches URLs and feeds (``recoupe.downloads``), skips what the store already holds, and commits one
+fetches URLs and feeds (``recoupe.read.downloads``), skips what the store already holds, and commits one
 batch at a time. Before cleaning, one cheap pass over the plain-text inputs collects the lines that
 recur across articles of the same outlet (menus, footers): the clean stage drops them.
 """
@@ -19,16 +19,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from recoupe import __version__, boilerplate, metadata, registry
-from recoupe.annotate import SUPPORTED, Models, annotate
-from recoupe.arms import to_arms_records
-from recoupe.clean import clean
-from recoupe.entities import extract
+from recoupe import __version__, registry
+from recoupe.crosscheck.fuse import fuse
+from recoupe.crosscheck.resolve import resolve
+from recoupe.crosscheck.stories import Encoder, cluster_stories, load_encoder, story_inputs
 from recoupe.errors import RecoupeInputError, StageFailure
-from recoupe.events import EventMention, extract_events
-from recoupe.fuse import fuse
-from recoupe.ingest import decode, iter_paths
 from recoupe.kb import KnowledgeBase, load_kb
+from recoupe.read import boilerplate, metadata
+from recoupe.read.clean import clean
+from recoupe.read.ingest import decode, iter_paths
 from recoupe.records import (
     AnnotatedArticle,
     CleanArticle,
@@ -39,12 +38,14 @@ from recoupe.records import (
     RawDocument,
     Sentence,
 )
-from recoupe.resolve import resolve
 from recoupe.settings import Settings
 from recoupe.store import Store
-from recoupe.stories import Encoder, cluster_stories, load_encoder, story_inputs
-from recoupe.timex.records import Timex
-from recoupe.timex.stage import tag_article
+from recoupe.understand.annotate import SUPPORTED, Models, annotate
+from recoupe.understand.entities import extract
+from recoupe.understand.events import EventMention, extract_events
+from recoupe.understand.events.arms import to_arms_records
+from recoupe.understand.timex.records import Timex
+from recoupe.understand.timex.stage import tag_article
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ class Pipeline:
         fetched: list[RawDocument] = []
         early_errors: list[IngestError] = []
         if urls or feeds:
-            from recoupe.downloads import iter_downloads
+            from recoupe.read.downloads import iter_downloads
 
             t0 = time.perf_counter()
             for item in iter_downloads(urls, feeds, settings):

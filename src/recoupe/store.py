@@ -20,7 +20,7 @@ import duckdb
 
 from recoupe.errors import StoreError
 from recoupe.records import AnnotatedArticle, IngestError, Mention, RawDocument
-from recoupe.timex.records import Timex
+from recoupe.understand.timex.records import Timex
 
 log = logging.getLogger(__name__)
 

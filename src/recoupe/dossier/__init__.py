@@ -6,7 +6,7 @@
 - ``graphml.graphml``: actors and events as a GraphML graph (Gephi, networkx);
 - ``formats``: the other export formats (PLOVER JSON records, flat CSV rows).
 
-Nothing here reads or writes a file except the page's own assets (package data); ``recoupe.export`` writes.
+Nothing here reads or writes a file except the page's own assets (package data); ``recoupe.dossier.export`` writes.
 """
 
 from __future__ import annotations

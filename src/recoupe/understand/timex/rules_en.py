@@ -5,8 +5,19 @@ from __future__ import annotations
 
 import re
 
-from recoupe.timex.frames import Direction, Frame, Kind, Piece, Rel, Unit, duration, duration_value, every, ref
-from recoupe.timex.lexicon import (
+from recoupe.understand.timex.frames import (
+    Direction,
+    Frame,
+    Kind,
+    Piece,
+    Rel,
+    Unit,
+    duration,
+    duration_value,
+    every,
+    ref,
+)
+from recoupe.understand.timex.lexicon import (
     MONTH_ABBR_EN,
     MONTHS_EN,
     NUMBER_WORDS_EN,
@@ -18,8 +29,8 @@ from recoupe.timex.lexicon import (
     alternation,
     number,
 )
-from recoupe.timex.rules import Rule, compound_duration, grp, lower, one, real_day, shift_frame
-from recoupe.timex.rules_fr import two_digit_year, year_ok
+from recoupe.understand.timex.rules import Rule, compound_duration, grp, lower, one, real_day, shift_frame
+from recoupe.understand.timex.rules_fr import two_digit_year, year_ok
 
 W = r"(?<![\w\-])"
 E = r"(?![\w])"

@@ -1,4 +1,4 @@
-"""Steps 4–6 of the events stage (see ``recoupe.events``): factuality, date and attributes of an event."""
+"""Steps 4–6 of the events stage (see ``recoupe.understand.events``): factuality, date and attributes of an event."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from recoupe.arms import count_before, parse_value
-from recoupe.events._common import (
+from recoupe.records import Mention
+from recoupe.understand.events._common import (
     _FUTURE_WORDS,
     _OBJECT_DEPS,
     _SUBJECT_DEPS,
@@ -15,12 +15,22 @@ from recoupe.events._common import (
     SENTENCE_DATE_DISTANCE,
     Factuality,
 )
-from recoupe.events._parse import _case, _Ctx, _forms, _phrase, _pos, _subject_token, _Trigger, _unit_tokens, _window
-from recoupe.events.records import EventDate
-from recoupe.records import Mention
-from recoupe.timex.calendar import interval
-from recoupe.timex.dating import event_date
-from recoupe.timex.records import Timex
+from recoupe.understand.events._parse import (
+    _case,
+    _Ctx,
+    _forms,
+    _phrase,
+    _pos,
+    _subject_token,
+    _Trigger,
+    _unit_tokens,
+    _window,
+)
+from recoupe.understand.events.arms import count_before, parse_value
+from recoupe.understand.events.records import EventDate
+from recoupe.understand.timex.calendar import interval
+from recoupe.understand.timex.dating import event_date
+from recoupe.understand.timex.records import Timex
 
 # --------------------------------------------------------------------------------------------------
 # 4. factuality

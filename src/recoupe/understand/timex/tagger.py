@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from recoupe.timex import rules_en, rules_fr
-from recoupe.timex.anchor import resolve
-from recoupe.timex.calendar import parse_point
-from recoupe.timex.records import Timex
-from recoupe.timex.rules import Rule, extract
-from recoupe.timex.tense import sentences
+from recoupe.understand.timex import rules_en, rules_fr
+from recoupe.understand.timex.anchor import resolve
+from recoupe.understand.timex.calendar import parse_point
+from recoupe.understand.timex.records import Timex
+from recoupe.understand.timex.rules import Rule, extract
+from recoupe.understand.timex.tense import sentences
 
 RULES: dict[str, tuple[Rule, ...]] = {"fr": rules_fr.RULES, "en": rules_en.RULES}
 TRIGGERS: dict[str, re.Pattern[str]] = {"fr": rules_fr.TRIGGERS, "en": rules_en.TRIGGERS}

@@ -1,4 +1,4 @@
-"""Step 7 of the events stage (see ``recoupe.events``): one trigger's events built, then merged within the
+"""Step 7 of the events stage (see ``recoupe.understand.events``): one trigger's events built, then merged within the
 article."""
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
-from recoupe import plover
-from recoupe.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIPROCAL
-from recoupe.events._facts import _arms_attributes, _clause_text, _date_of, _domains, _factuality, _name_of
-from recoupe.events._parse import _Args, _arguments, _Ctx, _dedup, _pos, _states_first, _Trigger, _window
-from recoupe.events.records import ActorRef, EventDate, EventMention, Evidence
-from recoupe.timex.calendar import interval
+from recoupe.understand.events import plover
+from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIPROCAL
+from recoupe.understand.events._facts import _arms_attributes, _clause_text, _date_of, _domains, _factuality, _name_of
+from recoupe.understand.events._parse import _Args, _arguments, _Ctx, _dedup, _pos, _states_first, _Trigger, _window
+from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
+from recoupe.understand.timex.calendar import interval
 
 # --------------------------------------------------------------------------------------------------
 # building one trigger's events

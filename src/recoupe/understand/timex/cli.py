@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from recoupe.timex.calendar import parse_point
-from recoupe.timex.tagger import RULES, tag
+from recoupe.understand.timex.calendar import parse_point
+from recoupe.understand.timex.tagger import RULES, tag
 
 
 def tag_one(text: str, dct: str | None, lang: str) -> list[dict[str, object]]:

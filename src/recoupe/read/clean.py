@@ -3,9 +3,9 @@
 Two paths, chosen by the input's media:
 
 * HTML goes through trafilatura (main-content extraction and page metadata), then through the
-  boilerplate rules of ``recoupe.boilerplate`` for the in-article furniture trafilatura keeps
+  boilerplate rules of ``recoupe.read.boilerplate`` for the in-article furniture trafilatura keeps
   ("Lire aussi :" links, credits, share prompts);
-* plain text, as scrapers leave it, goes through the full line filter of ``recoupe.boilerplate``.
+* plain text, as scrapers leave it, goes through the full line filter of ``recoupe.read.boilerplate``.
 
 Either way the article text is the headline (when the page has one) then the kept paragraphs,
 separated by a blank line. On the text path every output line is a substring of the input.
@@ -17,8 +17,8 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from recoupe import boilerplate, metadata
 from recoupe.errors import NoMainText
+from recoupe.read import boilerplate, metadata
 from recoupe.records import CleanArticle, Decoded, Published, article_id
 from recoupe.registry import register
 

@@ -9,8 +9,8 @@ from dataclasses import asdict, dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from recoupe import plover
-from recoupe.events._common import Category, Factuality
+from recoupe.understand.events import plover
+from recoupe.understand.events._common import Category, Factuality
 
 # --------------------------------------------------------------------------------------------------
 # records

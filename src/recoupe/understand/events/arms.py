@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from recoupe.kb import KnowledgeBase
 
 if TYPE_CHECKING:
-    from recoupe.events import EventMention
+    from recoupe.understand.events.records import EventMention
 
 __all__ = ["count_before", "parse_value", "to_arms_records"]
 

@@ -1,4 +1,4 @@
-"""Steps 1–3 of the events stage (see ``recoupe.events``): sentences, triggers and their arguments on the
+"""Steps 1–3 of the events stage (see ``recoupe.understand.events``): sentences, triggers and their arguments on the
 dependency parse."""
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from recoupe.events._common import (
+from recoupe.kb import KnowledgeBase
+from recoupe.records import AnnotatedArticle, Mention
+from recoupe.understand.events._common import (
     _AGAINST_CASES,
     _BETWEEN_CASES,
     _DYAD_WORDS,
@@ -29,11 +31,9 @@ from recoupe.events._common import (
     WEAPON_WINDOW,
     Category,
 )
-from recoupe.events.lexicon import Lexicon, TriggerDef
-from recoupe.events.records import ActorRef, EventMention
-from recoupe.kb import KnowledgeBase
-from recoupe.records import AnnotatedArticle, Mention
-from recoupe.timex.records import Timex
+from recoupe.understand.events.lexicon import Lexicon, TriggerDef
+from recoupe.understand.events.records import ActorRef, EventMention
+from recoupe.understand.timex.records import Timex
 
 # --------------------------------------------------------------------------------------------------
 # token helpers (spaCy tokens are untyped: Any)

@@ -5,8 +5,19 @@ from __future__ import annotations
 
 import re
 
-from recoupe.timex.frames import Direction, Frame, Kind, Piece, Rel, Unit, duration, duration_value, every, ref
-from recoupe.timex.lexicon import (
+from recoupe.understand.timex.frames import (
+    Direction,
+    Frame,
+    Kind,
+    Piece,
+    Rel,
+    Unit,
+    duration,
+    duration_value,
+    every,
+    ref,
+)
+from recoupe.understand.timex.lexicon import (
     APOS,
     MONTH_ABBR_FR,
     MONTHS_FR,
@@ -20,7 +31,7 @@ from recoupe.timex.lexicon import (
     number,
     roman,
 )
-from recoupe.timex.rules import Rule, compound_duration, grp, lower, one, real_day, shift_frame, span
+from recoupe.understand.timex.rules import Rule, compound_duration, grp, lower, one, real_day, shift_frame, span
 
 A = APOS
 W = r"(?<![\w\-])"  # start of a word (a hyphen before means a compound: "après-midi", "F-16")

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from recoupe.timex.calendar import fmt_day, granularity_of, interval
-from recoupe.timex.records import DocumentDate, Timex
-from recoupe.timex.tense import sentences, tense_of
+from recoupe.understand.timex.calendar import fmt_day, granularity_of, interval
+from recoupe.understand.timex.records import DocumentDate, Timex
+from recoupe.understand.timex.tense import sentences, tense_of
 
 # Candidate dates of one story more than this many days apart are two clusters, not one spread: a news
 # story (a visit, a meeting) is reported within a week. Set on the demo corpus (the committee of January

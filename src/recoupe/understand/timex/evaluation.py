@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from recoupe.timex.calendar import add_months
-from recoupe.timex.records import Timex
+from recoupe.understand.timex.calendar import add_months
+from recoupe.understand.timex.records import Timex
 
 ABSOLUTE_BASE = datetime(2012, 11, 13)
 RELATIVE_BASE = datetime(2014, 9, 1, 10, 30)

@@ -12,7 +12,7 @@ Mentions come from four sources, merged longest-first (a span claimed by an earl
    person holding that office at the article's date when the knowledge base knows exactly one;
 4. spaCy's named entities (PER, ORG, LOC, GPE; MISC is too noisy to keep).
 
-The stage is per article and pure; resolving mentions to entities across articles is ``recoupe.resolve``.
+The stage is per article and pure; resolving mentions to entities across articles is ``recoupe.crosscheck.resolve``.
 """
 
 from __future__ import annotations

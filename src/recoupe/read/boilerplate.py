@@ -15,7 +15,7 @@ classification:
 3. **Context** settles uncertain lines from their nearest non-blank neighbours: next to body only, they
    are body; next to boilerplate, they are boilerplate.
 
-The filter only labels lines; ``recoupe.clean`` keeps the labelled ones, so no text is ever invented.
+The filter only labels lines; ``recoupe.read.clean`` keeps the labelled ones, so no text is ever invented.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from recoupe.metadata import date_in_text
+from recoupe.read.metadata import date_in_text
 
 Label = Literal["title", "meta", "body", "heading", "boilerplate", "blank"]
 

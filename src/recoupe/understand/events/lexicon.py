@@ -11,8 +11,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, cast
 
-from recoupe import plover
-from recoupe.events._common import Category
+from recoupe.understand.events import plover
+from recoupe.understand.events._common import Category
 
 # --------------------------------------------------------------------------------------------------
 # lexicon

@@ -1,7 +1,7 @@
 """The ``fuse.v1`` stage: one record per real-world event across articles, its sources and its contradictions.
 
 Input: every event mention the events stage found (one per article that tells an event), the resolved
-entities, the articles' outlets and dates, and the stories (``recoupe.stories``). Output (pure):
+entities, the articles' outlets and dates, and the stories (``recoupe.crosscheck.stories``). Output (pure):
 
 * events — mentions of one event merged (``link``): same category, compatible actors (the states overlap;
   named persons of one state must be the same), compatible dates (intervals intersect, with a tolerance for
@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from recoupe.events.records import EventMention, event_id, to_event_records
 from recoupe.registry import register
-from recoupe.timex.calendar import interval
-from recoupe.timex.dating import date_from_story
+from recoupe.understand.events.records import EventMention, event_id, to_event_records
+from recoupe.understand.timex.calendar import interval
+from recoupe.understand.timex.dating import date_from_story
 
 __all__ = ["FuseItem", "Fusion", "fuse", "link"]
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
-from recoupe.timex.calendar import (
+from recoupe.understand.timex.calendar import (
     Point,
     add_months,
     fmt_day,
@@ -49,10 +49,10 @@ from recoupe.timex.calendar import (
     weekday_after,
     weekday_before,
 )
-from recoupe.timex.frames import Frame
-from recoupe.timex.records import Anchoring, Granularity, Timex, TimexType
-from recoupe.timex.rules import Group
-from recoupe.timex.tense import Sentence, Tense, clause_around, cue_before, tense_of
+from recoupe.understand.timex.frames import Frame
+from recoupe.understand.timex.records import Anchoring, Granularity, Timex, TimexType
+from recoupe.understand.timex.rules import Group
+from recoupe.understand.timex.tense import Sentence, Tense, clause_around, cue_before, tense_of
 
 T = TypeVar("T")
 # An underspecified date is looked for within this many years of its reference: enough for "juillet dernier"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from recoupe.timex.frames import Frame, Piece, duration_value
+from recoupe.understand.timex.frames import Frame, Piece, duration_value
 
 Builder = Callable[[re.Match[str], str], list[Piece] | None]
 

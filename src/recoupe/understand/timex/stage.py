@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from recoupe.records import AnnotatedArticle, Published
 from recoupe.registry import register
-from recoupe.timex.dating import infer_document_date
-from recoupe.timex.records import Timex
-from recoupe.timex.tagger import RULES, tag
+from recoupe.understand.timex.dating import infer_document_date
+from recoupe.understand.timex.records import Timex
+from recoupe.understand.timex.tagger import RULES, tag
 
 TimexRow = tuple[str, int, int, str, str | None, str, str | None]
 

@@ -30,12 +30,12 @@ Per article (pure; the live spaCy parse, the entity mentions and the timexes in,
    it in ("lors de cette visite", "during his stay"), else the last dated sentence before it in the paragraph
    (approximate; only for a narrated past act), else unresolved — the publication date is never used. "depuis
    X" and "before X" clauses date X, not the event.
-6. **PLOVER/CAMEO** coding (``recoupe.plover``), attributes (domains of cooperation as normalised English
+6. **PLOVER/CAMEO** coding (``plover``), attributes (domains of cooperation as normalised English
    keys, agreement, meeting and exercise names, organisers, arms designation, number, value and status).
 7. **Merge** within the article: same category, factuality, actors, people and compatible dates make one
    event with several mentions. Fusion across articles is a later stage.
 
-``to_event_records`` turns event mentions into the contract's ``events.jsonl`` records; ``recoupe.arms``
+``to_event_records`` turns event mentions into the contract's ``events.jsonl`` records; ``arms``
 builds ``arms_transfers.jsonl`` from them. ``EventMention.as_dict``/``from_dict`` let a store keep event
 mentions between the batch that finds them and the resolution of entities.
 """
@@ -46,15 +46,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from recoupe.events._build import _build, _merge
-from recoupe.events._common import CATEGORIES, RECIPROCAL, Category, Factuality
-from recoupe.events._parse import _Ctx, _detect, _dyad, _is_headline, _remember_subjects, _states_of, _units
-from recoupe.events.lexicon import Lexicon, TriggerDef, load_lexicon
-from recoupe.events.records import ActorRef, EventDate, EventMention, Evidence, event_id, to_event_records
 from recoupe.kb import KnowledgeBase
 from recoupe.records import AnnotatedArticle, Mention
 from recoupe.registry import register
-from recoupe.timex.records import Timex
+from recoupe.understand.events._build import _build, _merge
+from recoupe.understand.events._common import CATEGORIES, RECIPROCAL, Category, Factuality
+from recoupe.understand.events._parse import _Ctx, _detect, _dyad, _is_headline, _remember_subjects, _states_of, _units
+from recoupe.understand.events.lexicon import Lexicon, TriggerDef, load_lexicon
+from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence, event_id, to_event_records
+from recoupe.understand.timex.records import Timex
 
 # --------------------------------------------------------------------------------------------------
 # the stage

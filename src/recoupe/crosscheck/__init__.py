@@ -1,0 +1,1 @@
+"""Cross-checking: the facts of many articles -> one record (resolve, stories, fuse)."""

@@ -1,0 +1,1 @@
+"""Reading: bytes -> a clean article (ingest, downloads, clean, boilerplate, metadata)."""

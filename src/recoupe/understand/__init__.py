@@ -1,0 +1,1 @@
+"""Understanding one article: parse, dates, entities, events with their evidence."""
