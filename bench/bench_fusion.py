@@ -28,8 +28,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from recoupe.understand.events import plover  # noqa: E402
 from recoupe.crosscheck.fuse import fuse, link  # noqa: E402
+from recoupe.understand.events import plover  # noqa: E402
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence  # noqa: E402
 
 TARGET_SECONDS = 60.0
