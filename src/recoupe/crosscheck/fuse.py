@@ -34,6 +34,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from recoupe.registry import register
+from recoupe.understand.events import NEWS_DATE
 from recoupe.understand.events.records import EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
 from recoupe.understand.timex.dating import date_from_story
@@ -345,8 +346,11 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
         if key:
             record = entities.get(key)
             persons[key] = (record.get("country") if record else None) or r.country
-    span = interval(e.date.start) if e.date.start else None
-    end_span = interval(e.date.end) if e.date.end else None
+    # a publication date (the news told undated) says when the article was written, not which event it is:
+    # such a mention links as an undated one
+    told = bool(e.date.start) and NEWS_DATE not in e.date.reason
+    span = interval(e.date.start) if told and e.date.start else None
+    end_span = interval(e.date.end) if told and e.date.end else None
     return FuseItem(
         article=e.article, category=e.category, reciprocal=e.category in RECIPROCAL, story=story,
         source_countries=frozenset(r.country for r in e.source if r.country),
@@ -390,8 +394,13 @@ def _merge_date(members: Sequence[EventMention], tiers: Sequence[int], category:
         return ({"start": None, "end": None, "granularity": "unknown", "date_type": "unresolved",
                  "reason": reasons or "no source dates it"}, None)
 
-    best_tier = min(t for m, t in zip(members, tiers, strict=True) if m.date.start)
-    precise = [m for m, t in zip(members, tiers, strict=True) if m.date.start and t == best_tier]
+    # a date the text gives wins over a publication date (the news told undated); those never disagree
+    textual = [(m, t) for m, t in zip(members, tiers, strict=True) if m.date.start and NEWS_DATE not in m.date.reason]
+    by_publication = not textual
+    if by_publication:
+        textual = [(m, t) for m, t in zip(members, tiers, strict=True) if m.date.start]
+    best_tier = min(t for _m, t in textual)
+    precise = [m for m, t in textual if t == best_tier]
     starts = sorted({str(m.date.start) for m in precise})
     ends = sorted({str(m.date.end or m.date.start) for m in precise})
     if len(starts) == 1 and len(ends) == 1:
@@ -407,7 +416,7 @@ def _merge_date(members: Sequence[EventMention], tiers: Sequence[int], category:
     for m in precise:
         votes[str(m.date.start)].add(outlet_of.get(m.article) or m.article)
     chosen = sorted(votes, key=lambda v: (-len(votes[v]), v))[0]
-    claims = [(str(m.date.start), m.article, m.evidence[0].quote) for m in precise]
+    claims = None if by_publication else [(str(m.date.start), m.article, m.evidence[0].quote) for m in precise]
     d = next(m for m in precise if m.date.start == chosen).date.as_dict()
     d["date_type"] = "approximate"
     d["reason"] = f"sources disagree ({', '.join(starts)}); {chosen} is given by most of them"

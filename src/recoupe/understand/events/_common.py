@@ -31,6 +31,9 @@ SENTENCE_DATE_DISTANCE = 160
 # (characters): "X est arrivé à Tunis. Il s'agit de la première visite d'un ministre de son pays." Set on
 # the seeds; re-run tests/test_events_golden.py if changed.
 ADJACENT_CHARS = 250
+# The words of such a date's reason, by which fusion knows it (a date the text gives wins over it, and two
+# publication days are no disagreement between outlets).
+NEWS_DATE = "told as the article's news"
 # Longest name kept for an agreement, meeting or exercise in attributes, in characters.
 MAX_NAME_CHARS = 90
 

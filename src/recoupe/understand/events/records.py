@@ -84,6 +84,9 @@ class EventMention:
     # Told by a noun with no verb to say whether it happened ("The Heron deal", a heading): its factuality
     # is the default and it joins a mention of the same event with any factuality.
     verbless: bool = False
+    # The sentence classifier's probability that the first evidence sentence reports an event of this
+    # category or a close one (``classifier.py``); None when it was not asked (a sentence too short to read).
+    reading: float | None = None
 
     @property
     def trigger(self) -> str:
@@ -105,6 +108,7 @@ class EventMention:
             "location": asdict(self.location) if self.location is not None else None,
             "equipment": refs(self.equipment), "date": self.date.as_dict(), "factuality": self.factuality,
             "attributes": dict(self.attributes), "plover": asdict(self.plover), "verbless": self.verbless,
+            "reading": self.reading,
         }
 
     @classmethod
@@ -122,6 +126,7 @@ class EventMention:
             equipment=refs(data.get("equipment", [])), date=EventDate(**data["date"]),
             factuality=data["factuality"], attributes=MappingProxyType(dict(data["attributes"])),
             plover=plover.PloverCode(**code), verbless=bool(data.get("verbless", False)),
+            reading=data.get("reading"),
         )
 
 

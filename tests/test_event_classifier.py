@@ -1,0 +1,114 @@
+"""The sentence-level event classifier (``understand/events/classifier.py``) and its gate in the events stage.
+
+The sentences below are ours, written for this test (none is in the training files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from recoupe.settings import Settings
+from recoupe.understand.annotate import Models
+from recoupe.understand.events import extract_events
+from recoupe.understand.events.classifier import (
+    NONE,
+    ClassifierError,
+    default_scorer,
+    load_classifier,
+    read_classifier,
+)
+
+from .test_events import _events
+
+TRAINING = Path(__file__).resolve().parents[1] / "tools" / "events_training"
+
+READS_AS = [
+    ("The Nigerian air force took delivery of six attack helicopters ordered from Italy last year.", "ARMS_TRANSFER"),
+    ("Bogota and Lima signed on Friday a memorandum of understanding on joint patrols along their river border.",
+     "AGREEMENT"),
+    ("Le chef d'état-major ghanéen est arrivé lundi à Abidjan pour une visite de trois jours.", "VISIT"),
+    ("وصل وزير الدفاع الأردني إلى القاهرة مساء الاثنين في زيارة رسمية تستغرق يومين.", "VISIT"),
+    ("Lire aussi : les dix chiffres à retenir du budget de la défense", NONE),
+    ("Abonnez-vous à notre lettre d'information pour recevoir nos articles chaque matin.", NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), READS_AS, ids=[label for _t, label in READS_AS])
+def test_packaged_classifier_reads_sentences_it_was_not_trained_on(text: str, label: str) -> None:
+    training = "\n".join(p.read_text(encoding="utf-8") for p in TRAINING.glob("sentences_*.jsonl"))
+    assert text not in training
+    (probs,) = default_scorer()([text])
+    assert max(probs, key=lambda k: probs[k]) == label
+    assert abs(sum(probs.values()) - 1.0) < 1e-5
+
+
+def test_text_too_short_to_read_gets_no_reading() -> None:
+    assert default_scorer()(["", "Photo", "  AFP  "]) == [{}, {}, {}]
+
+
+def test_packaged_weights_cover_every_category_and_none() -> None:
+    clf = load_classifier()
+    assert set(clf.labels) == {"VISIT", "MEETING", "CONFERENCE", "AGREEMENT", "COOPERATION", "EXERCISE",
+                               "ARMS_TRANSFER", "DIPLOMATIC_RELATIONS", "MEDIATION", "CONFLICT", "STATEMENT", NONE}
+    assert clf.weights.shape == (512, 12)
+
+
+def test_corrupt_weights_give_one_clear_error() -> None:
+    with pytest.raises(ClassifierError) as err:
+        read_classifier(b"PK\x03\x04 not really a zip file")
+    assert "\n" not in str(err.value) and "cannot be read" in str(err.value)
+
+
+def test_weights_of_the_wrong_shape_give_one_clear_error(tmp_path: Path) -> None:
+    f = tmp_path / "bad.npz"
+    np.savez(f, labels=np.array(["VISIT", NONE]), weights=np.zeros((512, 3), dtype=np.float32),
+             bias=np.zeros(2, dtype=np.float32))
+    with pytest.raises(ClassifierError, match="wrong shape"):
+        read_classifier(f.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def models() -> Models:
+    return Models(Settings())
+
+
+def _scorer(label: str) -> object:
+    def score(texts: Sequence[str]) -> list[dict[str, float]]:
+        return [{label: 1.0} for _ in texts]
+    return score
+
+
+def test_gate_keeps_what_the_classifier_confirms_and_drops_what_it_reads_as_nothing(
+        models: Models, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("recoupe.understand.events.GATE", 0.05)
+    text = "Le Maroc a signé mardi un accord de coopération militaire avec le Nigeria."
+    ((article, events, mentions),) = _events([text], models)
+    assert [e.category for e in events] == ["AGREEMENT"]
+    assert events[0].reading is not None and events[0].reading > 0.5
+    from recoupe.kb import load_kb
+    from recoupe.understand.annotate import annotate
+    from recoupe.understand.timex.stage import tag_article
+
+    (a,) = annotate([article], models)
+    timexes = tag_article(a).timexes
+    kept = extract_events(a, a.doc, mentions, timexes, load_kb(), scorer=_scorer("COOPERATION"))  # type: ignore[arg-type]
+    assert [(e.category, e.reading) for e in kept] == [("AGREEMENT", 1.0)]  # a close category confirms it
+    dropped = extract_events(a, a.doc, mentions, timexes, load_kb(), scorer=_scorer(NONE))  # type: ignore[arg-type]
+    assert dropped == ()
+
+
+def test_statements_are_not_gated(models: Models, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("recoupe.understand.events.GATE", 0.05)
+    text = "Algeria condemned the visit of the Israeli defence minister to Rabat."
+    ((article, _events_found, mentions),) = _events([text], models)
+    from recoupe.kb import load_kb
+    from recoupe.understand.annotate import annotate
+    from recoupe.understand.timex.stage import tag_article
+
+    (a,) = annotate([article], models)
+    kept = extract_events(a, a.doc, mentions, tag_article(a).timexes, load_kb(), scorer=_scorer(NONE))  # type: ignore[arg-type]
+    assert [e.category for e in kept] == ["STATEMENT"]
