@@ -32,22 +32,25 @@ pytestmark = pytest.mark.slow
 # recall_strict 0.38, fields 0.583, fr recall_strict 0.48, en recall_strict 0.5. One floor was lowered, knowingly:
 # en precision 0.444 -> 0.435, against en strict recall 0.3 -> 0.5. The drop is on the test split (dev English is
 # unchanged at 0.441); its events were not read, to keep the test split for reporting.
+# Raised after the dev-split fixes (two parties per interstate event, lexicon, lead sentences, plurals, currencies):
+# recall_strict 0.507, recall 0.662, precision 0.664, transfers 17/26, fields 0.761, entity pairs F1 0.399;
+# fr recall_strict 0.6, precision 0.746; en recall_strict 0.7, precision 0.611.
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
-        "events_recall_strict": 0.38,
-        "events_recall": 0.53,
-        "events_precision": 0.45,
-        "transfers_found": 8,
-        "field_accuracy": 0.58,
-        "entity_pair_f1": 0.37,
+        "events_recall_strict": 0.50,
+        "events_recall": 0.66,
+        "events_precision": 0.66,
+        "transfers_found": 17,
+        "field_accuracy": 0.76,
+        "entity_pair_f1": 0.39,
         "stories_b3_f1": 0.68,
         "titles": 27,
         "dates": 91,
         "content_recall": 0.95,
         "boiler_removed": 0.29,
     },
-    "fr": {"events_recall_strict": 0.48, "events_precision": 0.48},
-    "en": {"events_recall_strict": 0.50, "events_precision": 0.43},
+    "fr": {"events_recall_strict": 0.60, "events_precision": 0.74},
+    "en": {"events_recall_strict": 0.70, "events_precision": 0.61},
 }
 COUNTS = {"transfers_found", "titles", "dates"}  # the scorer writes them "found/wanted"
 

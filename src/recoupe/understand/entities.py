@@ -111,6 +111,8 @@ class Matcher:
             variants = {surface, surface.replace("’", "'"), surface.replace("'", "’")}
             if " " in surface and not surface.isupper():  # "Burkina Faso" is also written "Burkina-Faso"
                 variants.add(surface.replace(" ", "-"))
+            if entry.type == "EQUIPMENT" and not surface.endswith(("s", "S")):  # "F-16s", "Typhoons"
+                variants |= {v + "s" for v in list(variants)}
             for variant in variants:
                 by_key.setdefault(f"{entry.id}|{how}", []).append(nlp.make_doc(variant))
         for key, docs in by_key.items():

@@ -554,6 +554,8 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
     attrs: dict[str, Any] = {}
     if m is not None and m.type == "EQUIPMENT":
         attrs["designation"] = m.text
+        if m.text.endswith("s") and any(e.type == "EQUIPMENT" for e, _h in ctx.kb.lookup(m.text[:-1])):
+            attrs["designation"] = m.text[:-1]  # "F-16s", "Eurofighter Typhoons": the system's name
         attrs["equipment"] = m.kb_id
         noun = weapon.head if weapon.dep_ in ("appos", "flat:name", "compound", "nmod") else weapon
         if noun.i != weapon.i and ctx.in_class(noun, "weapon"):

@@ -228,6 +228,8 @@ def _is_headline(annotated: AnnotatedArticle, unit: _Unit) -> bool:
         return False
     text = annotated.article.text
     quote = text[unit.start:unit.end].strip()
+    if quote.rstrip(" »\"”'’)").endswith(_TERMINAL) or len(quote.split()) > 25:
+        return False  # a lead sentence the clean stage took for the title: the body's first event
     title = (annotated.article.title or "").strip()
     if title and (quote == title or quote.startswith(title) or title.startswith(quote)):
         return True
@@ -543,8 +545,21 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
                 and not _has_reflexive(tok):
             return 0, None, ()
         return 1, None, ()
+    if need == "igo":
+        for strength, t in _complement_candidates(ctx, tok, tokens, 6):
+            m = ctx.mention_at.get(t.i)
+            entry = ctx.kb.get(m.kb_id) if m is not None and m.kb_id else None
+            if entry is not None and entry.sector == "IGO":
+                return strength + 1, t, ()
+        # "became NATO's 31st member": the IGO as possessor of the noun
+        for c in tok.children:
+            m = ctx.mention_at.get(c.i)
+            entry = ctx.kb.get(m.kb_id) if m is not None and m.kb_id else None
+            if entry is not None and entry.sector == "IGO":
+                return 2, c, ()
+        return 0, None, ()
     if need in ("agreement", "relations", "cooperation", "sanction", "troops", "restriction", "sovereignty",
-                "mission"):
+                "mission", "envoy", "site"):
         cls = need
         for strength, t in _complement_candidates(ctx, tok, tokens, COMPLEMENT_WINDOW):
             if t.pos_ in ("NOUN", "PROPN") and ctx.in_class(t, cls) and t.i != tok.i:
@@ -662,7 +677,7 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
                     return 2, None, ()
         for c in tok.children:
             if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj", "dative", "prep") and \
-                    _case(c) in ("à", "au", "aux", "to") and (
+                    (_case(c) in ("à", "au", "aux", "to") or (c.dep_ in ("prep", "dative") and c.lower_ == "to")) and (
                         _actors_of(ctx, c) or any(_actors_of(ctx, g) for g in c.children if g.dep_ == "pobj")):
                 return 1, None, ()
         return 0, None, ()
@@ -1391,6 +1406,14 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
         else:
             args.source = own + participants + args.organisers
         args.location = _first(places)
+    elif frame == "join":
+        if _pos(tok) == "VERB":
+            args.source = subject
+        else:
+            own = [r for r in _pp_actors(ctx, tok, _OF_CASES) + _possessor(ctx, tok, subject)
+                   + _demonym_actors(ctx, tok) if r.country]
+            args.source = own or subject
+        args.location = _first(places)
     elif frame in ("sign", "agree", "cooperate"):
         comp = trig.complement
         args.source = subject + _pp_actors(ctx, tok, _WITH_CASES | _BETWEEN_CASES)
@@ -1456,6 +1479,9 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
     elif frame == "relations_break":
         args.source = subject
         args.recipient = _pp_actors(ctx, tok, _WITH_CASES)
+        if trig.complement is not None and trig.d.attrs.get("action") == "recalled":
+            args.recipient += _pp_actors(ctx, trig.complement, frozenset({"à", "au", "en", "in", "to", "from"}))
+            args.recipient += _pp_actors(ctx, tok, frozenset({"à", "au", "en", "in", "to", "from"}))
         if trig.complement is not None:
             args.recipient += _pp_actors(ctx, trig.complement, _WITH_CASES)
         args.recipient += _pp_actors(ctx, tok, frozenset({"from"}))
@@ -1481,6 +1507,12 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
         if passive:
             args.source = _agent_actors(ctx, tok)
             args.recipient = subject
+            if frame == "act":  # "le camp sera rétrocédé par la France à la Côte d'Ivoire"
+                to = _pp_actors(ctx, tok, frozenset({"à", "au", "aux", "to"}))
+                if to:
+                    if not args.source:
+                        args.source = subject
+                    args.recipient = to
         else:
             args.source = subject
             args.recipient = _object_actors(ctx, tok) + _pp_actors(
@@ -1508,6 +1540,17 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
             args.recipient = _pp_actors(ctx, tok, _AGAINST_CASES)
         if not args.source and verb is not None and verb is not tok and tok.dep_ in _OBJECT_DEPS | {"obj"}:
             args.source = subject
+        args.location = _first(places)
+    elif frame == "act_noun" and tok.lemma_.lower() in ("retrait", "départ", "désengagement", "rétrocession",
+                                                         "restitution", "fermeture", "évacuation", "withdrawal",
+                                                         "pullout", "handover", "hand-over", "departure"):
+        of = _pp_actors(ctx, tok, _OF_CASES | frozenset({"from"}))
+        own = _demonym_actors(ctx, tok) + _possessor(ctx, tok, subject) + _compound_actors(ctx, tok)
+        if not own and verb is not None and verb is not tok and tok.dep_ in _OBJECT_DEPS | {"obj"}:
+            own = subject
+        args.source = own or of
+        args.recipient = [r for r in of + _pp_actors(ctx, tok, frozenset({"à", "au", "aux", "to"}))
+                          if r.country not in {s.country for s in args.source}]
         args.location = _first(places)
     elif frame in ("attack_noun", "act_noun"):
         args.source = _pp_actors(ctx, tok, _OF_CASES) + _demonym_actors(ctx, tok) + _possessor(ctx, tok, subject) \

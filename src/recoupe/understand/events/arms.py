@@ -42,12 +42,12 @@ _CURRENCY = {"dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD", "us$":
              "dhs": "MAD", "shekel": "ILS", "shekels": "ILS", "ils": "ILS", "nis": "ILS", "dinar": "DZD",
              "dinars": "DZD", "dzd": "DZD", "livre": "GBP", "livres": "GBP", "£": "GBP", "pound": "GBP",
              "pounds": "GBP", "gbp": "GBP", "yuan": "CNY", "roubles": "RUB", "rouble": "RUB", "ruble": "RUB",
-             "rubles": "RUB"}
+             "rubles": "RUB", "francs suisses": "CHF", "franc suisses": "CHF", "chf": "CHF"}
 _MONEY = re.compile(
     r"(?P<pre>US\$|\$|€|£|USD|EUR|MAD|ILS)?\s?(?P<num>\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"\s?(?P<scale>millions?|milliards?|billions?|mrd|bn|mn|md|m|k|mille|thousand)?\b\s*(?:de\s+|d['’]\s*)?"
-    r"(?P<cur>dollars?|euros?|dirhams?|shekels?|dinars?|livres?|pounds?|roubles?|rubles?|yuan|USD|EUR|MAD|DH|"
-    r"DHS|ILS|NIS|DZD|GBP|\$|€|£)?",
+    r"(?P<cur>francs? suisses|dollars?|euros?|dirhams?|shekels?|dinars?|livres?|pounds?|roubles?|rubles?|yuan|"
+    r"USD|EUR|MAD|DH|DHS|ILS|NIS|DZD|GBP|CHF|\$|€|£)?(?![\w-])",
     re.IGNORECASE,
 )
 
