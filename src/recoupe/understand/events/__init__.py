@@ -125,6 +125,8 @@ def extract_events(annotated: AnnotatedArticle, doc: Any, mentions: Sequence[Men
             found.extend(built)
             ctx.told.extend(built)
         _remember_subjects(ctx, unit)
+    if scorer is None and GATE <= 0:
+        return tuple(_merge(found))  # the gate is off: the reading would cost 0.3x the parse time for nothing
     return tuple(_merge(_read(found, scorer if scorer is not None else default_scorer())))
 
 
