@@ -11,16 +11,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from recoupe.kb import load_kb
 from recoupe.settings import Settings
-from recoupe.understand.annotate import Models
-from recoupe.understand.events import extract_events
+from recoupe.understand.annotate import Models, annotate
+from recoupe.understand.events import EventMention, extract_events
 from recoupe.understand.events.classifier import (
     NONE,
     ClassifierError,
+    SentenceScorer,
     default_scorer,
     load_classifier,
     read_classifier,
 )
+from recoupe.understand.timex.stage import tag_article
 
 from .test_events import _events
 
@@ -76,39 +79,33 @@ def models() -> Models:
     return Models(Settings())
 
 
-def _scorer(label: str) -> object:
+def _scorer(label: str) -> SentenceScorer:
+    """A classifier that reads every sentence as ``label``."""
     def score(texts: Sequence[str]) -> list[dict[str, float]]:
         return [{label: 1.0} for _ in texts]
     return score
+
+
+def _rerun(text: str, models: Models, scorer: SentenceScorer) -> tuple[EventMention, ...]:
+    """The events of a one-sentence article, found again with the given classifier."""
+    ((article, _found, mentions),) = _events([text], models)
+    (a,) = annotate([article], models)
+    return extract_events(a, a.doc, mentions, tag_article(a).timexes, load_kb(), scorer=scorer)
 
 
 def test_gate_keeps_what_the_classifier_confirms_and_drops_what_it_reads_as_nothing(
         models: Models, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("recoupe.understand.events.GATE", 0.05)
     text = "Le Maroc a signé mardi un accord de coopération militaire avec le Nigeria."
-    ((article, events, mentions),) = _events([text], models)
+    ((_article, events, _mentions),) = _events([text], models)
     assert [e.category for e in events] == ["AGREEMENT"]
     assert events[0].reading is not None and events[0].reading > 0.5
-    from recoupe.kb import load_kb
-    from recoupe.understand.annotate import annotate
-    from recoupe.understand.timex.stage import tag_article
-
-    (a,) = annotate([article], models)
-    timexes = tag_article(a).timexes
-    kept = extract_events(a, a.doc, mentions, timexes, load_kb(), scorer=_scorer("COOPERATION"))  # type: ignore[arg-type]
+    kept = _rerun(text, models, _scorer("COOPERATION"))
     assert [(e.category, e.reading) for e in kept] == [("AGREEMENT", 1.0)]  # a close category confirms it
-    dropped = extract_events(a, a.doc, mentions, timexes, load_kb(), scorer=_scorer(NONE))  # type: ignore[arg-type]
-    assert dropped == ()
+    assert _rerun(text, models, _scorer(NONE)) == ()
 
 
 def test_statements_are_not_gated(models: Models, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("recoupe.understand.events.GATE", 0.05)
     text = "Algeria condemned the visit of the Israeli defence minister to Rabat."
-    ((article, _events_found, mentions),) = _events([text], models)
-    from recoupe.kb import load_kb
-    from recoupe.understand.annotate import annotate
-    from recoupe.understand.timex.stage import tag_article
-
-    (a,) = annotate([article], models)
-    kept = extract_events(a, a.doc, mentions, tag_article(a).timexes, load_kb(), scorer=_scorer(NONE))  # type: ignore[arg-type]
-    assert [e.category for e in kept] == ["STATEMENT"]
+    assert [e.category for e in _rerun(text, models, _scorer(NONE))] == ["STATEMENT"]

@@ -34,7 +34,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from recoupe.registry import register
-from recoupe.understand.events import NEWS_DATE
 from recoupe.understand.events.records import EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
 from recoupe.understand.timex.dating import date_from_story
@@ -348,7 +347,7 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
             persons[key] = (record.get("country") if record else None) or r.country
     # a publication date (the news told undated) says when the article was written, not which event it is:
     # such a mention links as an undated one
-    told = bool(e.date.start) and NEWS_DATE not in e.date.reason
+    told = not e.date.by_publication
     span = interval(e.date.start) if told and e.date.start else None
     end_span = interval(e.date.end) if told and e.date.end else None
     return FuseItem(
@@ -395,12 +394,11 @@ def _merge_date(members: Sequence[EventMention], tiers: Sequence[int], category:
                  "reason": reasons or "no source dates it"}, None)
 
     # a date the text gives wins over a publication date (the news told undated); those never disagree
-    textual = [(m, t) for m, t in zip(members, tiers, strict=True) if m.date.start and NEWS_DATE not in m.date.reason]
-    by_publication = not textual
-    if by_publication:
-        textual = [(m, t) for m, t in zip(members, tiers, strict=True) if m.date.start]
-    best_tier = min(t for _m, t in textual)
-    precise = [m for m, t in textual if t == best_tier]
+    dated_pairs = [(m, t) for m, t in zip(members, tiers, strict=True) if m.date.start]
+    by_publication = all(m.date.by_publication for m, _t in dated_pairs)
+    considered = dated_pairs if by_publication else [(m, t) for m, t in dated_pairs if not m.date.by_publication]
+    best_tier = min(t for _m, t in considered)
+    precise = [m for m, t in considered if t == best_tier]
     starts = sorted({str(m.date.start) for m in precise})
     ends = sorted({str(m.date.end or m.date.start) for m in precise})
     if len(starts) == 1 and len(ends) == 1:

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from recoupe.understand.events import plover
-from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, NEWS_DATE, RECIPROCAL
+from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIPROCAL
 from recoupe.understand.events._facts import _arms_attributes, _clause_text, _date_of, _domains, _factuality, _name_of
 from recoupe.understand.events._parse import _Args, _arguments, _Ctx, _dedup, _pos, _states_first, _Trigger, _window
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
@@ -215,7 +215,7 @@ def _build_arms(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], sou
 
 def _compatible_dates(a: EventDate, b: EventDate) -> bool:
     # a publication date (the news told undated) is compatible with any date the text gives
-    if a.start is None or b.start is None or NEWS_DATE in a.reason or NEWS_DATE in b.reason:
+    if a.start is None or b.start is None or a.by_publication or b.by_publication:
         return True
     ia, ib = interval(a.start), interval(b.start)
     if ia is None or ib is None:
@@ -231,7 +231,7 @@ def _precision(d: EventDate) -> int:
     order = {"day": 4, "month": 3, "season": 2, "year": 1}
     if not d.start:
         return -1
-    if NEWS_DATE in d.reason:
+    if d.by_publication:
         return 0  # below any date the text gives
     return order.get(d.granularity, 0) * 2 + (1 if d.date_type == "exact" else 0)
 

@@ -385,9 +385,10 @@ NEWS_SENTENCES = 15
 
 
 def _as_news(ctx: _Ctx, trig: _Trigger, factuality_hint: str | None, pub: str | None) -> EventDate | None:
-    """An undated act told near the top of a dated article, in the past or present of a narration, is the
-    article's news: it is dated by the publication date, ``approximate``, with that reason (what GDELT and
-    POLECAT do for every event; here only when the text gives nothing closer)."""
+    """An undated act told as asserted or reported within the first ``NEWS_SENTENCES`` sentences of a dated
+    article (not named as a time reference: "since the normalisation") is the article's news: it is dated by
+    the publication date, ``approximate``, with that reason (what GDELT and POLECAT do for every event; here
+    only when the text gives nothing closer)."""
     if not pub or len(pub) < 7 or factuality_hint not in ("asserted", "reported") or _temporal_reference(trig.tok):
         return None
     unit = trig.unit

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from recoupe.understand.events import plover
-from recoupe.understand.events._common import Category, Factuality
+from recoupe.understand.events._common import NEWS_DATE, Category, Factuality
 
 # --------------------------------------------------------------------------------------------------
 # records
@@ -50,6 +50,12 @@ class EventDate:
     def as_dict(self) -> dict[str, str | None]:
         return {"start": self.start, "end": self.end, "granularity": self.granularity,
                 "date_type": self.date_type, "reason": self.reason}
+
+    @property
+    def by_publication(self) -> bool:
+        """Whether this is the publication date of an article whose news is told undated (``_facts._as_news``):
+        it says when the article was written, so any date the text gives wins over it."""
+        return bool(self.start) and NEWS_DATE in self.reason
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
