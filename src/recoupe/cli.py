@@ -30,6 +30,8 @@ from recoupe import __version__
 from recoupe.dossier.export import export as export_store
 from recoupe.errors import RecoupeError
 from recoupe.pipeline import Pipeline, RunReport
+from recoupe.serve import commands as serve_commands
+from recoupe.serve.owner import held_message, holder
 from recoupe.settings import Settings, describe
 from recoupe.store import Store
 
@@ -40,6 +42,8 @@ app = typer.Typer(
 )
 console = Console()
 err_console = Console(stderr=True)
+app.command("serve")(serve_commands.serve)
+app.add_typer(serve_commands.users_app, name="users")
 _HELP = describe()
 
 # Runs with at least this many inputs show a progress bar (when the terminal is interactive).
@@ -92,6 +96,9 @@ def _settings(batch_size: int, workers: int, kb: list[Path] | None = None, en_mo
 def _execute(paths: list[Path], urls: list[str], feeds: list[str], out: Path, db: Path | None,
              settings: Settings, quiet: bool) -> int:
     store_path = db or out / "recoupe.duckdb"
+    if found := holder(store_path):
+        err_console.print(f"recoupe: {held_message(store_path, found)}", markup=False)
+        return 1
     try:
         with Store.open(store_path) as store:
             pipeline = Pipeline(store, settings)
