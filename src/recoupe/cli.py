@@ -97,7 +97,7 @@ def _execute(paths: list[Path], urls: list[str], feeds: list[str], out: Path, db
              settings: Settings, quiet: bool) -> int:
     store_path = db or out / "recoupe.duckdb"
     if found := holder(store_path):
-        err_console.print(f"recoupe: {held_message(store_path, found)}", markup=False)
+        err_console.print(f"recoupe: {held_message(store_path, found)}", markup=False, soft_wrap=True)
         return 1
     try:
         with Store.open(store_path) as store:

@@ -14,8 +14,8 @@ from rich.console import Console
 from recoupe.errors import StoreError
 from recoupe.serve import owner
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 users_app = typer.Typer(help="Reviewer accounts of a store (for recoupe serve --allow-review).",
                         no_args_is_help=True)
 # The shortest password accepted for a reviewer account (characters).
