@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from recoupe.serve.app import create_app
-from recoupe.serve.pages import safe_link, segments
+from recoupe.serve.pages import safe_link, segments, timeline_bars
 from recoupe.serve.queries import fold, folded_find
 from recoupe.serve.security import CSP, MAX_BODY_BYTES, hash_password
 from recoupe.store import Store
@@ -233,6 +233,12 @@ def test_event_page_links_each_quote_to_its_article_at_its_offsets(client: TestC
     m = event["mentions"][0]
     article = client.get(f"/articles/{m['article']}", params={"hl": f"{m['start']}-{m['end']}"}).text
     assert article.count('<a id="hl"></a>') == 1
+
+
+def test_timeline_draws_empty_months_too() -> None:
+    bars = timeline_bars([("2021-11", 2), ("2022-02", 4)])
+    assert [(b["month"], b["n"], b["h"]) for b in bars] == [
+        ("2021-11", 2, 40.0), ("2021-12", 0, 0.0), ("2022-01", 0, 0.0), ("2022-02", 4, 80.0)]
 
 
 def test_segments_cut_text_at_every_mark() -> None:

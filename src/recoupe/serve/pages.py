@@ -25,6 +25,8 @@ router = APIRouter(include_in_schema=False)
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(reader)]
 # Width and height of the timeline drawn on the events page (SVG user units).
 TIMELINE_W, TIMELINE_H = 900, 80
+# The longest span the timeline draws month by month (empty months included); longer, only months with events.
+TIMELINE_MAX_MONTHS = 600
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -69,9 +71,22 @@ def segments(text: str, marks: list[tuple[int, int, str, str | None]]) -> list[d
     return out
 
 
-def timeline_bars(months: list[tuple[str, int]]) -> list[dict[str, Any]]:
-    if not months:
+def _month_range(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last and len(out) <= TIMELINE_MAX_MONTHS:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def timeline_bars(counts: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    """One bar per month from the first to the last month with an event (empty months included)."""
+    if not counts:
         return []
+    known = dict(counts)
+    span = _month_range(counts[0][0], counts[-1][0])
+    months = [(m, known.get(m, 0)) for m in span] if len(span) <= TIMELINE_MAX_MONTHS else counts
     top = max(n for _, n in months)
     width = TIMELINE_W / len(months)
     return [{"x": round(i * width, 1), "w": round(max(width - 1, 1), 1), "h": round(TIMELINE_H * n / top, 1),

@@ -113,6 +113,10 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        query = scope.get("query_string", b"")
+        if query:  # an empty parameter means "any" (what a filter form sends for a field left blank)
+            scope = {**scope, "query_string": b"&".join(
+                part for part in query.split(b"&") if part and not part.endswith(b"="))}
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
             await _too_large(send)
