@@ -73,7 +73,7 @@ def segments(text: str, marks: list[tuple[int, int, str, str | None]]) -> list[d
 
 def _month_range(first: str, last: str) -> list[str]:
     year, month = int(first[:4]), int(first[5:7])
-    out = []
+    out: list[str] = []
     while f"{year:04d}-{month:02d}" <= last and len(out) <= TIMELINE_MAX_MONTHS:
         out.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
