@@ -12,11 +12,24 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING
+
 from recoupe.dossier.export import export
 from recoupe.errors import RecoupeError, RecoupeInputError
-from recoupe.pipeline import Pipeline, RunReport
 from recoupe.settings import Settings
 from recoupe.store import Store
+
+if TYPE_CHECKING:
+    from recoupe.pipeline import Pipeline, RunReport
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline (spaCy, the sentence encoder) is imported on first use: `recoupe serve` starts without it.
+    if name in ("Pipeline", "RunReport"):
+        from recoupe import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'recoupe' has no attribute {name!r}")
 
 __all__ = [
     "Pipeline",

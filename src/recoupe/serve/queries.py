@@ -33,14 +33,23 @@ class BadQuery(ValueError):
     """A filter or cursor the server cannot read (a 400 for the client)."""
 
 
+# Every combining mark of the Basic Multilingual Plane, and the tatweel: what folding drops after NFD.
+_DROP = dict.fromkeys([c for c in range(0x10000) if unicodedata.combining(chr(c))] + [0x0640])
+
+
 def fold(text: str) -> str:
     """Python's twin of ``FOLD_SQL``: lower case, combining marks dropped after NFD, tatweel removed."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c) and c != "\u0640")
+    return unicodedata.normalize("NFD", text.lower()).translate(_DROP)
 
 
 def folded_find(text: str, query: str) -> tuple[int, int] | None:
     """Where ``query`` occurs in ``text`` with case and accents folded, as offsets of ``text``; None if not."""
+    if not query:
+        return None
+    folded, wanted = fold(text), fold(query)
+    if len(folded) == len(text):  # folding kept one character for one (Latin text): offsets carry over
+        at = folded.find(wanted)
+        return (at, at + len(wanted)) if at >= 0 and wanted else None
     chars: list[str] = []
     origin: list[int] = []
     for i, c in enumerate(text):
