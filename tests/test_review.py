@@ -147,3 +147,45 @@ def test_run_on_a_store_held_by_serve_says_so_in_one_line(tmp_path: Path) -> Non
 def test_loopback() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4") and not is_loopback("example.org")
+
+
+@pytest.mark.slow
+def test_serve_process_holds_the_store_and_lets_go_on_sigterm(tmp_path: Path) -> None:
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = tmp_path / "s.duckdb"
+    Store.open(db).close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    server = subprocess.Popen([sys.executable, "-m", "recoupe", "serve", "--db", str(db), "--port", str(port)],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/events", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert owner.holder(db) == {"pid": server.pid, "url": f"http://127.0.0.1:{port}/"}
+        done = subprocess.run([sys.executable, "-m", "recoupe", "run", str(tmp_path), "--db", str(db), "--out",
+                               str(tmp_path / "o")], env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1
+        assert done.stderr.strip().splitlines() == [
+            f"recoupe: the store {db} is held by recoupe serve (pid {server.pid}, http://127.0.0.1:{port}/); "
+            "stop the server first, then run"]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        out, err = server.communicate(timeout=30)
+    assert server.returncode == 0, err
+    assert out.strip() == f"recoupe: serving {db} at http://127.0.0.1:{port}/ (read-only; Ctrl-C stops)"
+    assert not owner.marker(db).exists()

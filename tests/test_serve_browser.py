@@ -40,7 +40,12 @@ def chromium() -> Path:
         if os.environ.get("RECOUPE_REQUIRE_BROWSER") == "1":
             pytest.fail("RECOUPE_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing (apt-get install chromium)")
         pytest.skip("no /usr/bin/chromium")
-    pytest.importorskip("playwright.sync_api")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        if os.environ.get("RECOUPE_REQUIRE_BROWSER") == "1":
+            pytest.fail("RECOUPE_REQUIRE_BROWSER=1 but playwright is not installed (pip install -e '.[dev]')")
+        pytest.skip("no playwright")
     return CHROMIUM
 
 

@@ -356,6 +356,7 @@ class Store(ServingTables):
                 con.execute(f"DELETE FROM {table}")
                 self._insert(table, ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records])
             self._index_events()
+            self._fold_new_articles()
             con.execute("UPDATE articles SET story = NULL, syndicated = NULL, inferred = NULL")
             rows = [(aid, story_of.get(aid), syndicated_of.get(aid),
                      json.dumps(inferred[aid], ensure_ascii=False) if aid in inferred else None)

@@ -63,9 +63,7 @@ class ServingTables:
         con = self._con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("DELETE FROM search_text WHERE article_id NOT IN (SELECT id FROM articles)")
-            con.execute(f"INSERT INTO search_text SELECT id, {FOLD_SQL.format('text')} FROM articles "
-                        "WHERE id NOT IN (SELECT article_id FROM search_text)")
+            self._fold_new_articles()
             counts = con.execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_index)").fetchone()
             if counts is not None and counts[0] != counts[1]:
                 self._index_events()
@@ -73,6 +71,12 @@ class ServingTables:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def _fold_new_articles(self) -> None:
+        """The folded text of the articles not yet in ``search_text`` (inside the caller's transaction)."""
+        self._con.execute("DELETE FROM search_text WHERE article_id NOT IN (SELECT id FROM articles)")
+        self._con.execute(f"INSERT INTO search_text SELECT id, {FOLD_SQL.format('text')} FROM articles "
+                          "WHERE id NOT IN (SELECT article_id FROM search_text)")
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own for one reader (one thread) of this store; it never writes."""

@@ -4,6 +4,7 @@ uvicorn, argon2) is imported only when one of them runs."""
 from __future__ import annotations
 
 import ipaddress
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +21,10 @@ users_app = typer.Typer(help="Reviewer accounts of a store (for recoupe serve --
                         no_args_is_help=True)
 # The shortest password accepted for a reviewer account (characters).
 MIN_PASSWORD_CHARS = 10
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def is_loopback(host: str) -> bool:
@@ -74,6 +79,8 @@ def serve(
                               "account: anyone who reaches it reads the whole record", markup=False)
         app = create_app(store, allow_review=allow_review, secure_cookies=not is_loopback(host))
         url = f"http://{host}:{port}/"
+        # uvicorn shuts down on SIGTERM, then raises it again: end as on Ctrl-C, so that the marker is removed.
+        signal.signal(signal.SIGTERM, _stop)
         with owner.hold(path, url):
             console.print(f"recoupe: serving {path} at {url} ({'review enabled' if allow_review else 'read-only'}; "
                           "Ctrl-C stops)", markup=False)
