@@ -373,3 +373,53 @@ def test_the_log_is_replayed_from_the_store(store: Store) -> None:
     assert log and all(set(e) >= {"seq", "at", "by", "kind", "action", "anchor", "before", "after"} for e in log)
     assert [e["seq"] for e in log] == sorted(e["seq"] for e in log)
     assert json.dumps(log[0]["anchor"])  # plain JSON
+
+
+# --- new inputs through the server -----------------------------------------------------------------------------
+
+
+def test_runs_need_a_reviewer_and_refuse_what_the_pipeline_does_not_read(reviewer_client: TestClient,
+                                                                        client: TestClient) -> None:
+    assert client.post("/api/runs", files={"files": ("a.txt", b"x")}).json()["error"]["code"] == "read_only"
+    fresh = TestClient(reviewer_client.app)
+    assert fresh.post("/api/runs", files={"files": ("a.txt", b"x")}).status_code == 401
+    csrf = _sign_in(fresh)
+    bad = fresh.post("/api/runs", files={"files": ("../../evil.sh", b"x")}, headers={"X-CSRF-Token": csrf})
+    assert bad.status_code == 400 and bad.json()["error"] == {
+        "code": "run_refused", "message": "evil.sh: not one of .txt, .html, .htm, .jsonl"}
+    nothing = fresh.post("/api/runs", data={"urls": "file:///etc/passwd"}, headers={"X-CSRF-Token": csrf})
+    assert nothing.status_code == 400 and "not an http(s) URL" in nothing.json()["error"]["message"]
+    assert fresh.get("/api/runs/nope").status_code == 404
+    assert fresh.get("/runs").status_code == 200
+
+
+@pytest.mark.slow
+def test_an_upload_runs_in_the_background_and_its_article_is_served(tmp_path: Path) -> None:
+    import time
+
+    from recoupe.serve.runs import safe_name
+
+    from .serve_helpers import MORE
+
+    assert safe_name(3, "C:\\Users\\x\\..\\Rapport final (2).TXT") == "003_Rapport_final_2.txt"
+    with Store.open(store_copy(tmp_path / "store")) as opened:
+        opened.add_user("amina", hash_password(PASSWORD))
+        before = opened.count("articles")
+        client = TestClient(create_app(opened, allow_review=True))
+        csrf = _sign_in(client)
+        upload = (MORE / "92_followup.txt").read_bytes()
+        started = client.post("/api/runs", files=[("files", ("suivi.txt", upload))], headers={"X-CSRF-Token": csrf})
+        assert started.status_code == 202, started.text
+        run_id = started.json()["id"]
+        deadline = time.monotonic() + 300
+        while (state := client.get(f"/api/runs/{run_id}").json())["status"] in ("queued", "running"):
+            assert time.monotonic() < deadline
+            time.sleep(0.5)
+        assert state["status"] == "done" and state["new_articles"] == 1 and state["errors"] == []
+        assert opened.count("articles") == before + 1
+        found = client.get("/api/search", params={"q": "FORMALISENT leur rapprochement"}).json()["items"]
+        assert len(found) == 1
+        kept = opened.path.with_name(opened.path.name + ".uploads") / run_id / "000_suivi.txt"
+        assert kept.read_bytes() == upload
+        assert client.get(f"/api/articles/{found[0]['article']}").json()["source"] == str(kept)
+        assert run_id in client.get("/runs").text

@@ -124,8 +124,8 @@ class ServingTables:
         self._con.execute("INSERT INTO users VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET hash = excluded.hash",
                           [name, password_hash, _now()])
 
-    def user_hash(self, name: str) -> str | None:
-        row = self._con.execute("SELECT hash FROM users WHERE name = ?", [name]).fetchone()
+    def user_hash(self, name: str, con: duckdb.DuckDBPyConnection | None = None) -> str | None:
+        row = (con or self._con).execute("SELECT hash FROM users WHERE name = ?", [name]).fetchone()
         return str(row[0]) if row else None
 
     def user_names(self) -> list[str]:

@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import duckdb
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from recoupe import review
 from recoupe.dossier.export import csv_text, write_parquet
 from recoupe.serve import queries
 from recoupe.serve.app import ApiError, ctx, json_response, reader
+from recoupe.serve.runs import RunState
 from recoupe.serve.security import SESSION_COOKIE, Session, same_token, verify_password
 
 router = APIRouter(prefix="/api")
@@ -191,6 +192,15 @@ def reviewer(request: Request, csrf: str | None) -> Session:
     return session
 
 
+def _user_hash(request: Request, name: str) -> str | None:
+    """The stored hash of a reviewer, read through a cursor of its own (a background run may be writing)."""
+    cur = ctx(request).store.reader()
+    try:
+        return ctx(request).store.user_hash(name, cur)
+    finally:
+        cur.close()
+
+
 def _json_only(request: Request) -> None:
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise ApiError(415, "unsupported_media_type", "send application/json")
@@ -203,8 +213,7 @@ def sign_in(request: Request, name: Annotated[str, Body(max_length=100)],
     context = ctx(request)
     if not context.allow_review:
         raise ApiError(403, "read_only", "this server is read-only (start it with --allow-review)")
-    with context.write_lock:
-        stored = context.store.user_hash(name)
+    stored = _user_hash(request, name)
     if stored is None or not verify_password(stored, password):
         raise ApiError(401, "unauthorized", "wrong name or password")
     token, session = context.sessions.open(name)
@@ -217,7 +226,7 @@ def _review(request: Request, con: Any, kind: str, table: str, record_id: str, a
             value: Any, note: str | None, csrf: str | None) -> dict[str, Any]:
     session = reviewer(request, csrf)
     context = ctx(request)
-    with context.write_lock:
+    with context.writing():
         current = queries.event(con, record_id) if kind == "event" else queries.one(con, table, record_id)
         if current is None:
             raise ApiError(404, "not_found", f"no {kind} {record_id}")
@@ -252,3 +261,39 @@ def review_conflict(request: Request, con: Con, conflict_id: str,
     updated = _review(request, con, "conflict", "conflicts", conflict_id, action, None, value, note,
                       request.headers.get("x-csrf-token"))
     return json_response(request, updated)
+
+
+# --- new inputs ------------------------------------------------------------------------------------------------
+
+
+async def start_run(request: Request, files: list[UploadFile], urls: str | None, csrf: str | None) -> RunState:
+    """Start a background run of uploaded files and URLs (one per line) for the signed-in reviewer."""
+    reviewer(request, csrf)
+    runner = ctx(request).runner
+    assert runner is not None
+    contents: list[tuple[str | None, bytes]] = [(f.filename, await f.read()) for f in files if f.filename]
+    url_list = [u.strip() for u in (urls or "").splitlines() if u.strip() and not u.strip().startswith("#")]
+    return runner.start(contents, url_list)
+
+
+@router.post("/runs", summary="Run uploaded files or URLs through the pipeline, in the background", status_code=202)
+async def post_run(request: Request, files: Annotated[list[UploadFile], File()] = [],  # noqa: B006
+                   urls: Annotated[str | None, Form(description="URLs, one per line")] = None) -> Response:
+    state = await start_run(request, files, urls, request.headers.get("x-csrf-token"))
+    return json_response(request, state.as_dict(), status=202)
+
+
+@router.get("/runs", summary="The server's runs, latest first")
+def list_runs(request: Request) -> Response:
+    runner = ctx(request).runner
+    items = sorted((r.as_dict() for r in (runner.runs.values() if runner else [])), key=lambda r: -r["started"])
+    return json_response(request, {"items": items, "next": None, "total": len(items)})
+
+
+@router.get("/runs/{run_id}", summary="One run and its progress")
+def get_run(request: Request, run_id: str) -> Response:
+    runner = ctx(request).runner
+    state = runner.runs.get(run_id) if runner else None
+    if state is None:
+        raise ApiError(404, "not_found", f"no run {run_id}")
+    return json_response(request, state.as_dict())

@@ -11,6 +11,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,10 +26,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from recoupe import __version__
 from recoupe.serve.queries import BadQuery
+from recoupe.serve.runs import Runner, RunRefused
 from recoupe.serve.security import LOGIN_COOKIE, SESSION_COOKIE, Guard, Session, Sessions
 from recoupe.store import Store
 
 STATIC = Path(__file__).resolve().parent / "static"
+# How long a review waits for the store's write lock (seconds) before answering 409 (a background run holds it).
+REVIEW_WAIT_S = 5.0
 
 
 class ApiError(Exception):
@@ -47,9 +51,20 @@ class Context:
     sessions: Sessions = field(default_factory=Sessions)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     secure_cookies: bool = False
+    runner: Runner | None = None
 
     def session(self, request: Request) -> Session | None:
         return self.sessions.get(request.cookies.get(SESSION_COOKIE))
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """The store's write lock, or a 409 when a background run holds it longer than REVIEW_WAIT_S."""
+        if not self.write_lock.acquire(timeout=REVIEW_WAIT_S):
+            raise ApiError(409, "busy", "a run is writing the store; try again when it ends (see /runs)")
+        try:
+            yield
+        finally:
+            self.write_lock.release()
 
 
 def ctx(request: Request) -> Context:
@@ -106,12 +121,17 @@ def create_app(store: Store, *, allow_review: bool = False, secure_cookies: bool
                               "conflicts, stories, search, and the analyst's review. Lists are "
                               '`{"items": [...], "next": cursor, "total": n}`; pass `cursor=next` for the next '
                               'page. Errors are `{"error": {"code", "message"}}`.')
-    app.state.ctx = Context(store=store, allow_review=allow_review, templates=templates,
-                            secure_cookies=secure_cookies)
+    context = Context(store=store, allow_review=allow_review, templates=templates, secure_cookies=secure_cookies)
+    context.runner = Runner(store, context.write_lock)
+    app.state.ctx = context
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
         return _error(request, exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RunRefused)
+    async def _refused(request: Request, exc: RunRefused) -> Response:
+        return _error(request, 409 if "in progress" in str(exc) else 400, "run_refused", str(exc))
 
     @app.exception_handler(BadQuery)
     async def _bad_query(request: Request, exc: BadQuery) -> Response:

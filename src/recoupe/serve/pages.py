@@ -12,12 +12,12 @@ from typing import Annotated, Any
 from urllib.parse import urlencode, urlparse
 
 import duckdb
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from recoupe import review
 from recoupe.serve import queries
-from recoupe.serve.api import Filter, _review
+from recoupe.serve.api import Filter, _review, _user_hash, start_run
 from recoupe.serve.app import ApiError, ctx, reader
 from recoupe.serve.security import LOGIN_COOKIE, SESSION_COOKIE, same_token, verify_password
 
@@ -235,8 +235,7 @@ def login(request: Request, name: Annotated[str, Form(max_length=100)],
         raise ApiError(403, "read_only", "this server is read-only (start it with --allow-review)")
     if not same_token(csrf_token, request.cookies.get(LOGIN_COOKIE)):
         raise ApiError(403, "csrf", "missing or wrong CSRF token")
-    with context.write_lock:
-        stored = context.store.user_hash(name)
+    stored = _user_hash(request, name)
     if stored is None or not verify_password(stored, password):
         token = secrets.token_urlsafe(24)
         response = render(request, "login.html", status=401, token=token, next=_local(next), failed=True)
@@ -292,3 +291,18 @@ def review_conflict_form(request: Request, con: Con, conflict_id: str, action: A
     _review(request, con, "conflict", "conflicts", conflict_id, action, None, value or None, note or None,
             csrf_token)
     return RedirectResponse("/conflicts", status_code=303)
+
+
+@router.get("/runs", response_class=HTMLResponse)
+def runs_page(request: Request) -> Response:
+    runner = ctx(request).runner
+    runs = sorted(runner.runs.values(), key=lambda r: -r.started) if runner else []
+    return render(request, "runs.html", runs=runs, busy=bool(runner and runner.busy))
+
+
+@router.post("/runs")
+async def runs_form(request: Request, csrf_token: Annotated[str, Form()],
+                    files: Annotated[list[UploadFile], File()] = [],  # noqa: B006
+                    urls: Annotated[str | None, Form()] = None) -> Response:
+    await start_run(request, files, urls, csrf_token)
+    return RedirectResponse("/runs", status_code=303)

@@ -28,6 +28,9 @@ SESSION_IDLE_S = 8 * 3600
 # The largest request body accepted (bytes): a review or a sign-in is a few hundred bytes; 64 KiB leaves room
 # for a long note and refuses anything that is not one.
 MAX_BODY_BYTES = 64 * 1024
+# The largest upload of new inputs (bytes): a day's worth of saved pages for one analyst.
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+UPLOAD_PATHS = ("/runs", "/api/runs")
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -117,9 +120,10 @@ class Guard:
         if query:  # an empty parameter means "any" (what a filter form sends for a field left blank)
             scope = {**scope, "query_string": b"&".join(
                 part for part in query.split(b"&") if part and not part.endswith(b"="))}
+        limit = MAX_UPLOAD_BYTES if scope.get("path") in UPLOAD_PATHS else self.max_body
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
-            await _too_large(send)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _too_large(send, limit)
             return
         seen = 0
         started = False
@@ -129,7 +133,7 @@ class Guard:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
+                if seen > limit:
                     raise TooLarge
             return message
 
@@ -144,12 +148,12 @@ class Guard:
             await self.app(scope, limited_receive, send_with_headers)
         except TooLarge:
             if not started:
-                await _too_large(send)
+                await _too_large(send, limit)
 
 
-async def _too_large(send: Any) -> None:
+async def _too_large(send: Any, limit: int) -> None:
     body = (b'{"error": {"code": "too_large", "message": "the request body is over '
-            + str(MAX_BODY_BYTES).encode() + b' bytes"}}')
+            + str(limit).encode() + b' bytes"}}')
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             *HEADERS]})
