@@ -72,6 +72,32 @@ def test_conflicts_are_settled_by_field_and_articles() -> None:
     assert "review" not in conflicts[1]
 
 
+def _entity(eid: str, *mentions: tuple[str, int, int, str]) -> dict:
+    return {"id": eid, "name": mentions[0][3], "type": "PERSON", "aliases": sorted({m[3] for m in mentions}),
+            "mentions": [{"article": a, "start": s, "end": e, "text": t, "role": None} for a, s, e, t in mentions]}
+
+
+def test_entity_merges_and_splits_follow_the_mentions() -> None:
+    first = [_entity("per:a", ("a1", 0, 5, "Farouk")), _entity("per:b", ("a2", 3, 9, "Belkhir"), ("a3", 0, 7,
+                                                                                                   "Belkhir")),
+             _entity("per:c", ("a4", 0, 4, "Dror"), ("a5", 0, 4, "Dror S."), ("a6", 0, 9, "Shalom"))]
+    merge = review.make_entry("entity", first[0], "merge", "amina", value=first[1], note="same general")
+    split = review.make_entry("entity", first[2], "split", "amina", value=["Shalom"], note="another man")
+    # The next run names them otherwise and finds one more mention of the second.
+    again = [_entity("per:x", ("a1", 0, 5, "Farouk")),
+             _entity("per:y", ("a2", 3, 9, "Belkhir"), ("a3", 0, 7, "Belkhir"), ("a7", 1, 8, "Belkhir")),
+             _entity("per:z", ("a4", 0, 4, "Dror"), ("a5", 0, 4, "Dror S."), ("a6", 0, 9, "Shalom"))]
+    out = {e["id"]: e for e in review.apply_entities(again, [merge, split])}
+    assert sorted(out) == sorted(["per:y", "per:z", next(i for i in out if i.startswith("split:"))])
+    assert [m["article"] for m in out["per:y"]["mentions"]] == ["a1", "a2", "a3", "a7"]
+    assert out["per:y"]["aliases"] == ["Belkhir", "Farouk"] and out["per:y"]["review"]["merged"] == ["per:x"]
+    assert [m["article"] for m in out["per:z"]["mentions"]] == ["a4", "a5"]
+    new = next(e for i, e in out.items() if i.startswith("split:"))
+    assert new["name"] == "Shalom" and [m["article"] for m in new["mentions"]] == ["a6"]
+    assert new["review"]["from"] == "per:z"
+    assert again[0]["id"] == "per:x" and len(again) == 3  # the resolver's records are left as they were
+
+
 @pytest.mark.parametrize(("kind", "action", "field", "value", "note", "message"), [
     ("event", "delete", None, None, None, "unknown action"),
     ("event", "correct", "category", "PARTY", "why", "category must be one of"),
@@ -80,6 +106,9 @@ def test_conflicts_are_settled_by_field_and_articles() -> None:
     ("event", "correct", "category", "MEETING", None, "gives its reason"),
     ("event", "correct", "source", "Morocco", "why", "list of actors"),
     ("conflict", "settle", None, "x", None, "gives a note"),
+    ("entity", "merge", None, None, "same", "names the entity"),
+    ("entity", "split", None, ["Nobody"], "two men", "some of the entity's surface forms"),
+    ("entity", "rename", None, None, "x", "unknown action"),
 ])
 def test_entries_that_cannot_be_made(kind: str, action: str, field: str | None, value: object, note: str | None,
                                      message: str) -> None:
@@ -96,6 +125,9 @@ def test_a_rejection_survives_a_rerun_and_leaves_the_exports(tmp_path: Path) -> 
                       and any(a["country"] == "ISR" for a in e["source"] + e["recipient"]))
         entry = review.make_entry("event", target, "reject", "amina", note="test")
         store.record_review(entry, "events", review.apply_entry(target, entry))
+        general = next(e for e in store.records("entities") if e["id"] == "per:belkhir-el-farouk")
+        split = review.make_entry("entity", general, "split", "amina", value=["Farouk Belkir"], note="test")
+        store.record_review(split, "entities", general)
     anchor = {tuple(m) for m in entry["anchor"]["mentions"]}
     rerun(path, MORE)
     with Store.open(path) as store:
@@ -104,6 +136,10 @@ def test_a_rejection_survives_a_rerun_and_leaves_the_exports(tmp_path: Path) -> 
         holding = [e for e in events if anchor & {(m["article"], m["start"], m["end"]) for m in e["mentions"]}]
         assert holding and all(e["review"]["status"] == "rejected" for e in holding)
         assert all((e.get("review") or {}).get("status") != "rejected" for e in events if e not in holding)
+        entities = {e["id"]: e for e in store.records("entities")}
+        split_off = [e for e in entities.values() if e["id"].startswith("split:")]
+        assert [e["aliases"] for e in split_off] == [["Farouk Belkir"]]
+        assert "Farouk Belkir" not in entities["per:belkhir-el-farouk"]["aliases"]
         counts = export(store, tmp_path / "out")
     exported = [json.loads(line) for line in (tmp_path / "out" / "events.jsonl").read_text().splitlines()]
     assert counts["events"] == len(events) - len(holding) == len(exported)

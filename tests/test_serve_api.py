@@ -423,3 +423,17 @@ def test_an_upload_runs_in_the_background_and_its_article_is_served(tmp_path: Pa
         assert kept.read_bytes() == upload
         assert client.get(f"/api/articles/{found[0]['article']}").json()["source"] == str(kept)
         assert run_id in client.get("/runs").text
+
+
+def test_entity_review_is_logged_and_pending_until_the_next_run(store: Store) -> None:
+    client = TestClient(create_app(store, allow_review=True))
+    csrf = _sign_in(client)
+    merged = client.post("/api/entities/per:yair-lapid/review", json={"action": "merge", "value": "ISR",
+                                                                      "note": "test"},
+                         headers={"X-CSRF-Token": csrf})
+    assert merged.status_code == 200 and merged.json()["review"]["status"] == "merge pending"
+    missing = client.post("/api/entities/per:yair-lapid/review",
+                          json={"action": "merge", "value": "nobody", "note": "x"}, headers={"X-CSRF-Token": csrf})
+    assert missing.status_code == 400 and missing.json()["error"]["code"] == "bad_review"
+    assert store.reviews()[-1]["kind"] == "entity" and store.reviews()[-1]["after"] == "ISR"
+    assert "merge pending" in client.get("/entities/per:yair-lapid").text

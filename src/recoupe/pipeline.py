@@ -233,7 +233,7 @@ class Pipeline:
         if batch:
             self._process(batch, furniture, report)
         t0 = time.perf_counter()
-        entities = resolve(self.store.mentions(), self.kb)
+        entities = review.apply_entities(resolve(self.store.mentions(), self.kb), self.store.reviews())
         self.store.replace_entities(entities)
         report.seconds["resolve"] += time.perf_counter() - t0
         try:

@@ -13,6 +13,8 @@ Pure functions: the store keeps the log (``Store.record_review``, append-only), 
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -21,6 +23,7 @@ from typing import Any
 
 EVENT_ACTIONS = ("confirm", "reject", "correct", "reopen")
 CONFLICT_ACTIONS = ("settle", "reopen")
+ENTITY_ACTIONS = ("merge", "split")
 CATEGORIES = ("VISIT", "MEETING", "CONFERENCE", "AGREEMENT", "COOPERATION", "EXERCISE", "ARMS_TRANSFER",
               "DIPLOMATIC_RELATIONS", "MEDIATION", "CONFLICT", "STATEMENT", "OTHER")
 FACTUALITY = ("asserted", "planned", "hypothetical", "negated", "reported")
@@ -113,6 +116,23 @@ def make_entry(kind: str, record: dict[str, Any], action: str, by: str, *, field
         entry["anchor"] = conflict_anchor(record)
         entry.update(field=record.get("field"), before=(record.get("review") or {}).get("status"),
                      after=value if action == "settle" else None)
+    elif kind == "entity":
+        if action not in ENTITY_ACTIONS:
+            raise ReviewError(f"unknown action {action!r} on an entity; one of {', '.join(ENTITY_ACTIONS)}")
+        if not note:
+            raise ReviewError(f"a {action} gives its reason (note)")
+        if action == "merge":
+            if not isinstance(value, dict) or not value.get("mentions"):
+                raise ReviewError("merge names the entity to merge into")
+            entry.update(anchor=event_anchor(record), before=record["id"], after=value["id"])
+            entry["anchor"]["into"] = event_anchor(value)["mentions"]
+        else:
+            forms = value if isinstance(value, list) else [value]
+            keys = sorted([m["article"], m["start"], m["end"]] for m in record.get("mentions", [])
+                          if m.get("text") in forms)
+            if not keys or len(keys) == len(record.get("mentions", [])):
+                raise ReviewError("split names some of the entity's surface forms (not all of them)")
+            entry.update(anchor={"mentions": keys}, before=record["id"], after=sorted(set(forms)))
     else:
         raise ReviewError(f"unknown kind {kind!r}")
     return entry
@@ -176,10 +196,62 @@ def apply(events: Sequence[dict[str, Any]], conflicts: Sequence[dict[str, Any]],
 
 def history(log: Sequence[dict[str, Any]], kind: str, record: dict[str, Any]) -> list[dict[str, Any]]:
     """The entries of the log that apply to this record, oldest first."""
-    if kind == "event":
+    if kind in ("event", "entity"):
         keys = {(a, s, e) for a, s, e in event_anchor(record)["mentions"]}
-        return [e for e in log if e["kind"] == "event"
+        return [e for e in log if e["kind"] == kind
                 and any((a, s, t) in keys for a, s, t in e["anchor"].get("mentions", []))]
     anchor = conflict_anchor(record)
     return [e for e in log if e["kind"] == "conflict" and e["anchor"].get("field") == anchor["field"]
             and set(e["anchor"].get("articles", [])) & set(anchor["articles"])]
+
+
+def _key(m: dict[str, Any]) -> tuple[str, int, int]:
+    return (m["article"], m["start"], m["end"])
+
+
+def apply_entities(entities: Sequence[dict[str, Any]], log: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The resolved entities with the log's merges and splits replayed, in order (before fusion, so that the
+    events are fused with the analyst's entities). Each is found by its mentions, not its id."""
+    out = [copy.deepcopy(e) for e in entities]
+    for entry in log:
+        if entry["kind"] != "entity":
+            continue
+        holder_of = {_key(m): i for i, e in enumerate(out) for m in e.get("mentions", [])}
+        keys = {tuple(k) for k in entry["anchor"].get("mentions", [])}
+        found = sorted({holder_of[k] for k in keys if k in holder_of})
+        stamp = {"by": entry["by"], "at": entry["at"], "note": entry.get("note")}
+        if entry["action"] == "merge":
+            into = sorted({holder_of[tuple(k)] for k in entry["anchor"].get("into", [])
+                           if tuple(k) in holder_of})
+            if not found or not into:
+                continue
+            target = out[into[0]]
+            for i in found:
+                if i == into[0]:
+                    continue
+                source = out[i]
+                target["aliases"] = sorted(set(target.get("aliases", [])) | set(source.get("aliases", [])))
+                target["mentions"] = sorted(target.get("mentions", []) + source.get("mentions", []), key=_key)
+                if "roles" in target or "roles" in source:
+                    target["roles"] = sorted(set(target.get("roles", [])) | set(source.get("roles", [])))
+                target.setdefault("evidence", []).append(
+                    f"merged with {source['id']} ({source['name']}) by {entry['by']}: {entry.get('note')}")
+                target["review"] = {"status": "merged", **stamp, "merged": [
+                    *(target.get("review") or {}).get("merged", []), source["id"]]}
+            out = [e for i, e in enumerate(out) if i == into[0] or i not in found]
+        elif entry["action"] == "split":
+            for i in found:
+                source = out[i]
+                moved = [m for m in source.get("mentions", []) if _key(m) in keys]
+                kept = [m for m in source.get("mentions", []) if _key(m) not in keys]
+                if not moved or not kept:
+                    continue
+                source["mentions"] = kept
+                source["aliases"] = sorted({m["text"] for m in kept})
+                forms = sorted({m["text"] for m in moved})
+                digest = hashlib.sha1(json.dumps(sorted(keys)).encode("utf-8")).hexdigest()[:12]
+                out.append({"id": f"split:{digest}", "name": forms[0], "type": source.get("type"), "country": None,
+                            "sector": None, "wikidata": None, "aliases": forms, "mentions": moved,
+                            "evidence": [f"split from {source['id']} by {entry['by']}: {entry.get('note')}"],
+                            "review": {"status": "split", **stamp, "from": source["id"]}})
+    return out

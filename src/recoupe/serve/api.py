@@ -230,11 +230,19 @@ def _review(request: Request, con: Any, kind: str, table: str, record_id: str, a
         current = queries.event(con, record_id) if kind == "event" else queries.one(con, table, record_id)
         if current is None:
             raise ApiError(404, "not_found", f"no {kind} {record_id}")
+        if kind == "entity" and action == "merge":
+            value = queries.one(con, table, str(value)) if isinstance(value, str) and value != record_id else None
+            if value is None:
+                raise ApiError(400, "bad_review", "merge names another entity that exists")
         try:
             entry = review.make_entry(kind, current, action, session.user, field=field, value=value, note=note)
         except review.ReviewError as exc:
             raise ApiError(400, "bad_review", str(exc)) from None
-        updated = review.apply_entry(current, entry)
+        if kind == "entity":  # merges and splits reshape several records: the next run applies them
+            updated = {**current, "review": {"status": f"{action} pending", "by": entry["by"], "at": entry["at"],
+                                             "note": entry["note"], "value": entry["after"]}}
+        else:
+            updated = review.apply_entry(current, entry)
         context.store.record_review(entry, table, updated)
     return updated
 
@@ -248,6 +256,19 @@ def review_event(request: Request, con: Con, event_id: str,
                  note: Annotated[str | None, Body(max_length=review.MAX_NOTE_CHARS)] = None) -> Response:
     _json_only(request)
     updated = _review(request, con, "event", "events", event_id, action, field, value, note,
+                      request.headers.get("x-csrf-token"))
+    return json_response(request, updated)
+
+
+@router.post("/entities/{entity_id}/review", summary="Merge an entity into another, or split surface forms off it "
+             "(applied from the next run of the pipeline on)")
+def review_entity(request: Request, con: Con, entity_id: str,
+                  action: Annotated[str, Body(description=", ".join(review.ENTITY_ACTIONS))],
+                  value: Annotated[Any, Body(description="merge: the id of the entity to merge into; split: the "
+                                                         "surface forms to split off")] = None,
+                  note: Annotated[str | None, Body(max_length=review.MAX_NOTE_CHARS)] = None) -> Response:
+    _json_only(request)
+    updated = _review(request, con, "entity", "entities", entity_id, action, None, value, note,
                       request.headers.get("x-csrf-token"))
     return json_response(request, updated)
 

@@ -283,6 +283,17 @@ def review_event_form(request: Request, con: Con, event_id: str, action: Annotat
     return RedirectResponse(f"/events/{event_id}", status_code=303)
 
 
+@router.post("/entities/{entity_id}/review")
+def review_entity_form(request: Request, con: Con, entity_id: str, action: Annotated[str, Form()],
+                       csrf_token: Annotated[str, Form()],
+                       value: Annotated[str | None, Form(max_length=review.MAX_NOTE_CHARS)] = None,
+                       note: Annotated[str | None, Form(max_length=review.MAX_NOTE_CHARS)] = None) -> Response:
+    forms = [v.strip() for v in (value or "").split("|") if v.strip()]
+    _review(request, con, "entity", "entities", entity_id, action, None,
+            (value or "").strip() if action == "merge" else forms, note or None, csrf_token)
+    return RedirectResponse(f"/entities/{entity_id}", status_code=303)
+
+
 @router.post("/conflicts/{conflict_id}/review")
 def review_conflict_form(request: Request, con: Con, conflict_id: str, action: Annotated[str, Form()],
                          csrf_token: Annotated[str, Form()],
