@@ -158,11 +158,17 @@ def test_lists_of_entities_arms_conflicts_stories(client: TestClient, store: Sto
 
 
 def test_search_folds_case_and_accents_in_french_english_and_arabic(client: TestClient) -> None:
-    accented = client.get("/api/search", params={"q": "SÉCURITÉ"}).json()
-    plain = client.get("/api/search", params={"q": "securite"}).json()
+    accented = client.get("/api/search", params={"q": "COOPÉRATION"}).json()
+    plain = client.get("/api/search", params={"q": "cooperation"}).json()
     assert accented["total"] == plain["total"] > 0
     hit = plain["items"][0]
-    assert fold(hit["match"]) == "securite"
+    assert fold(hit["match"]) == "cooperation"
+    # Whole words: "securite" is not "cybersecurite"; a phrase must be there as written.
+    assert client.get("/api/search", params={"q": "securite"}).json()["total"] == 0
+    assert client.get("/api/search", params={"q": "cybersécurité"}).json()["total"] == 1
+    phrase = client.get("/api/search", params={"q": "Benny Gantz"}).json()
+    assert phrase["total"] > 0 and all(fold(h["match"]) == "benny gantz" for h in phrase["items"])
+    assert client.get("/api/search", params={"q": "Gantz Benny"}).json()["total"] == 0
     assert client.get("/api/search", params={"q": "heron"}).json()["total"] > 0
     # Arabic: hamza carriers and vowel marks folded (the article writes إسرائيليًا and إسرائيليا).
     arabic = client.get("/api/search", params={"q": "اسرائيليا"}).json()

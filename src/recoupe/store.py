@@ -125,6 +125,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             n_sources INTEGER, confidence DOUBLE, review VARCHAR NOT NULL, actors VARCHAR NOT NULL,
             states VARCHAR NOT NULL, entities VARCHAR NOT NULL, articles VARCHAR NOT NULL, quotes VARCHAR NOT NULL);
         CREATE TABLE search_text (article_id VARCHAR PRIMARY KEY, folded VARCHAR NOT NULL);
+        CREATE TABLE search_postings (token VARCHAR PRIMARY KEY, articles VARCHAR[] NOT NULL);
         """,
     ),
 )
@@ -550,4 +551,5 @@ class Store(ServingTables):
 
 _TABLES = {"raw_documents", "articles", "sentences", "parses", "ingest_errors", "runs", "entities", "mentions",
            "timexes", "events", "arms_transfers", "conflicts", "stories", "event_mentions",
-           "redated_event_mentions", "lead_vectors", "reviews", "users", "event_index", "search_text"}
+           "redated_event_mentions", "lead_vectors", "reviews", "users", "event_index", "search_text",
+           "search_postings"}

@@ -21,6 +21,9 @@ def _now() -> datetime:
 # vowel marks and hamza carriers stripped (NFD, combining marks dropped), tatweel removed.
 FOLD_SQL = "replace(strip_accents(lower({})), '\u0640', '')"
 
+# What separates the words of folded text for the search postings: anything but a letter or a digit (any script).
+WORD_SPLIT = "[^\\pL\\pN]+"
+
 # The flat index of the events (one row per event), for filtering and sorting without parsing each record.
 _ACTOR_LISTS = ("source", "recipient", "participants")
 _EVENT_INDEX_SELECT = (
@@ -73,10 +76,19 @@ class ServingTables:
             raise
 
     def _fold_new_articles(self) -> None:
-        """The folded text of the articles not yet in ``search_text`` (inside the caller's transaction)."""
-        self._con.execute("DELETE FROM search_text WHERE article_id NOT IN (SELECT id FROM articles)")
-        self._con.execute(f"INSERT INTO search_text SELECT id, {FOLD_SQL.format('text')} FROM articles "
-                          "WHERE id NOT IN (SELECT article_id FROM search_text)")
+        """The folded text and the word postings of the articles not yet indexed for search (inside the caller's
+        transaction). Articles are never removed from a store, so postings only grow."""
+        con = self._con
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS _to_fold (id VARCHAR)")
+        con.execute("DELETE FROM _to_fold")
+        con.execute("INSERT INTO _to_fold SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM search_text)")
+        con.execute(f"INSERT INTO search_text SELECT id, {FOLD_SQL.format('text')} FROM articles "
+                    "WHERE id IN (SELECT id FROM _to_fold)")
+        con.execute(
+            "INSERT INTO search_postings SELECT token, list(article_id ORDER BY article_id) FROM ("
+            f"SELECT DISTINCT article_id, unnest(regexp_split_to_array(folded, '{WORD_SPLIT}')) AS token "
+            "FROM search_text WHERE article_id IN (SELECT id FROM _to_fold)) WHERE token <> '' GROUP BY token "
+            "ON CONFLICT (token) DO UPDATE SET articles = list_concat(search_postings.articles, excluded.articles)")
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own for one reader (one thread) of this store; it never writes."""

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from recoupe.store_serving import FOLD_SQL
+from recoupe.store_serving import FOLD_SQL, WORD_SPLIT
 
 # The most items one page of a list may hold (``limit``); the default page.
 MAX_LIMIT = 500
@@ -328,27 +328,53 @@ def stories(con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, lang: 
                       "json_array_length(record->'$.articles') DESC, id", limit, cursor)
 
 
+def _matching_articles(con: duckdb.DuckDBPyConnection, q: str) -> list[str]:
+    """The articles holding every word of ``q`` (whole words, folded; from the postings), and, for a query of
+    several words or with punctuation, holding it as written (folded) too."""
+    row = con.execute(f"SELECT {FOLD_SQL.format('?')}, regexp_split_to_array({FOLD_SQL.format('?')}, "
+                      f"'{WORD_SPLIT}')", [q, q]).fetchone()
+    folded = str(row[0]).strip() if row else ""
+    tokens = list(dict.fromkeys(t for t in (row[1] if row else []) if t))
+    if not tokens:
+        return []
+    postings: list[set[str]] = []
+    for token in tokens:
+        hit = con.execute("SELECT articles FROM search_postings WHERE token = ?", [token]).fetchone()
+        if hit is None:
+            return []
+        postings.append(set(hit[0]))
+    postings.sort(key=len)
+    candidates = set.intersection(*postings)
+    if folded == tokens[0] or not candidates:
+        return sorted(candidates)
+    return [r[0] for r in con.execute(
+        "SELECT article_id FROM search_text WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+        "AND contains(folded, ?)", [sorted(candidates), folded]).fetchall()]
+
+
 # Characters of context on each side of a search hit in its snippet.
 SNIPPET_CHARS = 80
 
 
 def search(con: duckdb.DuckDBPyConnection, q: str, *, kind: str = "articles", limit: int | None = None,
            cursor: str | None = None) -> Page:
-    """Articles whose text holds ``q`` (kind "articles"), or events whose quotes hold it (kind "quotes"), with
-    case and accents folded."""
+    """Articles whose text holds the words of ``q`` (kind "articles"; whole words, as a phrase when there are
+    several), or events whose quotes hold it (kind "quotes"; any substring), with case and accents folded."""
     if not q.strip():
         raise BadQuery("q is empty")
     offset, size = _cursor(cursor), _limit(limit)
     items: list[dict[str, Any]] = []
     if kind == "articles":
-        rows = con.execute(
-            "SELECT a.id, a.text, a.outlet, a.title, coalesce(a.published_value, a.inferred->>'$.value'), a.lang "
-            "FROM search_text s JOIN articles a ON a.id = s.article_id "
-            f"WHERE contains(s.folded, {FOLD_SQL.format('?')}) "
-            "ORDER BY a.published_value DESC NULLS LAST, a.id LIMIT ? OFFSET ?", [q, size, offset]).fetchall()
-        row = con.execute(f"SELECT count(*) FROM search_text WHERE contains(folded, {FOLD_SQL.format('?')})",
-                          [q]).fetchone()
-        for r in rows:
+        matched = _matching_articles(con, q)
+        found = con.execute(
+            "SELECT id, count(*) OVER () FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY published_value DESC NULLS LAST, id LIMIT ? OFFSET ?", [matched, size, offset]).fetchall()
+        row = (len(matched),)
+        ids = [r[0] for r in found]
+        texts = {r[0]: r for r in con.execute(
+            "SELECT id, text, outlet, title, coalesce(published_value, inferred->>'$.value'), lang FROM articles "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()} if ids else {}
+        for r in (texts[i] for i in ids if i in texts):
             span = folded_find(r[1], q) or (0, 0)
             lo, hi = max(0, span[0] - SNIPPET_CHARS), min(len(r[1]), span[1] + SNIPPET_CHARS)
             items.append({"kind": "article", "article": r[0], "outlet": r[2], "title": r[3], "published": r[4],
