@@ -443,3 +443,20 @@ def test_entity_review_is_logged_and_pending_until_the_next_run(store: Store) ->
     assert missing.status_code == 400 and missing.json()["error"]["code"] == "bad_review"
     assert store.reviews()[-1]["kind"] == "entity" and store.reviews()[-1]["after"] == "ISR"
     assert "merge pending" in client.get("/entities/per:yair-lapid").text
+
+
+def test_an_internal_error_keeps_the_error_shape(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from recoupe.serve import queries
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(queries, "overview", broken)
+    monkeypatch.setattr(queries, "stories", broken)
+    client = TestClient(create_app(store), raise_server_exceptions=False)
+    api = client.get("/api/stories")
+    assert api.status_code == 500
+    assert api.json() == {"error": {"code": "internal", "message": "internal error (RuntimeError); the server log "
+                                                                   "says more"}}
+    page = client.get("/")
+    assert page.status_code == 500 and "internal error (RuntimeError)" in page.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from recoupe.serve.runs import Runner, RunRefused
 from recoupe.serve.security import LOGIN_COOKIE, SESSION_COOKIE, Guard, Session, Sessions
 from recoupe.store import Store
 
+log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 # How long a review waits for the store's write lock (seconds) before answering 409 (a background run holds it).
 REVIEW_WAIT_S = 5.0
@@ -142,6 +144,11 @@ def create_app(store: Store, *, allow_review: bool = False, secure_cookies: bool
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("query", "body"))
         return _error(request, 400, "bad_request", f"{where or 'request'}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> Response:
+        log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
+        return _error(request, 500, "internal", f"internal error ({type(exc).__name__}); the server log says more")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:

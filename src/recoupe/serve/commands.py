@@ -53,6 +53,8 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     allow_review: Annotated[bool, typer.Option("--allow-review", help="Let signed-in reviewers confirm, reject "
                                                "and correct (accounts: recoupe users add).")] = False,
+    secure_cookies: Annotated[bool, typer.Option("--secure-cookies", help="Mark the session cookie Secure (behind "
+                                                 "an HTTPS proxy).")] = False,
 ) -> None:
     """Serve the record as a web application and an HTTP API (read-only unless --allow-review).
 
@@ -77,7 +79,7 @@ def serve(
         if not is_loopback(host) and not (allow_review and users):
             err_console.print(f"recoupe: warning: serving {path} on {host}, beyond this machine, with no reviewer "
                               "account: anyone who reaches it reads the whole record", markup=False)
-        app = create_app(store, allow_review=allow_review, secure_cookies=not is_loopback(host))
+        app = create_app(store, allow_review=allow_review, secure_cookies=secure_cookies)
         url = f"http://{host}:{port}/"
         # uvicorn shuts down on SIGTERM, then raises it again: end as on Ctrl-C, so that the marker is removed.
         signal.signal(signal.SIGTERM, _stop)
