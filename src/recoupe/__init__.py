@@ -12,14 +12,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from typing import TYPE_CHECKING
+import typing
 
 from recoupe.dossier.export import export
 from recoupe.errors import RecoupeError, RecoupeInputError
 from recoupe.settings import Settings
 from recoupe.store import Store
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     from recoupe.pipeline import Pipeline, RunReport
 
 
@@ -28,7 +28,9 @@ def __getattr__(name: str) -> object:
     if name in ("Pipeline", "RunReport"):
         from recoupe import pipeline
 
-        return getattr(pipeline, name)
+        value = getattr(pipeline, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'recoupe' has no attribute {name!r}")
 
 __all__ = [

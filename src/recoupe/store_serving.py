@@ -32,14 +32,14 @@ _EVENT_INDEX_SELECT = (
     "coalesce(record->>'$.review.status', 'unreviewed'), "
     + FOLD_SQL.format("array_to_string(flatten([" + ", ".join(
         f"coalesce(json_extract_string(record, '$.{k}[*].name'), [])" for k in _ACTOR_LISTS) + "]), ' | ')") + ", "
-    "' ' || array_to_string(list_distinct(flatten([" + ", ".join(
-        f"coalesce(json_extract_string(record, '$.{k}[*].country'), [])" for k in _ACTOR_LISTS[:2]) + "])), ' ') "
+    "' ' || array_to_string(list_sort(list_distinct(flatten([" + ", ".join(
+        f"coalesce(json_extract_string(record, '$.{k}[*].country'), [])" for k in _ACTOR_LISTS[:2]) + "]))), ' ') "
     "|| ' ', "
-    "' ' || array_to_string(list_distinct(flatten([" + ", ".join(
+    "' ' || array_to_string(list_sort(list_distinct(flatten([" + ", ".join(
         f"coalesce(json_extract_string(record, '$.{k}[*].entity'), [])" for k in _ACTOR_LISTS)
-    + ", coalesce([record->>'$.event_loc.entity'], [])])), ' ') || ' ', "
-    "' ' || array_to_string(list_distinct(coalesce(json_extract_string(record, '$.mentions[*].article'), [])), ' ') "
-    "|| ' ', "
+    + ", coalesce([record->>'$.event_loc.entity'], [])]))), ' ') || ' ', "
+    "' ' || array_to_string(list_sort(list_distinct(coalesce("
+    "json_extract_string(record, '$.mentions[*].article'), []))), ' ') || ' ', "
     + FOLD_SQL.format("array_to_string(coalesce(json_extract_string(record, '$.mentions[*].quote'), []), ' | ')")
     + " FROM events"
 )
