@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/recoupe demo --out dossier
+	@echo "serve it: $(BIN)/recoupe serve --db dossier/recoupe.duckdb"
 
 test: install lint
 	$(BIN)/python -m pytest -q
@@ -32,6 +33,7 @@ bench: install
 	$(BIN)/python bench/bench_coref.py
 	$(BIN)/python bench/bench_fusion.py
 	$(BIN)/python bench/bench_press.py
+	$(BIN)/python bench/bench_serve.py
 
 clean:
 	rm -rf dossier build .pytest_cache .mypy_cache .ruff_cache bench/corpus bench/out bench/press.md

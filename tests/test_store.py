@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -27,16 +28,17 @@ def annotated(text: str, raw: RawDocument) -> AnnotatedArticle:
 def test_migrations_numbered_and_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     with Store.open(path) as store:
-        assert store.schema_version() == len(MIGRATIONS) == 6
+        assert store.schema_version() == len(MIGRATIONS) == 7
     with Store.open(path) as store:  # reopening applies nothing twice
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
     con = duckdb.connect(str(path))
     rows = con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     con.close()
-    assert rows == [(1,), (2,), (3,), (4,), (5,), (6,)]
+    assert rows == [(1,), (2,), (3,), (4,), (5,), (6,), (7,)]
     assert {"raw_documents", "articles", "sentences", "ingest_errors", "entities", "mentions", "timexes",
-            "events", "arms_transfers", "conflicts", "stories", "event_mentions"} <= tables
+            "events", "arms_transfers", "conflicts", "stories", "event_mentions", "reviews", "users", "event_index",
+            "search_text", "search_postings"} <= tables
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -79,7 +81,30 @@ def test_errors_upserted_not_doubled(tmp_path: Path) -> None:
 
 
 def test_public_api_all_is_complete() -> None:
+    assert all(hasattr(recoupe, name) for name in recoupe.__all__)  # first: Pipeline and RunReport load on use
     public = {name for name, value in vars(recoupe).items()
               if not name.startswith("_") and not inspect.ismodule(value) and name != "annotations"}
     assert public | {"__version__"} == set(recoupe.__all__)
-    assert all(hasattr(recoupe, name) for name in recoupe.__all__)
+
+
+def test_a_store_of_schema_6_gets_its_event_index_and_search_text(tmp_path: Path) -> None:
+    from recoupe.store import MIGRATIONS as ALL
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+                "applied TIMESTAMP NOT NULL)")
+    for version, (name, sql) in enumerate(ALL[:6], 1):
+        con.execute(sql)
+        con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    event = {"id": "ev:1", "category": "VISIT", "date": {"start": "2021-11-24"}, "factuality": "asserted",
+             "n_sources": 2, "source": [{"entity": "ISR", "name": "Israël", "country": "ISR"}],
+             "recipient": [{"entity": "MAR", "name": "Maroc", "country": "MAR"}], "participants": [],
+             "mentions": [{"article": "a1", "start": 0, "end": 5, "quote": "Une Visite"}]}
+    con.execute("INSERT INTO events VALUES ('ev:1', ?)", [json.dumps(event)])
+    con.close()
+    with Store.open(path) as store:
+        store.prepare_serving()
+        row = store.reader().execute("SELECT * FROM event_index").fetchall()
+    assert row == [("ev:1", "VISIT", "2021-11-24", None, "asserted", 2, None, "unreviewed", "israel | maroc",
+                    " ISR MAR ", " ISR MAR ", " a1 ", "une visite")]

@@ -12,11 +12,26 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+import typing
+
 from recoupe.dossier.export import export
 from recoupe.errors import RecoupeError, RecoupeInputError
-from recoupe.pipeline import Pipeline, RunReport
 from recoupe.settings import Settings
 from recoupe.store import Store
+
+if typing.TYPE_CHECKING:
+    from recoupe.pipeline import Pipeline, RunReport
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline (spaCy, the sentence encoder) is imported on first use: `recoupe serve` starts without it.
+    if name in ("Pipeline", "RunReport"):
+        from recoupe import pipeline
+
+        value = getattr(pipeline, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'recoupe' has no attribute {name!r}")
 
 __all__ = [
     "Pipeline",

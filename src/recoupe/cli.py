@@ -12,7 +12,7 @@ from dataclasses import replace
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -29,9 +29,13 @@ from rich.table import Table
 from recoupe import __version__
 from recoupe.dossier.export import export as export_store
 from recoupe.errors import RecoupeError
-from recoupe.pipeline import Pipeline, RunReport
+from recoupe.serve import commands as serve_commands
+from recoupe.serve.owner import held_message, holder
 from recoupe.settings import Settings, describe
 from recoupe.store import Store
+
+if TYPE_CHECKING:
+    from recoupe.pipeline import RunReport
 
 app = typer.Typer(
     add_completion=False,
@@ -40,6 +44,8 @@ app = typer.Typer(
 )
 console = Console()
 err_console = Console(stderr=True)
+app.command("serve")(serve_commands.serve)
+app.add_typer(serve_commands.users_app, name="users")
 _HELP = describe()
 
 # Runs with at least this many inputs show a progress bar (when the terminal is interactive).
@@ -92,6 +98,11 @@ def _settings(batch_size: int, workers: int, kb: list[Path] | None = None, en_mo
 def _execute(paths: list[Path], urls: list[str], feeds: list[str], out: Path, db: Path | None,
              settings: Settings, quiet: bool) -> int:
     store_path = db or out / "recoupe.duckdb"
+    if found := holder(store_path):
+        err_console.print(f"recoupe: {held_message(store_path, found)}", markup=False, soft_wrap=True)
+        return 1
+    from recoupe.pipeline import Pipeline  # spaCy and the encoder load only for the commands that run it
+
     try:
         with Store.open(store_path) as store:
             pipeline = Pipeline(store, settings)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from recoupe import __version__, registry
+from recoupe import __version__, registry, review
 from recoupe.crosscheck.fuse import fuse
 from recoupe.crosscheck.resolve import resolve
 from recoupe.crosscheck.stories import Encoder, cluster_stories, load_encoder, story_inputs
@@ -233,7 +233,7 @@ class Pipeline:
         if batch:
             self._process(batch, furniture, report)
         t0 = time.perf_counter()
-        entities = resolve(self.store.mentions(), self.kb)
+        entities = review.apply_entities(resolve(self.store.mentions(), self.kb), self.store.reviews())
         self.store.replace_entities(entities)
         report.seconds["resolve"] += time.perf_counter() - t0
         try:
@@ -282,14 +282,15 @@ class Pipeline:
                                       "basis": "inferred", "reason": first.inferred[a["id"]]["reason"]}
         fusion = fuse(mentions, entities, articles, stories.records, stories.syndicated_of) if first.inferred \
             else first
+        reviewed_events, reviewed_conflicts = review.apply(fusion.events, fusion.conflicts, self.store.reviews())
         for e in entities:
             e["conflicts"] = fusion.entity_conflicts.get(e["id"], [])
         arms = to_arms_records(fusion.events, mentions, self.kb)
         conflicts_of = {e["id"]: e["conflicts"] for e in fusion.events}
         for record in arms:  # a deal shows the disagreements on its event (numbers, values, dates)
             record["conflicts"] = conflicts_of.get(record["event"], [])
-        self.store.replace_fusion(events=fusion.events, arms=arms,
-                                  conflicts=fusion.conflicts, stories=fusion.stories, entities=entities,
+        self.store.replace_fusion(events=reviewed_events, arms=arms,
+                                  conflicts=reviewed_conflicts, stories=fusion.stories, entities=entities,
                                   story_of=dict(stories.story_of), syndicated_of=dict(stories.syndicated_of),
                                   inferred=first.inferred)
         report.inferred, report.stories = len(first.inferred), len(fusion.stories)

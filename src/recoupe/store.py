@@ -20,6 +20,7 @@ import duckdb
 
 from recoupe.errors import StoreError
 from recoupe.records import AnnotatedArticle, IngestError, Mention, RawDocument
+from recoupe.store_serving import ServingTables
 from recoupe.understand.timex.records import Timex
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,22 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE lead_vectors (key VARCHAR PRIMARY KEY, vector BLOB NOT NULL);
         """,
     ),
+    (
+        "the analyst's review log, reviewer accounts, a flat index of the events and folded article text (serve)",
+        """
+        CREATE TABLE reviews (
+            seq INTEGER PRIMARY KEY, stamp TIMESTAMP NOT NULL, reviewer VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            action VARCHAR NOT NULL, subject VARCHAR NOT NULL, anchor JSON NOT NULL, field VARCHAR, before JSON,
+            after JSON, note VARCHAR);
+        CREATE TABLE users (name VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL, created TIMESTAMP NOT NULL);
+        CREATE TABLE event_index (
+            id VARCHAR PRIMARY KEY, category VARCHAR, date_start VARCHAR, date_end VARCHAR, factuality VARCHAR,
+            n_sources INTEGER, confidence DOUBLE, review VARCHAR NOT NULL, actors VARCHAR NOT NULL,
+            states VARCHAR NOT NULL, entities VARCHAR NOT NULL, articles VARCHAR NOT NULL, quotes VARCHAR NOT NULL);
+        CREATE TABLE search_text (article_id VARCHAR PRIMARY KEY, folded VARCHAR NOT NULL);
+        CREATE TABLE search_postings (token VARCHAR PRIMARY KEY, articles VARCHAR[] NOT NULL);
+        """,
+    ),
 )
 
 # Rows per INSERT ... SELECT unnest(list parameters): bounded only to keep one statement's memory small.
@@ -120,8 +137,7 @@ _ROWS_PER_INSERT = 20_000
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
-
-class Store:
+class Store(ServingTables):
     """One DuckDB database file. Use as a context manager; ``Store.open`` migrates it."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -340,6 +356,8 @@ class Store:
                                    ("stories", stories), ("entities", entities)):
                 con.execute(f"DELETE FROM {table}")
                 self._insert(table, ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records])
+            self._index_events()
+            self._fold_new_articles()
             con.execute("UPDATE articles SET story = NULL, syndicated = NULL, inferred = NULL")
             rows = [(aid, story_of.get(aid), syndicated_of.get(aid),
                      json.dumps(inferred[aid], ensure_ascii=False) if aid in inferred else None)
@@ -533,4 +551,5 @@ class Store:
 
 _TABLES = {"raw_documents", "articles", "sentences", "parses", "ingest_errors", "runs", "entities", "mentions",
            "timexes", "events", "arms_transfers", "conflicts", "stories", "event_mentions",
-           "redated_event_mentions", "lead_vectors"}
+           "redated_event_mentions", "lead_vectors", "reviews", "users", "event_index", "search_text",
+           "search_postings"}

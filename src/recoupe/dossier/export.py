@@ -69,8 +69,11 @@ def _meta(store: Store, n_articles: int) -> dict[str, Any]:
 
 
 def _records(store: Store) -> dict[str, list[dict[str, Any]]]:
-    return {name: list(store.articles()) if name == "articles" else list(store.records(name))
-            for name in JSONL_FILES}
+    records = {name: list(store.articles()) if name == "articles" else list(store.records(name))
+               for name in JSONL_FILES}
+    # An event an analyst rejected (recoupe serve) leaves the exports; the store keeps it, with its review.
+    records["events"] = [e for e in records["events"] if (e.get("review") or {}).get("status") != "rejected"]
+    return records
 
 
 def export(store: Store, out: Path, *, format: Format = "contract") -> dict[str, int]:
