@@ -5,10 +5,11 @@ entities, the articles' outlets and dates, and the stories (``recoupe.crosscheck
 
 * events — the mentions of one event merged (``recoupe.crosscheck.link``), with their actors, participants,
   attributes, evidence and date; ``n_sources`` counts distinct outlets, syndicated copies of one dispatch once;
-* conflicts — each field on which the merged sources disagree (``recoupe.crosscheck.conflicts``): the date of a one-day event, numbers and
-  values of an arms deal, its named place, the scope of an agreement (``attributes.domains``: two lists that
-  each name a domain the other does not; a shorter list is an omission), and persons' stated roles within one
-  story (where the roles refer to the same moment);
+* conflicts — each field on which the merged sources disagree (``recoupe.crosscheck.conflicts``): the date of
+  a one-day event (explicit dates only), the number ordered and the value of an arms deal (rounding allowed
+  for; currencies never converted), its named place, the scope of an agreement (``attributes.domains``: two
+  lists that each name a domain the other does not; a shorter list is an omission), and persons' stated
+  offices within one story;
 * coverage — for each story, which outlet reported which event, and the events only one outlet reports;
 * inferred dates — an undated article whose headline or first paragraph tells, undated, an event of its own
   story that other articles date to the day is dated from them (``basis: "inferred"``, with the reason), never
@@ -23,8 +24,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from recoupe.crosscheck.conflicts import claims, conflict, domains, fold, merge_date, role_conflicts
-from recoupe.crosscheck.link import RECIPROCAL, FuseItem, fact_group, link
+from recoupe.crosscheck.conflicts import (
+    claims,
+    conflict,
+    deal_conflicts,
+    domains,
+    fold,
+    merge_date,
+    role_conflicts,
+)
+from recoupe.crosscheck.link import PLANS_ARE_PART, RECIPROCAL, FuseItem, fact_group, link
 from recoupe.registry import register
 from recoupe.understand.events.records import EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
@@ -63,7 +72,7 @@ def _names_of(e: EventMention) -> frozenset[str]:
 
 
 def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entities: Mapping[str, Mapping[str, Any]],
-          story: str | None) -> FuseItem:
+          story: str | None, published: str | None = None) -> FuseItem:
     persons: dict[str, str | None] = {}
     for r in e.source + e.recipient + e.participants:
         if r.type != "PERSON":
@@ -76,7 +85,13 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
     # a publication date (the news told undated) says when the article was written, not which event it is:
     # such a mention links as an undated one
     told = not e.date.by_publication
+    schedule = False
     span = interval(e.date.start) if told and e.date.start else None
+    pub = interval(published) if published else None
+    if span and e.category in PLANS_ARE_PART and pub and span[0] > pub[1]:
+        # a deal's date later than the article is its delivery schedule ("deliveries from 2028"), not which deal
+        # it is: such a mention links as an undated one of its story
+        span, schedule = None, True
     end_span = interval(e.date.end) if told and e.date.end else None
     return FuseItem(
         article=e.article, category=e.category, reciprocal=e.category in RECIPROCAL, story=story,
@@ -84,7 +99,8 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
         recipient_countries=frozenset(r.country for r in e.recipient if r.country),
         persons=frozenset(persons), person_country=persons, names=_names_of(e),
         start=span[0] if span else None, end=(end_span or span)[1] if span else None,
-        granularity=e.date.granularity if span else "unknown", factuality=e.factuality,
+        granularity=e.date.granularity if span else "unknown", factuality=e.factuality, schedule=schedule,
+        published=pub[1] if pub else None,
     )
 
 
@@ -107,7 +123,8 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     entity_of = {(m["article"], m["start"], m["end"]): str(r["id"]) for r in entities for m in r.get("mentions", [])}
     by_id = {str(r["id"]): r for r in entities}
 
-    items = [_item(e, entity_of, by_id, story_of.get(e.article)) for e in event_mentions]
+    items = [_item(e, entity_of, by_id, story_of.get(e.article), (published_of.get(e.article) or {}).get("value"))
+             for e in event_mentions]
     groups = link(items)
 
     conflicts: list[dict[str, Any]] = []
@@ -155,7 +172,8 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         mentions.sort(key=lambda x: (x["article"], x["start"]))
         record["mentions"] = mentions
         record["n_sources"] = len({_source_key(x["article"], outlet_of, syndicated_of) for x in mentions})
-        date_obj, date_claims = merge_date(members, [items[i].tier for i in group], record["category"], outlet_of)
+        date_obj, date_claims = merge_date(members, [items[i].tier for i in group], record["category"], outlet_of,
+                                           [items[i].schedule for i in group])
         record["date"] = date_obj
         record["articles"] = sorted({x["article"] for x in mentions})
         found: list[dict[str, Any]] = []
@@ -174,21 +192,16 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
             if any(not (a <= b or b <= a) for a in lists for b in lists):
                 found.append(conflict(eid, "attributes.domains",
                                        claims([(sorted(d), a, q) for a, (d, q) in sorted(per_article.items())])))
-        # named places (cities, bases), not the state itself nor "le royaume"
+        # named places of a known state (cities, bases), not the state itself nor "le royaume", nor a region or
+        # continent ("en Asie": where a policy looks, not where the event took place)
         places = [(r["event_loc"], r["mentions"][0]) for r in records if r["event_loc"]
-                  and r["event_loc"]["entity"] != r["event_loc"].get("country")
+                  and r["event_loc"].get("country") and r["event_loc"]["entity"] != r["event_loc"]["country"]
                   and r["event_loc"]["name"][:1].isupper()]
         if len({loc["entity"] for loc, _ in places}) > 1:
             found.append(conflict(eid, "event_loc", claims([(loc["name"], m["article"], m["quote"])
                                                                 for loc, m in places])))
         if record["category"] == "ARMS_TRANSFER":
-            delivered = all(m.attributes.get("status") == "delivered" for m in members)
-            for attr, field_name in (("number", "number_delivered" if delivered else "number_ordered"),
-                                     ("value", "value")):
-                stated = [(m.attributes[attr], m.article, m.evidence[0].quote) for m in members
-                          if m.attributes.get(attr) is not None]
-                if len({repr(v) for v, _, _ in stated}) > 1:
-                    found.append(conflict(eid, field_name, claims(stated)))
+            found.extend(deal_conflicts(eid, members))
         record["conflicts"] = sorted(c["id"] for c in found)
         # an event between states needs two parties, states or a state and an IGO ("Finland joins NATO"): on the
         # press dev split, 30 of the 59 false events named fewer, and dropping them lost no gold event

@@ -37,8 +37,6 @@ DURATIVE_TOLERANCE_DAYS = 3
 # For one-day events (a signature, a statement, a break of relations) outlets may be one day apart (time zones,
 # "yesterday" read on the wrong day): they merge, and the different days are recorded as a conflict.
 POINT_TOLERANCE_DAYS = 1
-# Domains every defence agreement names: a list differing only by these is no disagreement on scope.
-
 # A date spanning at most this many days is precise ("Monday and Tuesday"); up to a season it is a month-like
 # date ("earlier this week" read as a week counts as one), beyond it a year-like one.
 PRECISE_DAYS = 4
@@ -52,10 +50,21 @@ def _tier_of_span(days: int) -> int:
 _FACT_GROUP = {"asserted": "real", "reported": "real", "planned": "future", "hypothetical": "future",
                "negated": "negated"}
 
+# Events whose plans and facts are one event: an arms deal is told as signed ("Athens signed the LOA") and as its
+# deliveries to come ("Greece will receive 20 F-35s") by the same articles (press dev: the Greek F-35 deal was two
+# records of one day, one per factuality).
+PLANS_ARE_PART = frozenset({"ARMS_TRANSFER"})
+# An undated mention in an article published at most this many days after an event of its story dated to the day
+# is taken for that event (its news) when other events of the story fit too: the press corpus's reports come
+# out 0-3 days after their news (press dev split; tests/test_fuse.py).
+NEWS_DAYS = 7
 
-def fact_group(factuality: str) -> str:
-    """What a mention's factuality says of the event: real, to come, or negated (a plan is not a fact)."""
-    return _FACT_GROUP.get(factuality, "real")
+
+def fact_group(factuality: str, category: str | None = None) -> str:
+    """What a mention's factuality says of the event: real, to come, or negated (a plan is not a fact, except
+    the deliveries to come of a deal)."""
+    group = _FACT_GROUP.get(factuality, "real")
+    return "real" if group == "future" and category in PLANS_ARE_PART else group
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,6 +85,8 @@ class FuseItem:
     end: date | None = None
     granularity: str = "unknown"
     factuality: str = "asserted"
+    schedule: bool = False  # an arms deal's date later than its article (deliveries to come): linked as undated
+    published: date | None = None  # last day of its article's publication date, when known
 
     # derived once (link compares each item with many events): all states, precision tier (0: dated to a few
     # days, 1: to a month or a season, 2: to a year or more, 3: undated), date tolerance of the category
@@ -142,7 +153,7 @@ def _compatible(it: FuseItem, c: _Cluster) -> bool:
     if it.start is not None and it.end is not None and c.lo is not None and c.hi is not None and (
             it.start > c.hi + it.tolerance or it.end < c.lo - it.tolerance):
         return False
-    if fact_group(it.factuality) != c.fact:
+    if fact_group(it.factuality, it.category) != c.fact:
         return False
     if it.article in c.articles and not (it.persons & c.all_persons or it.names & c.names):
         return False  # the events stage told two events apart in one article: only a shared person or name rejoins them
@@ -163,6 +174,12 @@ def _compatible(it: FuseItem, c: _Cluster) -> bool:
         if theirs and p not in theirs and not (it.persons & theirs):
             return False  # another person of the same state: another visit, another meeting
     return not (it.names and c.names and not it.names & c.names)
+
+
+def _news_of(it: FuseItem, c: _Cluster) -> bool:
+    """The event happened within NEWS_DAYS before the item's article was published: the article's news."""
+    return bool(it.published and c.lo and c.hi and c.hi >= it.published - timedelta(days=NEWS_DAYS)
+                and c.lo <= it.published)
 
 
 def _identified(it: FuseItem, c: _Cluster) -> bool:
@@ -258,6 +275,14 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
                              or it.persons & clusters[ci].all_persons)]
             fits = in_story or ([ci for ci in fits if it.persons & clusters[ci].all_persons]
                                 if it.category in PERSON_CENTRIC else [])
+            if len(fits) > 1:
+                # several events of its story fit: the one of its names (system, exercise), then the one the
+                # story dates to the day (its news; recalled events are dated vaguely, "in 2019")
+                # (only when its article is dated, within NEWS_DAYS of that day: an undated article may tell an
+                # earlier event of the story, and would then be dated from the wrong one)
+                fits = [ci for ci in fits if it.names & clusters[ci].names] or fits
+                news = [ci for ci in fits if clusters[ci].best_tier == 0 and _news_of(it, clusters[ci])]
+                fits = news if len(news) == 1 else fits
         elif it.tier == 2 or (it.tier == 1 and len(fits) > 1):
             fits = [ci for ci in fits if _identified(it, clusters[ci])]
         if it.tier > 0 and it.category in PERSON_CENTRIC:
@@ -273,7 +298,7 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
         if chosen is None:
             clusters.append(_Cluster(category=it.category, members=[], articles=set(),
                                      stories=set(), source_countries=set(), recipient_countries=set(), persons={},
-                                     all_persons=set(), names=set(), fact=fact_group(it.factuality)))
+                                     all_persons=set(), names=set(), fact=fact_group(it.factuality, it.category)))
             chosen = len(clusters) - 1
         clusters[chosen].add(i, it)
         index(chosen, it)
