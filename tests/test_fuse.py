@@ -461,3 +461,25 @@ def test_one_event_told_in_two_cities_and_in_one_sentence_twice() -> None:
     doubled = type(twice)(**{**{f: getattr(twice, f) for f in twice.__slots__},
                              "evidence": twice.evidence + twice.evidence})
     assert len(fuse([doubled], [], articles_of("A", "B", "C", "D")).events[0]["mentions"]) == 1
+
+
+def test_a_deal_told_sentence_by_sentence_is_one_event_and_a_variant_is_its_family() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    stories = [{"id": "st:1", "articles": ["a0", "a1"]}]
+    ems = [mention("a0", "ARMS_TRANSFER", "2021-11-25", attributes={"equipment": "eqp:f-35a", "designation": "F-35A"},
+                   quote="chose the F-35A"),
+           # the same article names it again as a description: no name, the same deal
+           mention("a0", "ARMS_TRANSFER", "2021-11-25", attributes={"designation": "avions de combat", "number": 36},
+                   quote="36 combat aircraft"),
+           # "F-35" in another outlet: the family of the F-35A
+           mention("a1", "ARMS_TRANSFER", "2021-11-25", attributes={"equipment": "eqp:f-35", "designation": "F-35"},
+                   quote="picked the F-35"),
+           # a deal still to come dated before its article ("the budget voted in September 2020"): not its date
+           mention("a1", "ARMS_TRANSFER", "2020-09", attributes={"equipment": "eqp:f-35", "number": 36},
+                   factuality="planned", quote="will buy 36 F-35 with the budget voted last September")]
+    variant = {"id": "eqp:f-35a", "type": "EQUIPMENT", "name": "F-35A", "parent": "eqp:f-35", "mentions": []}
+    (event,) = fuse(ems, [variant], articles_of("A", "B"), stories).events
+    assert (event["date"]["start"], event["n_sources"], len(event["mentions"])) == ("2021-11-25", 2, 4)
+    alone = fuse(ems[3:], [], articles_of("A", "B"), stories).events[0]
+    assert alone["date"]["start"] is None and "related past step" in alone["date"]["reason"]

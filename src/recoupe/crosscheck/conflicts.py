@@ -59,18 +59,20 @@ def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: 
                outlet_of: Mapping[str, str | None], schedule: Sequence[bool] | None = None,
                ) -> tuple[dict[str, Any], list[tuple[str, str, str]] | None]:
     """The event's date from its members' most precise dates, and the claims when a one-day event is dated
-    differently. A date the text gives wins over a publication date (the news told undated), which wins over a
-    deal's delivery schedule (``schedule``: a date later than its article); only text dates can disagree, and
-    only those read from an explicit expression (``explicit_date``)."""
+    differently. A date the text gives wins over a publication date (the news told undated); a deal's date that
+    is not its own (``schedule``: its deliveries to come, or a past step of a deal still to come) never dates
+    it. Only text dates can disagree, and only those read from an explicit expression (``explicit_date``)."""
     schedule = schedule or [False] * len(members)
-    dated = [m for m in members if m.date.start]
+    dated = [m for m, off in zip(members, schedule, strict=True) if m.date.start and not off]
     if not dated:
         reasons = "; ".join(sorted({m.date.reason for m in members if m.date.reason}))[:300]
+        if any(schedule):
+            reasons = f"the sources date only its deliveries to come or a related past step ({reasons})"[:300]
         return ({"start": None, "end": None, "granularity": "unknown", "date_type": "unresolved",
                  "reason": reasons or "no source dates it"}, None)
 
-    ranked = [(m, t, 2 if later else 1 if m.date.by_publication else 0)
-              for m, t, later in zip(members, tiers, schedule, strict=True) if m.date.start]
+    ranked = [(m, t, 1 if m.date.by_publication else 0)
+              for m, t, off in zip(members, tiers, schedule, strict=True) if m.date.start and not off]
     best_rank = min(r for _m, _t, r in ranked)
     considered = [(m, t) for m, t, r in ranked if r == best_rank]
     best_tier = min(t for _m, t in considered)

@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from recoupe.crosscheck.conflicts import (
@@ -33,7 +34,7 @@ from recoupe.crosscheck.conflicts import (
     merge_date,
     role_conflicts,
 )
-from recoupe.crosscheck.link import PLANS_ARE_PART, RECIPROCAL, FuseItem, fact_group, link
+from recoupe.crosscheck.link import PLANS_ARE_PART, POINT_TOLERANCE_DAYS, RECIPROCAL, FuseItem, fact_group, link
 from recoupe.registry import register
 from recoupe.understand.events.records import EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
@@ -63,9 +64,12 @@ def _names_of(e: EventMention) -> frozenset[str]:
         value = e.attributes.get(key)
         if value:
             names.add(str(value))
-    designation = e.attributes.get("designation")
-    if designation and not e.attributes.get("equipment") and e.category == "ARMS_TRANSFER":
-        key = re.sub(r"\W+", " ", fold(str(designation))).strip()
+    designation = str(e.attributes.get("designation") or "").strip()
+    # a designation is a name ("Barak MX", "HIMARS", "F-16 Viper"), a description in lower case is not ("trois
+    # frégates", "jets": the same deal as "Belharra" in the next sentence)
+    if designation and not e.attributes.get("equipment") and e.category == "ARMS_TRANSFER" and (
+            designation[:1].isupper() or any(ch.isdigit() for ch in designation)):
+        key = re.sub(r"\W+", " ", fold(designation)).strip()
         if key and key not in ("armes", "arms", "weapons", "armements", "equipements", "materiel"):
             names.add("designation:" + key)
     return frozenset(names)
@@ -88,16 +92,20 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
     schedule = False
     span = interval(e.date.start) if told and e.date.start else None
     pub = interval(published) if published else None
-    if span and e.category in PLANS_ARE_PART and pub and span[0] > pub[1]:
-        # a deal's date later than the article is its delivery schedule ("deliveries from 2028"), not which deal
-        # it is: such a mention links as an undated one of its story
+    if span and e.category in PLANS_ARE_PART and pub and (span[0] > pub[1] or (
+            fact_group(e.factuality) == "future" and span[1] < pub[0] - timedelta(days=POINT_TOLERANCE_DAYS))):
+        # a deal's date later than the article is its delivery schedule ("deliveries from 2028"); a deal still to
+        # come dated before the article ("will buy 36 F-35 with the budget voted in September 2020") is dated by
+        # something else: neither says which deal it is, such a mention links as an undated one of its story
         span, schedule = None, True
     end_span = interval(e.date.end) if told and e.date.end else None
     return FuseItem(
         article=e.article, category=e.category, reciprocal=e.category in RECIPROCAL, story=story,
         source_countries=frozenset(r.country for r in e.source if r.country),
         recipient_countries=frozenset(r.country for r in e.recipient if r.country),
-        persons=frozenset(persons), person_country=persons, names=_names_of(e),
+        persons=frozenset(persons), person_country=persons,
+        # a variant is compared as its family: the F-35A deal is told "F-35" by other outlets
+        names=frozenset(str((entities.get(n) or {}).get("parent") or n) for n in _names_of(e)),
         start=span[0] if span else None, end=(end_span or span)[1] if span else None,
         granularity=e.date.granularity if span else "unknown", factuality=e.factuality, schedule=schedule,
         published=pub[1] if pub else None,

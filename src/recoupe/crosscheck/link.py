@@ -17,7 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-__all__ = ["DURATIVE", "PERSON_CENTRIC", "RECIPROCAL", "FuseItem", "fact_group", "link"]
+__all__ = ["DURATIVE", "PERSON_CENTRIC", "PLANS_ARE_PART", "POINT_TOLERANCE_DAYS", "RECIPROCAL", "FuseItem",
+           "fact_group",
+           "link"]
 
 # compared as one set. The others (VISIT, ARMS_TRANSFER, STATEMENT, MEDIATION) compare source with source and
 # recipient with recipient.
@@ -155,8 +157,11 @@ def _compatible(it: FuseItem, c: _Cluster) -> bool:
         return False
     if fact_group(it.factuality, it.category) != c.fact:
         return False
-    if it.article in c.articles and not (it.persons & c.all_persons or it.names & c.names):
-        return False  # the events stage told two events apart in one article: only a shared person or name rejoins them
+    if it.article in c.articles and not (it.persons & c.all_persons or it.names & c.names) and not (
+            it.category in PLANS_ARE_PART and not it.names):
+        # the events stage told two events apart in one article: only a shared person or name rejoins them (a
+        # deal is told sentence by sentence, "three frigates" after "the Belharra deal": an unnamed one may join)
+        return False
     if it.reciprocal:
         a, b = it.countries, c.countries
         if a and b:
