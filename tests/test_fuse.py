@@ -412,6 +412,15 @@ def test_rounded_figures_and_relative_dates_are_no_disagreement() -> None:
     assert fusion.conflicts == []
 
 
+def test_an_explicit_date_against_a_relative_reading_is_a_disagreement() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    ems = [mention("a0", "AGREEMENT", "2024-07-25", read_from="25 July"),
+           mention("a1", "AGREEMENT", "2024-07-24", read_from="Wednesday")]
+    (found,) = fuse(ems, [], articles_of("A", "B", published="2024-07-26")).conflicts
+    assert [cl["value"] for cl in found["claims"]] == ["2024-07-25", "2024-07-24"]
+
+
 def test_values_in_two_currencies_are_reported_as_stated() -> None:
     from recoupe.crosscheck.fuse import fuse
 

@@ -61,7 +61,8 @@ def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: 
     """The event's date from its members' most precise dates, and the claims when a one-day event is dated
     differently. A date the text gives wins over a publication date (the news told undated); a deal's date that
     is not its own (``schedule``: its deliveries to come, or a past step of a deal still to come) never dates
-    it. Only text dates can disagree, and only those read from an explicit expression (``explicit_date``)."""
+    it. Only text dates can disagree, and at least one of them must be read from an explicit expression
+    (``explicit_date``): two relative readings of one day are no disagreement."""
     schedule = schedule or [False] * len(members)
     dated = [m for m, off in zip(members, schedule, strict=True) if m.date.start and not off]
     if not dated:
@@ -92,8 +93,12 @@ def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: 
     for m in precise:
         votes[str(m.date.start)].add(outlet_of.get(m.article) or m.article)
     chosen = sorted(votes, key=lambda v: (-len(votes[v]), v))[0]
-    stated = [(str(m.date.start), m.article, m.evidence[0].quote) for m in precise if explicit_date(m)]
-    claims_of = stated if best_rank == 0 and len({v for v, _, _ in stated}) > 1 else None
+    # two relative readings ("Thursday" read from two publication days) do not disagree; an explicit date
+    # against any other does
+    explicit = {str(m.date.start) for m in precise if explicit_date(m)}
+    disagree = bool(explicit) and len(starts) > 1
+    claims_of = ([(str(m.date.start), m.article, m.evidence[0].quote) for m in precise]
+                 if best_rank == 0 and disagree else None)
     d = next(m for m in precise if m.date.start == chosen).date.as_dict()
     d["date_type"] = "approximate"
     d["reason"] = f"sources disagree ({', '.join(starts)}); {chosen} is given by most of them"
