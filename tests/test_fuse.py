@@ -389,6 +389,7 @@ def test_arms_deal_told_with_two_numbers_and_values() -> None:
     # a year-dated deal joins only an identified event: the same weapon system identifies it
     fusion = fuse(ems, [], articles_of("A", "A", "B"))
     assert len(fusion.events) == 1 and fusion.events[0]["n_sources"] == 2  # two articles of outlet A count once
+    assert fusion.events[0]["outlets"] == ["A", "B"]
     found = {c["field"]: [(cl["value"], cl["articles"]) for cl in c["claims"]] for c in fusion.conflicts}
     assert found == {"number_ordered": [(3, ["a0", "a2"]), (4, ["a1"])],
                      "value": [({"amount": 50000000, "currency": "USD"}, ["a0"]),
@@ -433,6 +434,7 @@ def test_values_in_two_currencies_are_reported_as_stated() -> None:
     assert (found["field"], [cl["value"] for cl in found["claims"]], found["note"]) == (
         "value", [{"amount": 3470000000, "currency": "EUR"}, {"amount": 3500000000, "currency": "USD"}],
         "stated in EUR, USD: reported as stated, not converted")
+    assert [cl["outlets"] for cl in found["claims"]] == [["A"], ["B"]]  # which outlets report which claim
 
 
 def test_a_deal_is_one_event_with_its_deliveries_to_come() -> None:

@@ -180,6 +180,7 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         mentions.sort(key=lambda x: (x["article"], x["start"]))
         record["mentions"] = mentions
         record["n_sources"] = len({_source_key(x["article"], outlet_of, syndicated_of) for x in mentions})
+        record["outlets"] = sorted({outlet_of.get(x["article"]) or f"article:{x['article']}" for x in mentions})
         date_obj, date_claims = merge_date(members, [items[i].tier for i in group], record["category"], outlet_of,
                                            [items[i].schedule for i in group])
         record["date"] = date_obj
@@ -226,6 +227,9 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
 
     by_role = role_conflicts(entities, story_of, outlet_of, text_of)
     conflicts.extend(by_role)
+    for c in conflicts:  # which outlets report which claim
+        for claim in c["claims"]:
+            claim["outlets"] = sorted({outlet_of.get(a) or f"article:{a}" for a in claim["articles"]})
     entity_conflicts: dict[str, list[str]] = defaultdict(list)
     for c in by_role:
         entity_conflicts[c["subject"]].append(c["id"])
