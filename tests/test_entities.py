@@ -100,6 +100,11 @@ def test_resolve_no_kb_link_on_resemblance_alone() -> None:
     assert by_alias["Rafale"] == "eqp:rafale"
     assert by_alias["Rafael"] == "org:rafael"
     assert by_alias["Rafail"] not in ("org:rafael", "eqp:rafale")  # one word alike in its consonants only
+    places = {a: r["id"] for r in resolve([mention("b1", 0, "Tehran", "LOC"), mention("b2", 0, "Turin", "LOC"),
+                                           mention("b3", 0, "Wadi Sudayri", "LOC"), mention("b4", 0, "Sudairi", "LOC"),
+                                           mention("b5", 0, "Sudayri", "LOC")], kb) for a in r["aliases"]}
+    assert places["Tehran"] != places["Turin"]  # one word, one consonant skeleton "trn": two cities
+    assert places["Sudairi"] == places["Sudayri"] != places["Wadi Sudayri"]  # y/i: one spelling
 
 
 def test_resolve_surname_of_a_name_the_parser_did_not_read_as_a_person() -> None:

@@ -11,7 +11,7 @@ In order of trust:
    names another entry so, or the name is one word alike in its consonants only ("Rafale" is not Rafael);
 3. other names are grouped by spelling key across articles: token order, accents, articles ("El",
    "Al-"), transliteration variants (kh/k, q/k, ou/u, ei/i, doubled letters) and an organisation's legal
-   form ("Ltd", "Limited", "Group") do not count;
+   form ("Ltd", "Limited", "Group") do not count; a one-word name keeps its vowels (Tehran is not Turin);
 4. a surname alone ("Kochavi") joins the full name it shortens in the same article, else the one
    person of the corpus with that name — and stays apart when there are two; failing both, the full name of
    the same article that the parser took for a place or an organisation ("Sauli Niinistö");
@@ -232,6 +232,8 @@ def resolve(mentions: Sequence[Mention], kb: KnowledgeBase) -> list[dict[str, An
             c = cluster(entry_id, m.type, entry_id)
             c.evidence.append(f"spelling: {m.text!r} has the key {key!r} of a knowledge-base name")
         else:
+            if len(tokens) == 1:  # one word: its consonants alone do not identify it (Tehran is not Turin)
+                key = _vowel_key(tokens[0])
             c = cluster(_stable_id("NAME", key), m.type, None)
             if c.mentions and all(x.text != m.text for x in c.mentions):
                 c.evidence.append(f"spelling: {m.text!r} ~ {c.mentions[0].text!r} (key {key!r})")
