@@ -74,6 +74,49 @@ def test_resolve_acronym_in_the_same_article() -> None:
     assert by_name["ASA"]["mentions"][0]["article"] == "a2"
 
 
+def test_resolve_legal_forms_elided_articles_and_one_misspelt_letter() -> None:
+    kb = load_kb()
+    mentions = [
+        mention("a1", 0, "Hindustan Aeronautics Limited", "ORG"), mention("a2", 0, "Hindustan Aeronautics Ltd", "ORG"),
+        mention("a3", 0, "Atlas Dynamics Group", "ORG"), mention("a4", 0, "Atlas Dynamics", "ORG"),
+        mention("a5", 0, "Forces armées de Côte d’Ivoire", "ORG"), mention("a5", 50, "FACI", "ORG"),
+        mention("a6", 0, "Volodymyr Zekensky"),  # one letter off the KB's Volodymyr Zelensky
+        mention("a7", 0, "Volodymyr Zelensko"),  # a one-letter typo, but "zlnsk" has no one-letter neighbour here
+    ]
+    records = resolve(mentions, kb)
+    by_alias = {a: r for r in records for a in r["aliases"]}
+    assert by_alias["Hindustan Aeronautics Ltd"]["id"] == by_alias["Hindustan Aeronautics Limited"]["id"] == "org:hal"
+    assert by_alias["Atlas Dynamics Group"]["id"] == by_alias["Atlas Dynamics"]["id"]
+    assert by_alias["FACI"]["id"] == by_alias["Forces armées de Côte d’Ivoire"]["id"]
+    assert by_alias["Volodymyr Zekensky"]["id"] == "per:volodymyr-zelensky"
+
+
+def test_resolve_no_kb_link_on_resemblance_alone() -> None:
+    kb = load_kb()
+    # the parser typed "Rafale" an organisation: the KB names one entry so, the aircraft, not Rafael (same consonants)
+    records = resolve([mention("a1", 0, "Rafale", "ORG"), mention("a2", 0, "Rafael", "ORG"),
+                       mention("a3", 0, "Rafail", "ORG")], kb)
+    by_alias = {a: r["id"] for r in records for a in r["aliases"]}
+    assert by_alias["Rafale"] == "eqp:rafale"
+    assert by_alias["Rafael"] == "org:rafael"
+    assert by_alias["Rafail"] not in ("org:rafael", "eqp:rafale")  # one word alike in its consonants only
+    places = {a: r["id"] for r in resolve([mention("b1", 0, "Tehran", "LOC"), mention("b2", 0, "Turin", "LOC"),
+                                           mention("b3", 0, "Wadi Sudayri", "LOC"), mention("b4", 0, "Sudairi", "LOC"),
+                                           mention("b5", 0, "Sudayri", "LOC")], kb) for a in r["aliases"]}
+    assert places["Tehran"] != places["Turin"]  # one word, one consonant skeleton "trn": two cities
+    assert places["Sudairi"] == places["Sudayri"] != places["Wadi Sudayri"]  # y/i: one spelling
+
+
+def test_resolve_surname_of_a_name_the_parser_did_not_read_as_a_person() -> None:
+    kb = load_kb()
+    records = resolve([mention("a1", 0, "Sauli Niinistek", "GPE"), mention("a1", 40, "Niinistek"),
+                       mention("a2", 0, "Niinistek")], kb)
+    joined, alone = sorted((r for r in records if "Niinistek" in r["aliases"]), key=lambda r: -len(r["mentions"]))
+    assert joined["aliases"] == ["Niinistek", "Sauli Niinistek"] and joined["type"] == "PERSON"
+    assert [m["article"] for m in joined["mentions"]] == ["a1", "a1"]
+    assert [m["article"] for m in alone["mentions"]] == ["a2"]  # only after the full name, in the same article
+
+
 @pytest.fixture(scope="module")
 def models() -> Models:
     return Models(Settings())

@@ -331,7 +331,10 @@ def test_demo_conflicts(demo_run: Path) -> None:
 
 
 def mention(article: str, category: str, day: str, *, attributes: dict[str, Any] | None = None,
-            quote: str = "q", place: str | None = None) -> Any:
+            quote: str = "q", place: str | None = None, read_from: str | None = None,
+            factuality: str = "asserted") -> Any:
+    """An event mention between Israel and Morocco; its date read from ``read_from`` (default: the ISO date
+    itself, an explicit expression), as the events stage quotes it in the date's reason."""
     from types import MappingProxyType
 
     from recoupe.understand.events import plover
@@ -348,13 +351,13 @@ def mention(article: str, category: str, day: str, *, attributes: dict[str, Any]
         location=ActorRef(article=article, start=20, end=20 + len(place), text=place, type="LOC", kb_id=None,
                           country="MAR") if place else None,
         date=EventDate(start=day, end=day, granularity="day" if len(day) == 10 else "year", date_type="exact",
-                       reason="test"),
-        factuality="asserted", attributes=MappingProxyType(attributes or {}),
+                       reason=f"'{read_from or day}' -> {day}: test"),
+        factuality=factuality, attributes=MappingProxyType(attributes or {}),
         plover=plover.PloverCode(event_type="AGREE"))
 
 
-def articles_of(*outlets: str) -> list[dict[str, Any]]:
-    return [{"id": f"a{i}", "outlet": o, "text": "", "published": {"value": "2021-12-01", "basis": "metadata"}}
+def articles_of(*outlets: str, published: str = "2021-12-01") -> list[dict[str, Any]]:
+    return [{"id": f"a{i}", "outlet": o, "text": "", "published": {"value": published, "basis": "metadata"}}
             for i, o in enumerate(outlets)]
 
 
@@ -382,14 +385,69 @@ def test_arms_deal_told_with_two_numbers_and_values() -> None:
                                                               "value": {"amount": 50000000, "currency": "USD"}}),
            mention("a1", "ARMS_TRANSFER", "2014", attributes={**heron, "number": 4}),
            mention("a2", "ARMS_TRANSFER", "2014", attributes={**heron, "number": 3,
-                                                              "value": {"amount": 48000000, "currency": "USD"}})]
+                                                              "value": {"amount": 40000000, "currency": "USD"}})]
     # a year-dated deal joins only an identified event: the same weapon system identifies it
     fusion = fuse(ems, [], articles_of("A", "A", "B"))
     assert len(fusion.events) == 1 and fusion.events[0]["n_sources"] == 2  # two articles of outlet A count once
+    assert fusion.events[0]["outlets"] == ["A", "B"]
     found = {c["field"]: [(cl["value"], cl["articles"]) for cl in c["claims"]] for c in fusion.conflicts}
     assert found == {"number_ordered": [(3, ["a0", "a2"]), (4, ["a1"])],
                      "value": [({"amount": 50000000, "currency": "USD"}, ["a0"]),
-                               ({"amount": 48000000, "currency": "USD"}, ["a2"])]}
+                               ({"amount": 40000000, "currency": "USD"}, ["a2"])]}
+
+
+def test_rounded_figures_and_relative_dates_are_no_disagreement() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    f35 = {"equipment": "eqp:f-35", "designation": "F-35"}
+    ems = [mention("a0", "ARMS_TRANSFER", "2024-07-25", attributes={**f35, "number": 20, "value": {
+               "amount": 3470000000, "currency": "USD"}}),
+           mention("a1", "ARMS_TRANSFER", "2024-07-25", attributes={**f35, "number": 20, "value": {
+               "amount": 3500000000, "currency": "USD"}}),  # 3.5 billion: 3.47 rounded
+           mention("a2", "ARMS_TRANSFER", "2024-07-25", attributes={**f35, "number": 35}),  # "F-35": a name
+           # "Thursday" read from two publication days: one reading each, no claim
+           mention("a3", "AGREEMENT", "2024-07-25", read_from="Thursday"),
+           mention("a4", "AGREEMENT", "2024-07-26", read_from="Thursday")]
+    fusion = fuse(ems, [], articles_of("A", "B", "C", "D", "E", published="2024-07-26"))
+    assert sorted(e["n_sources"] for e in fusion.events) == [2, 3]
+    assert fusion.conflicts == []
+
+
+def test_an_explicit_date_against_a_relative_reading_is_a_disagreement() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    ems = [mention("a0", "AGREEMENT", "2024-07-25", read_from="25 July"),
+           mention("a1", "AGREEMENT", "2024-07-24", read_from="Wednesday")]
+    (found,) = fuse(ems, [], articles_of("A", "B", published="2024-07-26")).conflicts
+    assert [cl["value"] for cl in found["claims"]] == ["2024-07-25", "2024-07-24"]
+
+
+def test_values_in_two_currencies_are_reported_as_stated() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    f35 = {"equipment": "eqp:f-35", "designation": "F-35"}
+    ems = [mention("a0", "ARMS_TRANSFER", "2024-07-25", attributes={**f35, "value": {
+               "amount": 3470000000, "currency": "EUR"}}),
+           mention("a1", "ARMS_TRANSFER", "2024-07-25", attributes={**f35, "value": {
+               "amount": 3500000000, "currency": "USD"}})]
+    (found,) = fuse(ems, [], articles_of("A", "B", published="2024-07-26")).conflicts
+    assert (found["field"], [cl["value"] for cl in found["claims"]], found["note"]) == (
+        "value", [{"amount": 3470000000, "currency": "EUR"}, {"amount": 3500000000, "currency": "USD"}],
+        "stated in EUR, USD: reported as stated, not converted")
+    assert [cl["outlets"] for cl in found["claims"]] == [["A"], ["B"]]  # which outlets report which claim
+
+
+def test_a_deal_is_one_event_with_its_deliveries_to_come() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    f35 = {"equipment": "eqp:f-35", "designation": "F-35"}
+    ems = [mention("a0", "ARMS_TRANSFER", "2021-11-25", attributes=f35),                     # signed
+           mention("a1", "ARMS_TRANSFER", "2021-11-25", attributes=f35, factuality="planned"),  # to be delivered
+           # deliveries from 2028, told by an article of 2021-12-01: the schedule, not another deal
+           mention("a1", "ARMS_TRANSFER", "2028", attributes={**f35, "number": 20}, factuality="planned")]
+    stories = [{"id": "st:1", "articles": ["a0", "a1"]}]
+    (event,) = fuse(ems, [], articles_of("A", "B"), stories).events
+    assert (event["date"]["start"], event["n_sources"], event["attributes"].get("number")) == ("2021-11-25", 2, 20)
 
 
 def test_one_event_told_in_two_cities_and_in_one_sentence_twice() -> None:
@@ -414,3 +472,25 @@ def test_one_event_told_in_two_cities_and_in_one_sentence_twice() -> None:
     doubled = type(twice)(**{**{f: getattr(twice, f) for f in twice.__slots__},
                              "evidence": twice.evidence + twice.evidence})
     assert len(fuse([doubled], [], articles_of("A", "B", "C", "D")).events[0]["mentions"]) == 1
+
+
+def test_a_deal_told_sentence_by_sentence_is_one_event_and_a_variant_is_its_family() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    stories = [{"id": "st:1", "articles": ["a0", "a1"]}]
+    ems = [mention("a0", "ARMS_TRANSFER", "2021-11-25", attributes={"equipment": "eqp:f-35a", "designation": "F-35A"},
+                   quote="chose the F-35A"),
+           # the same article names it again as a description: no name, the same deal
+           mention("a0", "ARMS_TRANSFER", "2021-11-25", attributes={"designation": "avions de combat", "number": 36},
+                   quote="36 combat aircraft"),
+           # "F-35" in another outlet: the family of the F-35A
+           mention("a1", "ARMS_TRANSFER", "2021-11-25", attributes={"equipment": "eqp:f-35", "designation": "F-35"},
+                   quote="picked the F-35"),
+           # a deal still to come dated before its article ("the budget voted in September 2020"): not its date
+           mention("a1", "ARMS_TRANSFER", "2020-09", attributes={"equipment": "eqp:f-35", "number": 36},
+                   factuality="planned", quote="will buy 36 F-35 with the budget voted last September")]
+    variant = {"id": "eqp:f-35a", "type": "EQUIPMENT", "name": "F-35A", "parent": "eqp:f-35", "mentions": []}
+    (event,) = fuse(ems, [variant], articles_of("A", "B"), stories).events
+    assert (event["date"]["start"], event["n_sources"], len(event["mentions"])) == ("2021-11-25", 2, 4)
+    alone = fuse(ems[3:], [], articles_of("A", "B"), stories).events[0]
+    assert alone["date"]["start"] is None and "related past step" in alone["date"]["reason"]

@@ -150,9 +150,10 @@ _UNRELATED = ("Le Niger reçoit des véhicules blindés\n\n"
 
 
 def _article(aid: str, text: str, *, outlet: str | None = None, lang: str = "fr", published: str | None = None,
-             not_before: str | None = None, names: frozenset[str] = frozenset()) -> StoryArticle:
+             not_before: str | None = None, names: frozenset[str] = frozenset(),
+             states: frozenset[str] = frozenset()) -> StoryArticle:
     return StoryArticle(id=aid, outlet=outlet, lang=lang, title=text.split("\n\n")[0], text=text,
-                        published=published, not_before=not_before, lead_names=names)
+                        published=published, not_before=not_before, lead_names=names, lead_states=states)
 
 
 def test_syndicated_copies_form_one_group() -> None:
@@ -281,6 +282,56 @@ def test_large_corpus_finds_undated_articles_by_not_before(monkeypatch: pytest.M
     result = cluster_stories(arts, _SAME)
     assert result.story_of["j1"] == result.story_of["j2"]
     assert result.story_of["j3"] not in (result.story_of["j1"], result.story_of["j4"])  # undated, no floor: alone
+
+
+def _filler(prefix: str, count: int) -> list[StoryArticle]:
+    """Articles of other news (leads orthogonal to a and b) naming France and the United States in their leads."""
+    return [_article(f"{prefix}{k}", f"z autre {k}", states=frozenset({"FRA", "USA"})) for k in range(count)]
+
+
+def test_a_shared_uncommon_state_links_undated_leads_of_fair_cosine() -> None:
+    encode = _keyed_encoder({"a": [0.7, 0.71414, 0.0], "b": [1.0, 0.0, 0.0], "z": [0.0, 0.0, 1.0]})
+    chad = frozenset({"TCD"})
+    arts = [_article("s1", "a un", states=chad), _article("s2", "b deux", states=chad | {"FRA"}),
+            *_filler("sf", 8)]
+    # cos 0.7: same language, undated, no shared name; the one uncommon state they share (Chad) links them
+    result = cluster_stories(arts, encode)
+    assert result.story_of["s1"] == result.story_of["s2"]
+    # France is in most leads: sharing it alone is no evidence
+    common = [_article("s1", "a un", states=frozenset({"FRA"})), _article("s2", "b deux", states=frozenset({"FRA"})),
+              *_filler("sf", 8)]
+    result = cluster_stories(common, encode)
+    assert result.story_of["s1"] != result.story_of["s2"]
+
+
+def test_leads_naming_different_states_stay_apart_across_languages() -> None:
+    encode = _keyed_encoder({"a": [0.73, 0.68337, 0.0], "b": [1.0, 0.0, 0.0], "z": [0.0, 0.0, 1.0]})
+    f35 = frozenset({"eqp:f-35"})
+    arts = [_article("t1", "a Grèce", states=frozenset({"GRC", "USA"}), names=f35),
+            _article("t2", "b Suisse", lang="en", states=frozenset({"CHE", "USA"}), names=f35),
+            *_filler("tf", 20)]
+    # cos 0.73 >= CROSSLINGUAL_COSINE and a shared name, but Greece's F-35 is not Switzerland's
+    result = cluster_stories(arts, encode)
+    assert result.story_of["t1"] != result.story_of["t2"]
+    same_state = [_article("t1", "a Grèce", states=frozenset({"GRC", "USA"}), names=f35),
+                  _article("t2", "b Grèce", lang="en", states=frozenset({"GRC", "USA"}), names=f35),
+                  *_filler("tf", 20)]
+    result = cluster_stories(same_state, encode)
+    assert result.story_of["t1"] == result.story_of["t2"]
+
+
+def test_rare_shared_keys_link_leads_of_low_cosine() -> None:
+    encode = _keyed_encoder({"a": [0.5, 0.86603, 0.0], "b": [1.0, 0.0, 0.0], "z": [0.0, 0.0, 1.0]})
+    rare = frozenset({"KWT", "ITA"})
+    arts = [_article("u1", "a un", states=rare), _article("u2", "b deux", states=rare), *_filler("uf", 40)]
+    # cos 0.5 >= ENTITY_COSINE; Kuwait and Italy in no other lead of 42: weight 2 ln(21) = 6.1 >= ENTITY_WEIGHT
+    result = cluster_stories(arts, encode)
+    assert result.story_of["u1"] == result.story_of["u2"]
+    # one rare state only: ln(21) = 3.0 < ENTITY_WEIGHT, and 0.5 < KEY_COSINE
+    one = [_article("u1", "a un", states=frozenset({"KWT"})), _article("u2", "b deux", states=frozenset({"KWT"})),
+           *_filler("uf", 40)]
+    result = cluster_stories(one, encode)
+    assert result.story_of["u1"] != result.story_of["u2"]
 
 
 def test_story_ids_are_stable_and_records_sorted() -> None:

@@ -9,8 +9,11 @@
    (the first ``LEAD_CHARS`` of the text: headline and first paragraphs) are very close (paraphrases),
    or close and in two languages (translations: the encoder scores them lower), or close and published
    within a few days of each other, or fairly close and naming the same uncommon person, organisation,
-   weapon system or event in their headline and first paragraph. Never
-   when their dates are too far apart, nor when an undated article is known to be later than the other.
+   weapon system or event in their headline and first paragraph, or fairly close and naming the same
+   uncommon state, or only loosely close but sharing rare names and states (weighed by how few leads name
+   them). Below the paraphrase level, never when both leads name uncommon states and none in common
+   (Greece's F-35 order is not Switzerland's). Never when their dates are too far apart, nor when an
+   undated article is known to be later than the other.
    Links are made strongest first (union-find); a link that would put two dated articles more than the
    window apart in one story is refused, so that stories do not chain across months.
 3. Cross-lingual pairs: the articles of different languages in one story, with their lead cosine.
@@ -28,6 +31,7 @@ import calendar
 import hashlib
 import itertools
 import logging
+import math
 import re
 import unicodedata
 import zlib
@@ -103,6 +107,20 @@ NAME_COSINE = 0.55
 # organisation (0.10 then split that story). Re-run tests/test_stories.py if changed.
 MAX_NAME_SHARE = 0.20
 MIN_NAME_DF = 2
+# Entity evidence for leads the encoder scores only fairly (a same-topic corpus: on the press dev split, stories
+# scored 0.45-0.72 against each other while news of one story scored 0.45-0.91). KEY_COSINE: enough when the leads
+# share an uncommon key (a state or lead name few leads name) and name no different uncommon states (Chad's
+# announcement told by four outlets, 0.69-0.72; different news sharing one uncommon key score up to 0.61 on dev).
+# ENTITY_COSINE with ENTITY_WEIGHT: enough when the shared keys weigh that much, a key weighing ln(articles / leads
+# naming it) (Kuwait and Italy, or the Eurofighter and Kuwait, 6.4-6.9; Russia and Ukraine, named in 18 of 109
+# leads, 3.6 only). Measured with score.py's stories B3 on the press dev split (0.708 -> 0.815, precision 0.977 ->
+# 1.0); re-run it and tests/test_stories.py if changed.
+KEY_COSINE = 0.65
+ENTITY_COSINE = 0.45
+ENTITY_WEIGHT = 5.0
+# A state named in more than this share of the leads (France in a French corpus: 36 of 109 press leads, the
+# United States 28) tells no story apart; Russia and Ukraine (18 each) still do.
+MAX_STATE_SHARE = 0.20
 # Two dated articles of one story are at most this many days apart (between their date intervals:
 # "2023-01" covers the whole month). Wire reports and their follow-ups in the demo span 2-4 days.
 WINDOW_DAYS = 7
@@ -120,6 +138,8 @@ class StoryArticle:
     published: str | None  # ISO date, possibly truncated "2022-07"; None when unknown
     not_before: str | None  # lower bound of an undated article's date, or None
     lead_names: frozenset[str]  # entity ids (PERSON/ORG/EQUIPMENT/EVENT) named in the title + first paragraph
+    # ISO codes of the states (GPE entities with a country) named in the first LEAD_CHARS characters
+    lead_states: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -152,7 +172,13 @@ def story_inputs(articles: Sequence[Mapping[str, Any]], entities: Sequence[Mappi
     """
     ends = {a["id"]: lead_end(a["text"], a.get("title")) for a in articles}
     names: dict[str, set[str]] = defaultdict(set)
+    states: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
+        if entity.get("type") == "GPE" and entity.get("country"):
+            for m in entity.get("mentions", ()):
+                if m["start"] < LEAD_CHARS:
+                    states[m["article"]].add(str(entity["country"]))
+            continue
         if entity.get("type") not in LEAD_NAME_TYPES:
             continue
         for m in entity.get("mentions", ()):
@@ -166,6 +192,7 @@ def story_inputs(articles: Sequence[Mapping[str, Any]], entities: Sequence[Mappi
         out.append(StoryArticle(
             id=a["id"], outlet=a.get("outlet"), lang=a.get("lang") or "", title=a.get("title"), text=a["text"],
             published=value, not_before=published.get("not_before"), lead_names=frozenset(names[a["id"]]),
+            lead_states=frozenset(states[a["id"]]),
         ))
     return out
 
@@ -380,6 +407,32 @@ def _name_links(
     return pairs
 
 
+def _states(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(k for k in keys if k.startswith("state:"))
+
+
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both leads name uncommon states and none in common: two news (Greece's F-35 is not Switzerland's)."""
+    return bool(_states(a) and _states(b) and not _states(a & b))
+
+
+def _lead_keys(articles: Sequence[StoryArticle]) -> tuple[list[frozenset[str]], dict[str, float]]:
+    """Each article's uncommon lead keys (the states and lead names that at most MAX_STATE_SHARE, for states, or
+    MAX_NAME_SHARE, for names, of the articles' leads name) and each key's weight, ln(n / leads naming it)."""
+    df: dict[str, int] = defaultdict(int)
+    for a in articles:
+        for c in a.lead_states:
+            df["state:" + c] += 1
+        for name in a.lead_names:
+            df[name] += 1
+    n = len(articles)
+    state_limit = max(MIN_NAME_DF, int(MAX_STATE_SHARE * n))
+    name_limit = max(MIN_NAME_DF, int(MAX_NAME_SHARE * n))
+    keys = [frozenset({"state:" + c for c in a.lead_states if df["state:" + c] <= state_limit}
+                      | {x for x in a.lead_names if df[x] <= name_limit}) for a in articles]
+    return keys, {k: math.log(n / d) for k, d in df.items()}
+
+
 def _story_id(prefix: str, members: Iterable[str]) -> str:
     return prefix + hashlib.sha1("\n".join(sorted(members)).encode("utf-8")).hexdigest()[:12]
 
@@ -421,8 +474,9 @@ def cluster_stories(articles: Sequence[StoryArticle], encode: Encoder | None) ->
     small = n <= SMALL_CORPUS
     search = _search_spans(spans, floors)
     named = [(i, j) for i, j in _name_links(ordered, search, small=small) if _compatible(i, j, spans, floors)]
+    keys, weight = _lead_keys(ordered)
     if vectors is not None:
-        floor = min(SAME_STORY_COSINE, CLOSE_COSINE, CROSSLINGUAL_COSINE)
+        floor = min(SAME_STORY_COSINE, CLOSE_COSINE, CROSSLINGUAL_COSINE, ENTITY_COSINE)
         for i, js in _sweep(range(n), search, small=small):
             if not js:
                 continue
@@ -430,15 +484,21 @@ def cluster_stories(articles: Sequence[StoryArticle], encode: Encoder | None) ->
             for pos in np.nonzero(cos >= floor)[0]:
                 j = js[int(pos)]
                 score = float(cos[pos])
-                if _compatible(i, j, spans, floors) and (
-                    score >= SAME_STORY_COSINE
-                    or (score >= CLOSE_COSINE and _close(spans[i], spans[j]))
-                    or (score >= CROSSLINGUAL_COSINE and ordered[i].lang != ordered[j].lang)
-                ):
+                if not _compatible(i, j, spans, floors):
+                    continue
+                shared = keys[i] & keys[j]
+                states_apart = _apart(keys[i], keys[j])
+                if (score >= SAME_STORY_COSINE
+                        or (not states_apart and (
+                            (score >= CLOSE_COSINE and _close(spans[i], spans[j]))
+                            or (score >= CROSSLINGUAL_COSINE and ordered[i].lang != ordered[j].lang)))
+                        or (score >= KEY_COSINE and shared and not states_apart)
+                        or (score >= ENTITY_COSINE and sum(weight[k] for k in shared) >= ENTITY_WEIGHT)):
+                    log.debug("story link %s %s %.3f %s", ordered[i].id, ordered[j].id, score, sorted(shared))
                     links.append((score, min(i, j), max(i, j)))
         for i, j in named:
             score = float(vectors[i] @ vectors[j])
-            if score >= NAME_COSINE:
+            if score >= NAME_COSINE and not _apart(keys[i], keys[j]):
                 links.append((score, i, j))
     else:
         links = [(1.0, i, j) for i, j in named]

@@ -1,0 +1,268 @@
+"""What the sources of one event disagree on: claims, the date of a one-day event, the scope of an agreement, a
+person's stated office. Pure helpers of the ``fuse.v1`` stage."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from recoupe.crosscheck.link import DURATIVE
+from recoupe.understand.events.records import EventMention
+
+# Domains every defence agreement names: a list differing only by these is no disagreement on scope.
+GENERIC_DOMAINS = frozenset({"military", "security", "defence", "defense"})
+
+
+def fold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(ch) != "Mn")
+
+
+def conflict(subject: str, field_name: str, claims: list[dict[str, Any]], note: str | None = None) -> dict[str, Any]:
+    key = "\x00".join([subject, field_name, *sorted(repr(c["value"]) for c in claims)])
+    record = {"id": "cf:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], "subject": subject,
+              "field": field_name, "claims": claims}
+    if note:
+        record["note"] = note
+    return record
+
+
+def claims(values: Sequence[tuple[Any, str, str]]) -> list[dict[str, Any]]:
+    """One claim per distinct value from (value, article, quote) triples, in order of first appearance."""
+    by_value: dict[str, dict[str, Any]] = {}
+    for value, article, quote in values:
+        k = repr(value)
+        claim = by_value.setdefault(k, {"value": value, "articles": [], "quote": quote})
+        if article not in claim["articles"]:
+            claim["articles"].append(article)
+    for claim in by_value.values():
+        claim["articles"].sort()
+    return list(by_value.values())
+
+
+# The expression a date was read from, as the events stage quotes it in the date's reason.
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def explicit_date(m: EventMention) -> bool:
+    """Whether the mention's date was read from an expression that names its day, month or year with digits
+    ("25 juillet", "2021"), not resolved from the publication date ("Tuesday", "last month"): two outlets that
+    read "Tuesday" from two publication days do not disagree."""
+    found = _QUOTED.search(m.date.reason or "")
+    return bool(found and re.search(r"\d", found.group(1)))
+
+
+def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: str,
+               outlet_of: Mapping[str, str | None], schedule: Sequence[bool] | None = None,
+               ) -> tuple[dict[str, Any], list[tuple[str, str, str]] | None]:
+    """The event's date from its members' most precise dates, and the claims when a one-day event is dated
+    differently. A date the text gives wins over a publication date (the news told undated); a deal's date that
+    is not its own (``schedule``: its deliveries to come, or a past step of a deal still to come) never dates
+    it. Only text dates can disagree, and at least one of them must be read from an explicit expression
+    (``explicit_date``): two relative readings of one day are no disagreement."""
+    schedule = schedule or [False] * len(members)
+    dated = [m for m, off in zip(members, schedule, strict=True) if m.date.start and not off]
+    if not dated:
+        reasons = "; ".join(sorted({m.date.reason for m in members if m.date.reason}))[:300]
+        if any(schedule):
+            reasons = f"the sources date only its deliveries to come or a related past step ({reasons})"[:300]
+        return ({"start": None, "end": None, "granularity": "unknown", "date_type": "unresolved",
+                 "reason": reasons or "no source dates it"}, None)
+
+    ranked = [(m, t, 1 if m.date.by_publication else 0)
+              for m, t, off in zip(members, tiers, schedule, strict=True) if m.date.start and not off]
+    best_rank = min(r for _m, _t, r in ranked)
+    considered = [(m, t) for m, t, r in ranked if r == best_rank]
+    best_tier = min(t for _m, t in considered)
+    precise = [m for m, t in considered if t == best_tier]
+    starts = sorted({str(m.date.start) for m in precise})
+    ends = sorted({str(m.date.end or m.date.start) for m in precise})
+    if len(starts) == 1 and len(ends) == 1:
+        d = precise[0].date.as_dict()
+        d["reason"] = (f"{d['reason']} (this precise in {len({m.article for m in precise})} of "
+                       f"{len({m.article for m in members})} article(s))")
+        return d, None
+    if category in DURATIVE:
+        first, last = starts[0], max(ends)
+        return ({"start": first, "end": last, "granularity": precise[0].date.granularity, "date_type": "range",
+                 "reason": f"sources date different days of it: {', '.join(starts)}"}, None)
+    votes: dict[str, set[str]] = defaultdict(set)
+    for m in precise:
+        votes[str(m.date.start)].add(outlet_of.get(m.article) or m.article)
+    chosen = sorted(votes, key=lambda v: (-len(votes[v]), v))[0]
+    # two relative readings ("Thursday" read from two publication days) do not disagree; an explicit date
+    # against any other does
+    explicit = {str(m.date.start) for m in precise if explicit_date(m)}
+    disagree = bool(explicit) and len(starts) > 1
+    claims_of = ([(str(m.date.start), m.article, m.evidence[0].quote) for m in precise]
+                 if best_rank == 0 and disagree else None)
+    d = next(m for m in precise if m.date.start == chosen).date.as_dict()
+    d["date_type"] = "approximate"
+    d["reason"] = f"sources disagree ({', '.join(starts)}); {chosen} is given by most of them"
+    return d, claims_of
+
+
+# Two figures are one when they differ by no more than rounding explains: half a unit of the last significant digit
+# of the rounder one ("3.5 billion" covers 3.45-3.55 billion, "about 80" 75-85, "3 billion" 3.47), and never more
+# than this share of the larger ("a hundred" is not 82, "20" not 24). Set on the press gold's disagreements
+# (82/80/100 soldiers, 20/24/26 aircraft, 3/5 and 5/6 billion); re-run tests/test_fuse.py if changed.
+ROUNDING_SHARE = 0.15
+
+
+def _unit(x: float) -> float:
+    """The unit of the last significant digit of a stated figure: 3_500_000_000 -> 100_000_000, 82 -> 1."""
+    n = abs(x)
+    if n == 0:
+        return 1.0
+    if n != int(n):
+        return 10.0 ** -len(repr(n).split(".")[1].rstrip("0"))
+    n = int(n)
+    unit = 1
+    while n % 10 == 0:
+        n //= 10
+        unit *= 10
+    return float(unit)
+
+
+def same_figure(a: float, b: float) -> bool:
+    """Whether two stated figures agree once rounding is allowed for (``ROUNDING_SHARE``)."""
+    if a == b:
+        return True
+    rounder = a if _unit(a) >= _unit(b) else b
+    slack = min(_unit(rounder) / 2, ROUNDING_SHARE * max(abs(a), abs(b)))
+    return abs(a - b) <= slack
+
+
+def _distinct(values: Sequence[tuple[float, str, str]]) -> bool:
+    """Whether the stated figures hold two that no rounding reconciles."""
+    return any(not same_figure(a[0], b[0]) for i, a in enumerate(values) for b in values[i + 1:])
+
+
+def _in_name(n: int, names: Sequence[str]) -> bool:
+    """A figure that is part of the system's name ("Leopard 2", "F-16") is no count of it."""
+    return any(str(n) in re.split(r"[^0-9]+", name) for name in names)
+
+
+def deal_conflicts(subject: str, members: Sequence[EventMention]) -> list[dict[str, Any]]:
+    """What the sources of one arms deal disagree on: the number ordered (a count that is part of the system's
+    name left out) and the value. Values in one currency are compared as stated, with rounding allowed for;
+    values in different currencies are reported side by side, never converted. Delivered numbers are not
+    compared: deliveries come in batches ("the first two of 28")."""
+    found: list[dict[str, Any]] = []
+    names = [str(m.attributes.get(k)) for m in members for k in ("designation", "equipment") if m.attributes.get(k)]
+    ordered = [(float(m.attributes["number"]), m.article, m.evidence[0].quote) for m in members
+               if isinstance(m.attributes.get("number"), int) and m.attributes.get("status") != "delivered"
+               and not _in_name(m.attributes["number"], names)]
+    if _distinct(ordered):
+        found.append(conflict(subject, "number_ordered", claims([(int(v), a, q) for v, a, q in ordered])))
+    values = [(m.attributes["value"], m.article, m.evidence[0].quote) for m in members
+              if isinstance(m.attributes.get("value"), dict) and m.attributes["value"].get("amount") is not None]
+    currencies = {str(v.get("currency")) for v, _, _ in values}
+    by_currency = [[(float(v["amount"]), a, q) for v, a, q in values if str(v.get("currency")) == c]
+                   for c in sorted(currencies)]
+    if len(currencies) > 1 or any(_distinct(group) for group in by_currency):
+        note = (f"stated in {', '.join(sorted(currencies))}: reported as stated, not converted"
+                if len(currencies) > 1 else None)
+        found.append(conflict(subject, "value", claims(values), note))
+    return found
+
+
+def domains(m: EventMention) -> frozenset[str]:
+    return frozenset(str(d) for d in (m.attributes.get("domains") or ()) if str(d) not in GENERIC_DOMAINS)
+
+
+# The office a stated role names, by its head words in French or English (a translation is no disagreement):
+# "inspecteur général des FAR" and "inspector general of the Moroccan armed forces" are one office,
+# "commandant en chef" another. Complements (of what, of which state) are not compared.
+_OFFICE_HEADS = {
+    "inspecteur": "inspector", "inspectrice": "inspector", "inspector": "inspector", "commandant": "commander",
+    "commander": "commander", "chef": "chief", "cheffe": "chief", "chief": "chief", "head": "chief",
+    "ministre": "minister", "minister": "minister", "directeur": "director", "directrice": "director",
+    "director": "director", "president": "president", "presidente": "president", "ambassadeur": "ambassador",
+    "ambassadrice": "ambassador", "ambassador": "ambassador", "porte-parole": "spokesperson",
+    "spokesman": "spokesperson", "spokesperson": "spokesperson", "secretaire": "secretary",
+    "secretary": "secretary", "conseiller": "adviser", "conseillere": "adviser", "adviser": "adviser",
+    "advisor": "adviser", "roi": "king", "king": "king", "gouverneur": "governor", "governor": "governor",
+    "premier": "prime", "prime": "prime", "general": "general", "generale": "general", "delegue": "delegate",
+    "deleguee": "delegate", "delegate": "delegate", "adjoint": "deputy", "adjointe": "deputy", "deputy": "deputy",
+    "vice": "deputy",
+}
+# Words that are a rank, not an office: a role made of them alone ("lieutenant-général") is not compared.
+_RANKS = frozenset({"general", "generale", "lieutenant", "colonel", "amiral", "admiral", "major", "marechal",
+                    "capitaine", "captain", "brigadier", "corps", "division", "armee", "vice"})
+_PAST_ROLE = re.compile(r"^(?:ex-|ancien(?:ne)?\s|former\s|alors\s|then\s)", re.IGNORECASE)
+
+
+# Names of an office that do not use its head word: "chef de la diplomatie" is the foreign minister.
+_OFFICE_SYNONYMS = (
+    (re.compile(r"\b(?:chef|cheffe) de la diplomatie\b|\bhead of (?:the )?diplomacy\b|\b(?:top|chief) diplomat\b"),
+     "ministre"),
+)
+# Offices held together with another one (a minister who is also the government's spokesperson), and bare titles
+# that name no office ("NATO chief" is its Secretary General): never compared.
+_NOT_COMPARED = frozenset({"spokesperson"})
+_BARE = frozenset({"chief"})
+
+
+def _role_tokens(role: str) -> frozenset[str] | None:
+    """The office a stated role names, as canonical head words; None for a rank alone, a past role, a bare title
+    or an office held alongside others."""
+    if _PAST_ROLE.match(role.strip()):
+        return None
+    folded = fold(role)
+    for pattern, head in _OFFICE_SYNONYMS:
+        folded = pattern.sub(head, folded)
+    words = [w for w in re.split(r"[^\w-]+", folded) if w]
+    if len(words) == 1 and _OFFICE_HEADS.get(words[0]) in _BARE:
+        return None
+    parts = [p for w in words for p in ([w] if w == "porte-parole" else w.split("-"))]
+    if not any(p in _OFFICE_HEADS and p not in _RANKS for p in parts):
+        return None
+    heads = frozenset(_OFFICE_HEADS[p] for p in parts if p in _OFFICE_HEADS)
+    return None if not heads or heads & _NOT_COMPARED else heads
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
+    return text[lo:hi].strip()
+
+
+def role_conflicts(entities: Sequence[Mapping[str, Any]], story_of: Mapping[str, str],
+                    outlet_of: Mapping[str, str | None], text_of: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Persons given different offices by articles of one story (one moment, two claims)."""
+    out: list[dict[str, Any]] = []
+    for e in entities:
+        if e.get("type") != "PERSON":
+            continue
+        by_story: dict[str, list[tuple[str, str, frozenset[str], str]]] = defaultdict(list)
+        for m in e.get("mentions", []):
+            role = m.get("role")
+            story = story_of.get(m["article"])
+            tokens = _role_tokens(role) if role else None
+            if story and tokens:
+                quote = _sentence_at(text_of.get(m["article"], ""), m["start"], m["end"])
+                by_story[story].append((str(role), m["article"], tokens, quote))
+        for _story, stated in sorted(by_story.items()):
+            if len({a for _, a, _, _ in stated}) < 2:
+                continue
+            # distinct offices: no role's words contained in another's
+            offices: list[tuple[str, str, frozenset[str], str]] = []
+            for s in stated:
+                if not any(s[2] <= o[2] or o[2] <= s[2] for o in offices):
+                    offices.append(s)
+            if len(offices) < 2:
+                continue
+            values = []
+            for _role, article, tokens, quote in stated:
+                office = next(o for o in offices if tokens <= o[2] or o[2] <= tokens)
+                values.append((office[0], article, quote))
+            stated_claims = claims(values)
+            outlets = {frozenset(outlet_of.get(a) or a for a in c["articles"]) for c in stated_claims}
+            if len(stated_claims) >= 2 and len(outlets) >= 2:
+                out.append(conflict(str(e["id"]), "role", stated_claims))
+    return out

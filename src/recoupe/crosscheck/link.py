@@ -1,0 +1,312 @@
+"""Which event mentions tell one real-world event (``link``), the core of the ``fuse.v1`` stage.
+
+Mentions of one event merge when their category is the same and their identity agrees: actors (the states
+overlap; named persons of one state must be the same), dates (intervals intersect, with a tolerance for events
+that last days), names (weapon designation, named exercise or agreement), factuality (a plan is not a fact). A
+mention dated only to a month must be the only fit or share a person, name or story with the event; one dated
+to a year must share one; an undated mention joins only an event of its own story (or, for a visit, meeting or
+statement told in passing, the one event of its person). A mention that could join two events joins none, and a
+vague mention of a person's doing joins only that person's event. Pure and near-linear (see ``link``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+__all__ = ["DURATIVE", "PERSON_CENTRIC", "PLANS_ARE_PART", "POINT_TOLERANCE_DAYS", "RECIPROCAL", "FuseItem",
+           "fact_group",
+           "link"]
+
+# compared as one set. The others (VISIT, ARMS_TRANSFER, STATEMENT, MEDIATION) compare source with source and
+# recipient with recipient.
+RECIPROCAL = frozenset({"MEETING", "CONFERENCE", "AGREEMENT", "COOPERATION", "DIPLOMATIC_RELATIONS", "EXERCISE",
+                        "CONFLICT", "OTHER"})
+# Events that last several days: outlets date different days of them (arrival on the 18th, talks on the 19th)
+# without contradicting each other.
+DURATIVE = frozenset({"VISIT", "MEETING", "CONFERENCE", "EXERCISE", "CONFLICT", "MEDIATION"})
+# Events that are a person's doing (who travels, who meets, who speaks): a vaguely dated mention that names
+# a person joins only an event of that person (Shaked's June visit is not the observers' June visit, seeds).
+PERSON_CENTRIC = frozenset({"VISIT", "MEETING", "STATEMENT"})
+# Day-dated mentions of a durative event this many days apart are one event (a three-day visit told by its
+# first and last day). Set from the seeds (Kochavi's visit: Monday 18 and Tuesday 19 July 2022) and the demo
+# corpus (the Rabat committee dated 24, 25 and 26 January 2023 by three outlets); re-run
+# tests/test_fuse.py and bench/bench_coref.py if changed.
+DURATIVE_TOLERANCE_DAYS = 3
+# For one-day events (a signature, a statement, a break of relations) outlets may be one day apart (time zones,
+# "yesterday" read on the wrong day): they merge, and the different days are recorded as a conflict.
+POINT_TOLERANCE_DAYS = 1
+# A date spanning at most this many days is precise ("Monday and Tuesday"); up to a season it is a month-like
+# date ("earlier this week" read as a week counts as one), beyond it a year-like one.
+PRECISE_DAYS = 4
+SEASON_DAYS = 92
+
+
+def _tier_of_span(days: int) -> int:
+    return 0 if days < PRECISE_DAYS else 1 if days <= SEASON_DAYS else 2
+
+
+_FACT_GROUP = {"asserted": "real", "reported": "real", "planned": "future", "hypothetical": "future",
+               "negated": "negated"}
+
+# Events whose plans and facts are one event: an arms deal is told as signed ("Athens signed the LOA") and as its
+# deliveries to come ("Greece will receive 20 F-35s") by the same articles (press dev: the Greek F-35 deal was two
+# records of one day, one per factuality).
+PLANS_ARE_PART = frozenset({"ARMS_TRANSFER"})
+# An undated mention in an article published at most this many days after an event of its story dated to the day
+# is taken for that event (its news) when other events of the story fit too: the press corpus's reports come
+# out 0-3 days after their news (press dev split; tests/test_fuse.py).
+NEWS_DAYS = 7
+
+
+def fact_group(factuality: str, category: str | None = None) -> str:
+    """What a mention's factuality says of the event: real, to come, or negated (a plan is not a fact, except
+    the deliveries to come of a deal)."""
+    group = _FACT_GROUP.get(factuality, "real")
+    return "real" if group == "future" and category in PLANS_ARE_PART else group
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FuseItem:
+    """What ``link`` compares of one event mention."""
+
+    article: str
+    category: str
+    reciprocal: bool = True
+    story: str | None = None
+    source_countries: frozenset[str] = frozenset()
+    recipient_countries: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    # country of each named person (entity id -> ISO code or None), to tell "two persons of one state" apart
+    person_country: Mapping[str, str | None] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()
+    start: date | None = None
+    end: date | None = None
+    granularity: str = "unknown"
+    factuality: str = "asserted"
+    schedule: bool = False  # an arms deal's date later than its article (deliveries to come): linked as undated
+    published: date | None = None  # last day of its article's publication date, when known
+
+    # derived once (link compares each item with many events): all states, precision tier (0: dated to a few
+    # days, 1: to a month or a season, 2: to a year or more, 3: undated), date tolerance of the category
+    countries: frozenset[str] = field(init=False)
+    tier: int = field(init=False)
+    tolerance: timedelta = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "countries", self.source_countries | self.recipient_countries)
+        tier = 3 if self.start is None or self.end is None else _tier_of_span((self.end - self.start).days)
+        object.__setattr__(self, "tier", tier)
+        object.__setattr__(self, "tolerance", _tolerance(self.category))
+
+
+@dataclass(slots=True)
+class _Cluster:
+    category: str
+    members: list[int]
+    articles: set[str]
+    stories: set[str]
+    source_countries: set[str]
+    recipient_countries: set[str]
+    persons: dict[str, set[str]]  # country -> persons of that country named in the event
+    all_persons: set[str]
+    names: set[str]
+    fact: str
+    best_tier: int = 3
+    lo: date | None = None  # the dates every dated member allows (intersection of their intervals)
+    hi: date | None = None
+
+    countries: set[str] = field(default_factory=set)
+
+    def add(self, i: int, it: FuseItem) -> None:
+        self.members.append(i)
+        self.best_tier = min(self.best_tier, it.tier)
+        self.articles.add(it.article)
+        if it.story:
+            self.stories.add(it.story)
+        self.source_countries |= it.source_countries
+        self.recipient_countries |= it.recipient_countries
+        self.countries |= it.countries
+        for p in it.persons:
+            self.all_persons.add(p)
+            c = it.person_country.get(p)
+            if c:
+                self.persons.setdefault(c, set()).add(p)
+        self.names |= it.names
+        if it.start is not None and it.end is not None:
+            if self.lo is None or self.hi is None:
+                self.lo, self.hi = it.start, it.end
+            else:
+                lo, hi = max(self.lo, it.start), min(self.hi, it.end)
+                if lo <= hi:  # tolerance admitted a neighbour: keep the span of both
+                    self.lo, self.hi = lo, hi
+                else:
+                    self.lo, self.hi = min(self.lo, it.start), max(self.hi, it.end)
+
+
+def _tolerance(category: str) -> timedelta:
+    return timedelta(days=DURATIVE_TOLERANCE_DAYS if category in DURATIVE else POINT_TOLERANCE_DAYS)
+
+
+def _compatible(it: FuseItem, c: _Cluster) -> bool:
+    if it.start is not None and it.end is not None and c.lo is not None and c.hi is not None and (
+            it.start > c.hi + it.tolerance or it.end < c.lo - it.tolerance):
+        return False
+    if fact_group(it.factuality, it.category) != c.fact:
+        return False
+    if it.article in c.articles and not (it.persons & c.all_persons or it.names & c.names) and not (
+            it.category in PLANS_ARE_PART and not it.names):
+        # the events stage told two events apart in one article: only a shared person or name rejoins them (a
+        # deal is told sentence by sentence, "three frigates" after "the Belharra deal": an unnamed one may join)
+        return False
+    if it.reciprocal:
+        a, b = it.countries, c.countries
+        if a and b:
+            shared = a & b
+            if not shared or (len(shared) < 2 and min(len(a), len(b)) >= 2):
+                return False
+    else:
+        for mine, theirs in ((it.source_countries, c.source_countries), (it.recipient_countries,
+                                                                          c.recipient_countries)):
+            if mine and theirs and not mine & theirs:
+                return False
+    for p in it.persons:
+        country = it.person_country.get(p)
+        theirs = c.persons.get(country, set()) if country else set()
+        if theirs and p not in theirs and not (it.persons & theirs):
+            return False  # another person of the same state: another visit, another meeting
+    return not (it.names and c.names and not it.names & c.names)
+
+
+def _news_of(it: FuseItem, c: _Cluster) -> bool:
+    """The event happened within NEWS_DAYS before the item's article was published: the article's news."""
+    return bool(it.published and c.lo and c.hi and c.hi >= it.published - timedelta(days=NEWS_DAYS)
+                and c.lo <= it.published)
+
+
+def _identified(it: FuseItem, c: _Cluster) -> bool:
+    """Evidence beyond compatibility that a vaguely dated mention tells this event: a shared person, name or
+    story."""
+    return bool((it.persons & c.all_persons) or (it.names & c.names) or (it.story and it.story in c.stories))
+
+
+def _closeness(it: FuseItem, clusters: Sequence[_Cluster], ci: int) -> tuple[int, int, int]:
+    c = clusters[ci]
+    gap = 0 if c.lo is None or it.start is None else abs((c.lo - it.start).days)
+    return (-len(it.persons & c.all_persons), gap, ci)
+
+
+def _months(lo: date, hi: date) -> Iterable[tuple[int, int]]:
+    y, m = lo.year, lo.month
+    while (y, m) <= (hi.year, hi.month):
+        yield y, m
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+
+def _days(lo: date, hi: date) -> range:
+    return range(lo.toordinal(), hi.toordinal() + 1)
+
+
+def link(items: Sequence[FuseItem]) -> list[list[int]]:
+    """Clusters of item indexes, one per real-world event; every index in exactly one cluster, each cluster
+    sorted, clusters sorted by their first index. Near-linear: a mention dated to the day is compared only with
+    events of its category, state and days; a vaguer one with those of its months; an undated one with those of
+    its story or its persons."""
+    clusters: list[_Cluster] = []
+    by_day: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    by_month: dict[tuple[str, str, int, int], list[int]] = defaultdict(list)
+    by_story: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_person_year: dict[tuple[str, str, int], list[int]] = defaultdict(list)  # persons and names
+    by_person: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def index(ci: int, it: FuseItem) -> None:
+        cat = clusters[ci].category
+        if it.start is not None and it.end is not None:
+            tol = it.tolerance
+            for country in it.countries or {""}:
+                if it.tier == 0:
+                    for d in _days(it.start - tol, it.end + tol):
+                        by_day[(cat, country, d)].append(ci)
+                for y, m in _months(it.start - tol, it.end + tol):
+                    by_month[(cat, country, y, m)].append(ci)
+            for key in it.persons | it.names:
+                for y in range(it.start.year, it.end.year + 1):
+                    by_person_year[(cat, key, y)].append(ci)
+        if it.story:
+            by_story[(cat, it.story)].append(ci)
+        for p in it.persons:
+            by_person[(cat, p)].append(ci)
+
+    def candidates(it: FuseItem) -> list[int]:
+        """Events the item may join. A year-dated or undated item joins only an identified event (shared
+        person, name or story): it is looked up by those, not among all the events of its states' year."""
+        found: set[int] = set()
+        cat = it.category
+        if it.start is not None and it.end is not None:
+            if it.tier < 2:
+                for country in it.countries or {""}:
+                    if it.tier == 0:
+                        for d in _days(it.start, it.end):
+                            found.update(by_day.get((cat, country, d), ()))
+                    else:
+                        for y, m in _months(it.start, it.end):
+                            found.update(by_month.get((cat, country, y, m), ()))
+            if it.tier == 2 or not it.countries:
+                for key in it.persons | it.names:
+                    for y in range(it.start.year, it.end.year + 1):
+                        found.update(by_person_year.get((cat, key, y), ()))
+        elif cat in PERSON_CENTRIC:
+            for p in it.persons:
+                found.update(by_person.get((cat, p), ()))
+        if it.story:
+            found.update(by_story.get((cat, it.story), ()))
+        return sorted(found)
+
+    order = sorted(range(len(items)), key=lambda i: (items[i].tier, items[i].start or date.max,
+                                                     -len(items[i].persons), i))
+    for i in order:
+        it = items[i]
+        fits = [ci for ci in candidates(it) if _compatible(it, clusters[ci])
+                # with no state on one side, the date alone does not make two mentions one event
+                and ((it.countries and clusters[ci].countries) or _identified(it, clusters[ci]))]
+        if it.tier == 3:
+            # undated: an event of its own story (for a person's doing, with the same persons when it names
+            # any), else, for a person's doing, the one event of that person ("since General X's visit")
+            in_story = [ci for ci in fits if it.story and it.story in clusters[ci].stories
+                        and (it.category not in PERSON_CENTRIC or not it.persons
+                             or it.persons & clusters[ci].all_persons)]
+            fits = in_story or ([ci for ci in fits if it.persons & clusters[ci].all_persons]
+                                if it.category in PERSON_CENTRIC else [])
+            if len(fits) > 1:
+                # several events of its story fit: the one of its names (system, exercise), then the one the
+                # story dates to the day (its news; recalled events are dated vaguely, "in 2019")
+                # (only when its article is dated, within NEWS_DAYS of that day: an undated article may tell an
+                # earlier event of the story, and would then be dated from the wrong one)
+                fits = [ci for ci in fits if it.names & clusters[ci].names] or fits
+                news = [ci for ci in fits if clusters[ci].best_tier == 0 and _news_of(it, clusters[ci])]
+                fits = news if len(news) == 1 else fits
+        elif it.tier == 2 or (it.tier == 1 and len(fits) > 1):
+            fits = [ci for ci in fits if _identified(it, clusters[ci])]
+        if it.tier > 0 and it.category in PERSON_CENTRIC:
+            # a vague mention naming a person joins only that person's event; one naming nobody joins a
+            # person's event only when that event is dated to the day (well identified)
+            fits = [ci for ci in fits if it.persons & clusters[ci].all_persons] if it.persons else [
+                ci for ci in fits if not clusters[ci].all_persons or clusters[ci].best_tier == 0]
+        chosen: int | None = None
+        if it.tier == 0 and fits:
+            chosen = min(fits, key=functools.partial(_closeness, it, clusters))
+        elif len(fits) == 1:
+            chosen = fits[0]
+        if chosen is None:
+            clusters.append(_Cluster(category=it.category, members=[], articles=set(),
+                                     stories=set(), source_countries=set(), recipient_countries=set(), persons={},
+                                     all_persons=set(), names=set(), fact=fact_group(it.factuality, it.category)))
+            chosen = len(clusters) - 1
+        clusters[chosen].add(i, it)
+        index(chosen, it)
+    out = [sorted(c.members) for c in clusters]
+    out.sort(key=lambda m: m[0])
+    return out
