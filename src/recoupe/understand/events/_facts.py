@@ -343,7 +343,8 @@ def _date_of(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger],
                          reason=f"the expression that dates it cannot be resolved: {d['reason']}"), None
     # the sentence's other dates
     candidates = [(t, s) for t, s in in_unit if t.value and event_date(t)["start"] and not _since(ctx, s, trig)
-                  and not _range_second(t, in_unit) and not _in_other_time_clause(s, trig)]
+                  and not _range_second(t, in_unit) and not _in_other_time_clause(s, trig)
+                  and not _in_other_clause(s, trig)]
     if _temporal_reference(trig.tok):
         candidates = []  # "depuis la normalisation", "since the normalisation": an earlier event named, not dated
     if trig.anchor is not None and trig.anchor.lemma_.lower() in ctx.lex.support["sequence"] and \
@@ -437,6 +438,37 @@ def _in_other_time_clause(span: Any, trig: _Trigger) -> bool:
         if t.head.i == t.i:
             break
         t = t.head
+    return False
+
+
+# Nouns of an occasion a statement is made on: a date in the clause that qualifies one ("dans un entretien
+# donné jeudi") dates the statement.
+_OCCASIONS = frozenset({"entretien", "interview", "communiqué", "déclaration", "conférence", "discours", "statement",
+                        "briefing", "speech", "conference", "visite", "visit", "annonce", "announcement"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "acl", "amod"})
+# Verbs that only say an event took place ("la visite effectuée en juillet", "the talks held on Monday"): the
+# date of their clause is the event's, wherever the parser hangs the clause.
+_TAKE_PLACE = frozenset({"effectuer", "tenir", "dérouler", "organiser", "mener", "hold", "conduct", "stage",
+                         "organize", "organise"})
+
+
+def _in_other_clause(span: Any, trig: _Trigger) -> bool:
+    """A date in a relative, participial or adverbial clause of another verb, which does not hold the trigger
+    ("le contrat, révisé le 5 septembre 2019", "l'enveloppe que lui a confiée le peuple en septembre dernier",
+    "delivery is expected to start in 2028"): that verb's date, not the event's; the occasion of a statement
+    ("dans un entretien donné jeudi") still dates it."""
+    t = span.root
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if _pos(t) == "VERB" or t.pos_ == "AUX":
+            if trig.tok.i in {u.i for u in t.subtree} or (trig.anchor is not None and trig.anchor.i == t.i):
+                return False
+            if _pos(trig.tok) == "NOUN" and t.head.i in {u.i for u in trig.tok.subtree}:
+                return False  # "la réunion du comité, lequel a siégé lundi": the clause tells the event noun's
+            if t.dep_ in _CLAUSE_DEPS:
+                return t.head.lemma_.lower() not in _OCCASIONS and t.lemma_.lower() not in _TAKE_PLACE
     return False
 
 

@@ -1,0 +1,66 @@
+"""Fixes of the events stage measured on the press corpus's dev split (bench/bench_press.py), each pinned on
+sentences written for these tests: the error class it removes, in a sentence of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from recoupe.kb import load_kb
+from recoupe.records import CleanArticle, Published, article_id
+from recoupe.settings import Settings
+from recoupe.understand.annotate import Models, annotate
+from recoupe.understand.entities import extract
+from recoupe.understand.events import EventMention, extract_events
+from recoupe.understand.timex import tag
+from recoupe.understand.timex.stage import tag_article
+
+PUBLISHED = "2023-05-10"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def models() -> Models:
+    return Models(Settings())
+
+
+def _events(text: str, models: Models, published: str = PUBLISHED) -> tuple[EventMention, ...]:
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=published, basis="metadata", reason="test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    return extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+
+
+def _of(events: Sequence[EventMention], category: str) -> list[EventMention]:
+    return [e for e in events if e.category == category]
+
+
+# --- dates -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    # a past verb right before the weekday governs it, though the clause after it is in the future
+    ("Poland and Romania announced Sunday they will send tanks to Moldova.", "en", "2023-05-07"),
+    ("The two governments said on Monday that they will sign the treaty.", "en", "2023-05-08"),
+    ("La Roumanie a annoncé dimanche qu'elle livrera des blindés à la Moldavie.", "fr", "2023-05-07"),
+    # a passive future stays in the future
+    ("The treaty will be signed Sunday in Warsaw.", "en", "2023-05-14"),
+])
+def test_weekday_after_a_past_verb_is_past(text: str, lang: str, value: str) -> None:
+    (t,) = [t for t in tag(text, lang=lang, dct=PUBLISHED) if t.type == "DATE"]
+    assert t.value == value
+
+
+def test_date_of_a_clause_on_another_noun_is_not_the_events(models: Models) -> None:
+    # "révisé le 4 mars 2018" dates the revision of the accord, not its ending (a decision: left undated)
+    text = ("Le Niger a décidé de mettre fin à l'accord de défense signé avec l'Italie "
+            "et révisé le 4 mars 2018.")
+    (e,) = [e for e in _of(_events(text, models), "COOPERATION") if e.trigger == "mettre"]
+    assert (e.date.start, e.date.date_type) == (None, "unresolved")
+
+
+def test_date_of_a_clause_on_the_event_noun_is_the_events(models: Models) -> None:
+    # the committee "qui a siégé lundi" is the meeting's: its date stays
+    text = "La réunion du comité mixte franco-tchadien, lequel a siégé lundi à N'Djamena, a duré deux heures."
+    (e,) = _of(_events(text, models), "MEETING")
+    assert e.date.start == "2023-05-08"
