@@ -64,3 +64,34 @@ def test_date_of_a_clause_on_the_event_noun_is_the_events(models: Models) -> Non
     text = "La réunion du comité mixte franco-tchadien, lequel a siégé lundi à N'Djamena, a duré deux heures."
     (e,) = _of(_events(text, models), "MEETING")
     assert e.date.start == "2023-05-08"
+
+
+# --- trigger words out of context --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a state welcomed to an alliance, or a decision welcomed: no visit, no meeting
+    ("“We welcome Norway to the alliance,” the secretary general of NATO said.", {"VISIT", "MEETING"}),
+    ("The president welcomed the Moroccan defence minister to NATO headquarters for a ceremony.",
+     {"VISIT", "MEETING"}),
+    ("Western capitals welcomed Japan's decision to send radars to the Philippines.", {"VISIT", "MEETING"}),
+    ("Le pays accueille aussi 3.000 soldats de l'ONU dans le nord.", {"VISIT"}),
+    # "meet" as "satisfy"
+    ("The new frigates meet the needs of the Greek navy, the ministry said.", {"MEETING"}),
+    ("Turkey will deliver the drones to Egypt once the conditions are met.", {"MEETING"}),
+    # an envoy recalled for consultations, an interview given to the press: no meeting
+    ("L'ambassadeur égyptien à Ankara doit rejoindre Le Caire « pour consultations ».", {"MEETING"}),
+    ("Dans un entretien accordé lundi à des médias espagnols, le président mauritanien a indiqué que Madrid "
+     "allait devoir fermer ses bases militaires en Mauritanie.", {"MEETING"}),
+    # "entretenir" without "se" is "maintain"
+    ("Le Mali veut entretenir des relations apaisées avec l'Algérie.", {"MEETING"}),
+    # a word of a name: the US Congress is no conference
+    ("India welcomed the vote of the US Congress on the engine deal.", {"CONFERENCE", "VISIT", "MEETING"}),
+])
+def test_trigger_word_out_of_context(models: Models, text: str, absent: set[str]) -> None:
+    assert [(e.category, e.trigger) for e in _events(text, models) if e.category in absent] == []
+
+
+def test_host_still_receives_people(models: Models) -> None:
+    text = "Le ministre tunisien de la Défense a accueilli mardi à Tunis son homologue algérien."
+    (e,) = _of(_events(text, models), "VISIT")
+    assert (set(e.countries("source")), set(e.countries("recipient"))) == ({"DZA"}, {"TUN"})
