@@ -73,6 +73,8 @@ def test_date_of_a_clause_on_the_event_noun_is_the_events(models: Models) -> Non
     ("“We welcome Norway to the alliance,” the secretary general of NATO said.", {"VISIT", "MEETING"}),
     ("The president welcomed the Moroccan defence minister to NATO headquarters for a ceremony.",
      {"VISIT", "MEETING"}),
+    ("Following that, the Secretary General welcomed Croatian President Zoran Milanović to NATO Headquarters "
+     "for a flag ceremony.", {"VISIT", "MEETING"}),
     ("Western capitals welcomed Japan's decision to send radars to the Philippines.", {"VISIT", "MEETING"}),
     ("Le pays accueille aussi 3.000 soldats de l'ONU dans le nord.", {"VISIT"}),
     # "meet" as "satisfy"
@@ -95,3 +97,18 @@ def test_host_still_receives_people(models: Models) -> None:
     text = "Le ministre tunisien de la Défense a accueilli mardi à Tunis son homologue algérien."
     (e,) = _of(_events(text, models), "VISIT")
     assert (set(e.countries("source")), set(e.countries("recipient"))) == ({"DZA"}, {"TUN"})
+
+
+# --- arms register -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "recipient"), [
+    # the agreement's partner supplies, not the knowledge base's home of a consortium's system
+    ("In March 2016, Qatar signed an agreement with Spain to procure 12 Eurofighter Typhoons.", {"ESP"}, {"QAT"}),
+    # the subject of the verb the transfer depends on supplies, not the maker's state
+    ("Norway and Belgium have committed to delivering F-16s to Kyiv as soon as the pilots are trained.",
+     {"NOR", "BEL"}, {"UKR"}),
+])
+def test_supplier_is_the_state_that_commits(models: Models, text: str, source: set[str],
+                                            recipient: set[str]) -> None:
+    (e,) = _of(_events(text, models), "ARMS_TRANSFER")
+    assert (set(e.countries("source")), set(e.countries("recipient"))) == (source, recipient)

@@ -760,7 +760,8 @@ def _joins_organisation(ctx: _Ctx, tok: Any) -> bool:
         for t in _phrase(c):
             m = ctx.mention_at.get(t.i)
             entry = ctx.kb.get(m.kb_id) if m is not None and m.kb_id else None
-            if (entry is not None and entry.sector == "IGO") or t.lower_ in _MEMBERSHIP:
+            if (entry is not None and entry.sector == "IGO") or t.lower_ in _MEMBERSHIP or (
+                    t.pos_ == "PROPN" and any(e.sector == "IGO" for e, _how in ctx.kb.lookup(t.text))):
                 return True
     return False
 
