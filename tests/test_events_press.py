@@ -112,3 +112,27 @@ def test_supplier_is_the_state_that_commits(models: Models, text: str, source: s
                                             recipient: set[str]) -> None:
     (e,) = _of(_events(text, models), "ARMS_TRANSFER")
     assert (set(e.countries("source")), set(e.countries("recipient"))) == (source, recipient)
+
+
+def test_undated_article_news_dated_by_its_bodys_latest_date(models: Models) -> None:
+    # an undated article whose body says it is not older than 2024-03-14: its undated news is dated by that
+    # bound (approximate, with the reason); a planned act is not
+    text = ("Le ministre tunisien de la Défense a été reçu à Alger par son homologue algérien. "
+            "Les deux pays signeront un accord de coopération militaire.")
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=None, basis="unknown", reason="test", not_before="2024-03-14"),
+                       text=text, dropped=0)
+    (a,) = annotate([art], models)
+    events = extract_events(a, a.doc, extract(a, a.doc, kb, models.get("fr")).mentions, tag_article(a).timexes, kb)
+    (visit,) = _of(events, "VISIT")
+    assert (visit.date.start, visit.date.date_type) == ("2024-03-14", "approximate")
+    assert "the latest date its undated body gives" in visit.date.reason
+    (agreement,) = _of(events, "AGREEMENT")
+    assert (agreement.factuality, agreement.date.start) == ("planned", None)
+
+
+def test_french_future_the_tagger_reads_as_present_is_planned(models: Models) -> None:
+    # fr_core_news_md tags "signeront" Tense=Pres: the ending says future
+    (e,) = _of(_events("Le Sénégal et le Mali signeront un accord de défense.", models), "AGREEMENT")
+    assert (e.factuality, e.date.start) == ("planned", None)

