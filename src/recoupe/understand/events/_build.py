@@ -13,7 +13,19 @@ from typing import Any
 from recoupe.understand.events import plover
 from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIPROCAL
 from recoupe.understand.events._facts import _arms_attributes, _clause_text, _date_of, _domains, _factuality, _name_of
-from recoupe.understand.events._parse import _Args, _arguments, _Ctx, _dedup, _pos, _states_first, _Trigger, _window
+from recoupe.understand.events._parse import (
+    _actors_of,
+    _Args,
+    _arguments,
+    _case,
+    _Ctx,
+    _dedup,
+    _pos,
+    _states_first,
+    _subject_token,
+    _Trigger,
+    _window,
+)
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.calendar import interval
 
@@ -185,6 +197,8 @@ def _build_arms(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], sou
         m = ctx.mention_at.get(weapon.i)
         src = list(source)
         equipment: tuple[ActorRef, ...] = ()
+        if not src:
+            src = _supplier_from_governor(ctx, trig.tok, {r.country for r in recipient if r.country})
         if m is not None and m.type == "EQUIPMENT":
             ref = ctx.ref(m)
             equipment = (ref,)
@@ -207,6 +221,35 @@ def _build_arms(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], sou
         out.append(_finish(ctx, trig, all_triggers, src, rcp, args, attrs, equipment))
     return out
 
+
+
+_GOVERNED = frozenset({"xcomp", "pcomp", "prep", "pobj", "advcl", "acl", "obl", "obl:arg", "obl:mod", "nmod", "mark"})
+
+
+def _supplier_from_governor(ctx: _Ctx, tok: Any, recipients: set[str]) -> list[ActorRef]:
+    """The states that supply, when the transfer's own clause names none: the partner of the agreement or
+    the subject of the verb it depends on ("Kuwait signed an agreement with Italy to procure...", "Denmark
+    and the Netherlands have committed to delivering F-16s"), not a recipient — before the knowledge base's
+    home of the system is guessed (a consortium's system has several)."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in _GOVERNED or t.head.i == t.i:
+            return []
+        t = t.head
+        heads = [t, *(c for c in t.children if c.dep_ in ("obj", "dobj"))]
+        for h in heads:
+            for c in h.children:
+                if (c.dep_ == "prep" and c.lower_ == "with") or _case(c) == "avec":
+                    states = [r for r in _actors_of(ctx, c) if r.country and r.country not in recipients]
+                    if not states and c.dep_ == "prep":
+                        states = [r for g in c.children if g.dep_ == "pobj" for r in _actors_of(ctx, g)
+                                  if r.country and r.country not in recipients]
+                    if states:
+                        return states
+        subj = _subject_token(t) if _pos(t) == "VERB" else None
+        if subj is not None:
+            return [r for r in _actors_of(ctx, subj) if r.country and r.country not in recipients]
+    return []
 
 
 # --------------------------------------------------------------------------------------------------

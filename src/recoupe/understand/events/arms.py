@@ -84,6 +84,33 @@ def count_before(tok: Any) -> int | None:
     return None
 
 
+_PART_OF = frozenset({"of", "sur", "des", "parmi", "among"})
+
+
+def part_of_total(tok: Any) -> int | None:
+    """The part now of a stated total: "the first two of 28 Eurofighter Typhoons", "les deux premiers des 28
+    avions", "6 sur 24" (the count of ``tok`` is the total)."""
+    counts = [c for c in tok.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.dep_ in ("det", "amod"))]
+    if not counts:
+        return None
+    count = counts[0]
+    inner = [t for t in count.subtree if t.i < count.i]  # "two of 28": en_core_web_sm hangs "two of" on 28
+    if len(inner) >= 2 and inner[-1].lower_ in _PART_OF:
+        n = _number(inner[-2].lower_)
+        if n is not None:
+            return n
+    k = min([count.i, *(t.i for t in inner)]) - 1
+    if k >= 0 and tok.doc[k].lower_ in ("the", "les", "le"):
+        k -= 1
+    if k < 1 or tok.doc[k].lower_ not in _PART_OF:
+        return None
+    for prev in (tok.doc[k - 1], tok.doc[k - 2] if k >= 2 else None):
+        n = _number(prev.lower_) if prev is not None else None
+        if n is not None:
+            return n
+    return None
+
+
 def _number(word: str) -> int | None:
     word = word.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
     if word.isdigit():
@@ -202,7 +229,7 @@ def to_arms_records(event_records: Sequence[Mapping[str, Any]], event_mentions: 
             "description": description,
             "weapon_category": category,
             "manufacturer": manufacturer,
-            "number_ordered": number if isinstance(number, int) else None,
+            "number_ordered": total if isinstance(total := attrs.get("number_total", number), int) else None,
             "number_delivered": number if isinstance(number, int) and status == "delivered" else None,
             "order_year": year if status in ("ordered", "reported", "planned") else None,
             "delivery_years": [year] if year is not None and status == "delivered" else [],

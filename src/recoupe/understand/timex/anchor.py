@@ -52,7 +52,7 @@ from recoupe.understand.timex.calendar import (
 from recoupe.understand.timex.frames import Frame
 from recoupe.understand.timex.records import Anchoring, Granularity, Timex, TimexType
 from recoupe.understand.timex.rules import Group
-from recoupe.understand.timex.tense import Sentence, Tense, clause_around, cue_before, tense_of
+from recoupe.understand.timex.tense import Sentence, Tense, clause_around, cue_before, past_verb_before, tense_of
 
 T = TypeVar("T")
 # An underspecified date is looked for within this many years of its reference: enough for "juillet dernier"
@@ -98,6 +98,8 @@ def resolve(text: str, groups: list[Group], sents: list[Sentence], dct: Point | 
         """The tense of the clause around ``pos``, else of its sentence."""
         sent = sents[si]
         lo, hi = clause_around(text, sent.start, sent.end, pos)
+        if past_verb_before(text[max(lo, pos - 40):pos], lang):
+            return "past"
         clause = tense_of(text[lo:hi], lang)
         if clause != "none":
             return clause

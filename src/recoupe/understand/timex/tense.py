@@ -170,6 +170,28 @@ def tense_of(sentence: str, lang: str) -> Tense:
     return "future" if future else "none"
 
 
+# A past verb right before the date governs it, whatever the clause's other verbs say: "announced Sunday
+# that they will give", "a annoncé dimanche qu'il signera" date the announcement.
+_PAST_VERB_BEFORE_EN = re.compile(
+    rf"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bwould )"
+    rf"\b(?:(?:{_IRREGULAR_PAST_EN})|(?P<ed>[a-z]{{3,}}ed))\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_VERB_BEFORE_FR = re.compile(_PAST_FR.pattern + r"\s+(?:le\s+|ce\s+)?$", re.IGNORECASE)
+
+
+def past_verb_before(prefix: str, lang: str) -> bool:
+    """Whether the words right before a date are a past verb that the date goes with ("announced Sunday",
+    "said on Monday", "a annoncé dimanche"); a passive or infinitive ("will be held Sunday") is not one."""
+    if lang == "en":
+        m = _PAST_VERB_BEFORE_EN.search(prefix)
+        return m is not None and (m.group("ed") is None or m.group("ed").lower() not in _NOT_PAST_EN)
+    if lang == "fr":
+        m = _PAST_VERB_BEFORE_FR.search(prefix)
+        return m is not None and m.group("pp").lower() not in _NOT_PAST_PP
+    return False
+
+
 # --- narrative cues: the text moves forward ("suivie en juillet", "puis") or back ("plus tôt") -------------
 
 Cue = Literal["forward", "backward"]
