@@ -103,3 +103,38 @@ def is_arabic_letter(ch: str) -> bool:
     code = ord(ch)
     return 0x0620 <= code <= 0x064A or 0x066E <= code <= 0x06D3 or 0x06FA <= code <= 0x06FF or \
         0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFC
+
+
+# --- calendar words, keyed by their matching form --------------------------------------------------------
+
+def _keyed(table: dict[str, int]) -> dict[str, int]:
+    return {normalize_for_matching(word): value for word, value in table.items()}
+
+
+# Gregorian month names as the Arab press writes them: the Egyptian/Gulf forms (يناير), the Maghreb's French
+# loans (جانفي, فيفري, أفريل, جوان, جويلية, أوت), Morocco's (يوليوز, غشت, شتنبر, نونبر, دجنبر) and the Levant's
+# Syriac names (كانون الثاني ... أيلول ... كانون الأول). Outlets often write both: "أيلول/سبتمبر".
+GREGORIAN_MONTHS = _keyed({
+    "يناير": 1, "جانفي": 1, "كانون الثاني": 1, "فبراير": 2, "فيفري": 2, "شباط": 2,
+    "مارس": 3, "آذار": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "أفريل": 4, "نيسان": 4,
+    "مايو": 5, "ماي": 5, "أيار": 5, "يونيو": 6, "يونيه": 6, "جوان": 6, "حزيران": 6,
+    "يوليو": 7, "يوليه": 7, "جويلية": 7, "يوليوز": 7, "تموز": 7, "أغسطس": 8, "اغسطس": 8, "أوت": 8, "غشت": 8,
+    "آب": 8, "سبتمبر": 9, "شتنبر": 9, "أيلول": 9, "أكتوبر": 10, "تشرين الأول": 10,
+    "نوفمبر": 11, "نونبر": 11, "تشرين الثاني": 11, "ديسمبر": 12, "دجنبر": 12, "كانون الأول": 12,
+})
+HIJRI_MONTHS = _keyed({
+    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
+    "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6,
+    "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11,
+    "ذو الحجة": 12, "ذي الحجة": 12,
+})
+# ISO weekday numbers (Monday 1).
+WEEKDAYS = _keyed({
+    "الاثنين": 1, "الإثنين": 1, "الثلاثاء": 2, "الأربعاء": 3, "الاربعاء": 3, "الخميس": 4, "الجمعة": 5,
+    "السبت": 6, "الأحد": 7,
+})
+
+
+def alternation(words: dict[str, int] | list[str]) -> str:
+    """A regex alternation of matching-form words, longest first, spaces matching any run of spaces."""
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
