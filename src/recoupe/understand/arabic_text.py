@@ -18,6 +18,7 @@ of the original character it came from, so a span found in the normalised text m
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 TATWEEL = "\u0640"
 # Harakat, shadda, sukun, superscript alef and the Quranic annotation marks: dropped for matching.
@@ -135,6 +136,6 @@ WEEKDAYS = _keyed({
 })
 
 
-def alternation(words: dict[str, int] | list[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of matching-form words, longest first, spaces matching any run of spaces."""
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
