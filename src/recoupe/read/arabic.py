@@ -17,12 +17,9 @@ import re
 from collections.abc import Sequence
 
 from recoupe.read.metadata import date_in_text
-from recoupe.understand.arabic_text import is_arabic_letter, normalize_for_matching
+from recoupe.understand.arabic_script import script_language
+from recoupe.understand.arabic_text import normalize_for_matching
 
-# A page whose letters are at least this share Arabic-script is read with the Arabic rules. Set on the
-# press corpus's Arabic part (dev: every Arabic text above 0.8, every French/English one below 0.05);
-# re-measured by bench/press (text figures with --lang ar).
-ARABIC_PAGE_SHARE = 0.5
 # Bylines, stamps and labels are short; a body line is longer. Set on the press corpus's Arabic dev part.
 MAX_STAMP_CHARS = 60
 # A line repeated inside a longer furniture line of the same page (a caption and its alt text) is furniture
@@ -81,14 +78,9 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 
 def is_arabic_page(lines: Sequence[str]) -> bool:
-    """True when most letters of the page are in the Arabic script."""
-    arabic = letters = 0
-    for line in lines:
-        for ch in line:
-            if ch.isalpha():
-                letters += 1
-                arabic += is_arabic_letter(ch)
-    return letters > 0 and arabic >= ARABIC_PAGE_SHARE * letters
+    """True when most letters of the page are in the Arabic script and the page is Arabic, not Persian or Urdu
+    (``recoupe.understand.arabic_script``): those are not read with the Arabic rules."""
+    return script_language("\n".join(lines)) == "ar"
 
 
 def rule(line: str) -> str | None:
