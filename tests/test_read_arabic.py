@@ -155,3 +155,8 @@ def test_arabic_datelines(line: str, value: str | None) -> None:
 def test_hijri_conversion_umm_al_qura() -> None:
     assert hijri_to_gregorian(1444, 9, 1) == "2023-03-23"
     assert hijri_to_gregorian(1200, 1, 1) is None  # before the Umm al-Qura table
+
+
+def test_arabic_byline_in_the_dateline_gives_the_author() -> None:
+    page = clean_text("\n".join([HEADLINE, "الأربعاء 14-02-2024 15:46 | كتب: سلمى فؤاد |", BODY_1]))
+    assert (page.author, page.published.value, page.lines) == ("سلمى فؤاد", "2024-02-14", (HEADLINE, BODY_1))

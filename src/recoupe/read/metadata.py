@@ -46,6 +46,9 @@ _AUTHOR = re.compile(
     r"([A-ZÉÈ][\w.'’\- ]{1,50}?)(?=\s*(?:\||-|—|,|$|publié|published|le \d))",
     re.IGNORECASE,
 )
+# Arabic bylines: "كتب: مادونا عماد", "بقلم سمير الحسيني", "كتبت - ليلى مراد |".
+_AUTHOR_AR = re.compile(r"(?:^|[|\-–]\s*)(?:كتب|كتبت|بقلم|بواسطة|إعداد)\s*[:：\-–]?\s*"
+                        r"([^\-–|،,:\d\n]{3,40}?)\s*(?:[|\-–،,]|$)")
 # "Yassine Tahiri — 25 janvier 2023": a name, a dash, a date.
 _NAME_THEN_DATE = re.compile(r"^([A-ZÉÈ][\w.'’\-]+(?:\s+[A-ZÉÈ][\w.'’\-]+){1,3})\s+[—–-]\s+\d")
 _NAME = r"([A-Z][\w.'’\-]*(?:\s(?:[A-Z][\w.'’\-]*|de|du|des|la|le|[ld]['’][A-ZÉ][\w\-]*))*)"
@@ -162,6 +165,9 @@ def author_from(datelines: Sequence[str]) -> str | None:
         m = _NAME_THEN_DATE.match(line.strip())
         if m:
             return m.group(1)
+        m = _AUTHOR_AR.search(line.strip())
+        if m:
+            return m.group(1).strip()
     return None
 
 
