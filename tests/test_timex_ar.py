@@ -83,3 +83,18 @@ def test_offsets_index_the_text_as_written() -> None:
 
 def test_numbers_of_things_are_not_years() -> None:
     assert values("تسلمت القوات 2000 جندي إضافي.", "2023-05-07") == []
+
+
+@pytest.mark.parametrize("text", [
+    "ونقلت صحيفة «المصري اليوم» عن مصادر أمنية أن التحقيق مستمر.",  # a newspaper's name
+    "وطالب الوفد بتطبيق القرار 1559 كاملا.",  # a resolution number
+    "وشارك في المؤتمر ما يقارب 1500 مندوب.",  # a count
+    "وقال القائد البالغ من العمر 52 عاما إن الوحدات جاهزة.",  # an age
+    "ومنذ ذلك اليوم لم تتوقف الاتصالات بين الجانبين.",  # "that day": no anchor given here
+])
+def test_not_dates(text: str) -> None:
+    assert values(text, "2023-05-07") == []
+
+
+def test_tomorrow_with_its_weekday() -> None:
+    assert values("تنطلق الجلسات يوم غد الأربعاء.", "2023-05-09") == [("يوم غد الأربعاء", "2023-05-10")]

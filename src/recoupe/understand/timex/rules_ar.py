@@ -228,8 +228,16 @@ def b_hijri_greg(m: re.Match[str], text: str) -> list[Piece] | None:
     return [(m.start("h"), m.end("h"), frame), (m.start("g"), m.end("g"), frame)]
 
 
+# Before a bare number, words that make it a count or a reference, not a year ("القرار 1559", "نحو 1500").
+_NOT_YEAR_BEFORE = re.compile(r"(?:القرار|قرار|رقم|الرقم|قرابه|نحو|حوالي|يقارب|اكثر\s+من|اقل\s+من|عدد|بلغ|بلغت|"
+                              r"العدد|مجموع|اصل)\s*$")
+
+
 def b_year(m: re.Match[str], text: str) -> list[Piece] | None:
     year = int(m.group("year"))
+    bare = m.group("x") == m.group("year") and m.start("x") == m.start()
+    if bare and (year < 1900 or _NOT_YEAR_BEFORE.search(text, max(0, m.start() - 16), m.start())):
+        return None  # a bare number needs to look like a recent year and not follow a word of counting
     if re.match(r"\s*(?:%|في المئه|بالمئه|مليون|مليار|الف|دولار|يورو|جندي|جنود|طائره|طايره|دبابه|صاروخ|قطعه|كم|"
                 r"كيلومتر|متر|طن|شخص|مقاتله)", text[m.end():]):
         return None
@@ -282,7 +290,7 @@ def b_quarter(m: re.Match[str], text: str) -> list[Piece] | None:
 
 # --- deictic and relative ----------------------------------------------------------------------------------
 
-_DEICTIC = {"امس": -1, "الامس": -1, "بالامس": -1, "البارحه": -1, "اول امس": -2, "اول من امس": -2, "غدا": 1,
+_DEICTIC = {"امس": -1, "الامس": -1, "بالامس": -1, "البارحه": -1, "اول امس": -2, "اول من امس": -2, "غدا": 1, "غد": 1,
             "بعد غد": 2, "اليوم": 0, "الليله": 0}
 
 
@@ -290,9 +298,11 @@ def b_deictic(m: re.Match[str], text: str) -> list[Piece] | None:
     word = _words(m.group("w"))
     shift = _DEICTIC[word]
     part = _PARTS.get(grp(m, "part") or "") or ("NI" if word == "الليله" else None)
-    if word == "اليوم" and not part and re.match(r"\s+(?:التالي|نفسه|ذاته|السابق|الاول|الثاني|الاخير|الوطني|العالمي|"
-                                                  r"الدولي)", text[m.end():]):
-        return None
+    if word == "اليوم" and not part and (
+            re.match(r"\s+(?:التالي|نفسه|ذاته|السابق|الاول|الثاني|الاخير|الوطني|العالمي|الدولي|العربي)|\s*[»\"”']",
+                     text[m.end():])
+            or re.search(r"(?:ذلك|هذا|ذات|نفس)\s+$", text[max(0, m.start() - 6):m.start()])):
+        return None  # "اليوم التالي", "اليوم العالمي", a paper's name ("«المصري اليوم»"), "ذلك اليوم"
     kind: Kind = "time" if part else "date"
     return one(m, Frame(kind=kind, rel="dct", unit="day", shift=shift, part=part, rule="ar.deictic"))
 
@@ -374,6 +384,9 @@ def b_duration(m: re.Match[str], text: str) -> list[Piece] | None:
         unit = _UNITS[m.group("unit")]
         if n is None or (unit == "year" and 1500 <= n <= 2100):
             return None
+    if re.search(r"(?:العمر|عمره|عمرها|عمر|يبلغ|تبلغ|البالغ|البالغه)\s+(?:من\s+)?(?:العمر\s+)?$",
+                 text[max(0, m.start() - 24):m.start()]):
+        return None  # an age: "البالغ من العمر 39 عاما"
     mod = {"اكثر من": "MORE_THAN", "اقل من": "LESS_THAN", "نحو": "APPROX", "حوالي": "APPROX", "قرابه": "APPROX",
            "زهاء": "APPROX", "ما يقرب من": "APPROX"}.get(_words(grp(m, "dmod") or ""))
     return one(m, duration(duration_value(n, unit), mod=mod, rule="ar.duration"))
@@ -461,10 +474,10 @@ _RULES: tuple[Rule, ...] = (
         rf"(?:(?P<year>{YEAR})|(?:العام|السنه)\s+(?P<rel>{_THIS_WORDS}|{_PAST_WORDS}|{_NEXT_WORDS}))){E}"), b_quarter),
     Rule("ar.deictic_wd", _c(
         rf"{W}{CL}(?P<x>(?:(?P<part>{PART})\s+)?(?:يوم\s+)?(?P<w>اول\s+من\s+امس|اول\s+امس|امس|الامس|بالامس|البارحه|"
-        rf"اليوم|غدا)\s*,?\s*(?:{WD})){E}"), b_deictic_wd),
+        rf"اليوم|غدا|(?<=يوم\s)غد)\s*,?\s*(?:{WD})){E}"), b_deictic_wd),
     Rule("ar.deictic", _c(
         rf"{W}{CL}(?P<x>(?:(?P<part>{PART})\s+)?(?:يوم\s+)?(?P<w>اول\s+من\s+امس|اول\s+امس|بعد\s+غد|امس|الامس|بالامس|"
-        rf"البارحه|اليوم|غدا|الليله)){E}"), b_deictic),
+        rf"البارحه|اليوم|غدا|(?<=يوم\s)غد|الليله)){E}"), b_deictic),
     Rule("ar.rel_period", _c(
         rf"{W}{CL}(?:(?:في|خلال|منذ|حتي)\s+)?(?P<x>(?:(?P<mod>(?:ال)?(?:{MOD}))\s+)?(?:(?P<det>هذا|هذه)\s+)?"
         rf"(?:ال)?(?P<u>اسبوع|شهر|عام|سنه|عقد|قرن|يوم)(?:(?P<two>\s+قبل\s+الماضي|\s+بعد\s+المقبل|\s+بعد\s+القادم)|"
