@@ -63,6 +63,11 @@ PAGE = "\n".join([
         ("الوسوم: الجزائر، روسيا", "tags"),
         ("![](https://example.org/images/photo.jpg)", "image"),
         ("جميع الحقوق محفوظة لصحيفة الأفق 2024", "copyright"),
+        ("حمّل تطبيق الصحيفة على هاتفك لمتابعة الأخبار عبر واتساب", "share"),
+        ("الرئيسية / ملفات خاصة", "label"),
+        ("مصدر الخبر: وكالة الأنباء", "source"),
+        ("المحرر: هالة يوسف", "byline"),
+        ("إعلان", "advert"),
     ],
 )
 def test_arabic_rules(line: str, name: str) -> None:
@@ -160,3 +165,9 @@ def test_hijri_conversion_umm_al_qura() -> None:
 def test_arabic_byline_in_the_dateline_gives_the_author() -> None:
     page = clean_text("\n".join([HEADLINE, "الأربعاء 14-02-2024 15:46 | كتب: سلمى فؤاد |", BODY_1]))
     assert (page.author, page.published.value, page.lines) == ("سلمى فؤاد", "2024-02-14", (HEADLINE, BODY_1))
+
+
+def test_a_body_sentence_naming_a_network_is_not_a_share_line() -> None:
+    line = ("وحمل المحتجون لافتات تندد بالاتفاق، ثم نشروا صور المسيرة على فيسبوك وتويتر، فيما دعت الأحزاب "
+            "إلى تظاهرة جديدة الأسبوع المقبل أمام مقر البرلمان في العاصمة.")
+    assert arabic.rule(line) is None
