@@ -98,3 +98,8 @@ def test_not_dates(text: str) -> None:
 
 def test_tomorrow_with_its_weekday() -> None:
     assert values("تنطلق الجلسات يوم غد الأربعاء.", "2023-05-09") == [("يوم غد الأربعاء", "2023-05-10")]
+
+
+def test_span_ends_on_the_month_not_on_the_space_after_it() -> None:
+    (t,) = tag("وفي السابع من كانون الثاني/ يناير (ذكرى التأسيس) أقيم عرض عسكري.", lang="ar", dct="2023-02-01")
+    assert (t.text, t.value) == ("السابع من كانون الثاني/ يناير", "2023-01-07")

@@ -421,7 +421,7 @@ def b_ref(m: re.Match[str], text: str) -> list[Piece] | None:
 
 # --- the rules ------------------------------------------------------------------------------------------------
 
-_MONTHS2 = rf"(?P<month>{MONTH})(?:\s*[/(\-]\s*(?P<m2>{MONTH})\s*\)?)?"
+_MONTHS2 = rf"(?P<month>{MONTH})(?:\s*[/(\-]\s*(?P<m2>{MONTH})(?:\s*\))?)?"
 _YEAR_WORD = r"(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)?"
 _GREG = rf"(?P<day>{DAY})\s*(?:من\s+)?(?:شهر\s+)?{_MONTHS2}\s*,?\s*{_YEAR_WORD}(?P<year>{YEAR})"
 

@@ -48,5 +48,7 @@ def _tag_normalised(text: str, code: str, dct: str | None) -> list[Timex]:
     out: list[Timex] = []
     for t in resolve(norm, groups, sentences(norm, code), parse_point(dct), code):
         start, end = origin[t.start], origin[t.end - 1] + 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         out.append(replace(t, start=start, end=end, text=text[start:end]))
     return out
