@@ -68,9 +68,9 @@ def test_mods() -> None:
 
 
 def test_hijri_converted_alone_and_gregorian_wins_beside_it() -> None:
-    assert values("صدر المرسوم في ٢٧ رجب ١٤٤٤ هـ.", None) == [("٢٧ رجب ١٤٤٤ ه", "2023-02-18")]
+    assert values("صدر المرسوم في ٢٧ رجب ١٤٤٤ هـ.", None) == [("٢٧ رجب ١٤٤٤ هـ", "2023-02-18")]
     assert values("صدر في ١٩ شعبان ١٤٤٤ هـ الموافق ١١ مارس ٢٠٢٣.", None) == [
-        ("١٩ شعبان ١٤٤٤ ه", "2023-03-11"), ("١١ مارس ٢٠٢٣", "2023-03-11")]
+        ("١٩ شعبان ١٤٤٤ هـ", "2023-03-11"), ("١١ مارس ٢٠٢٣", "2023-03-11")]
 
 
 def test_offsets_index_the_text_as_written() -> None:
@@ -103,3 +103,13 @@ def test_tomorrow_with_its_weekday() -> None:
 def test_span_ends_on_the_month_not_on_the_space_after_it() -> None:
     (t,) = tag("وفي السابع من كانون الثاني/ يناير (ذكرى التأسيس) أقيم عرض عسكري.", lang="ar", dct="2023-02-01")
     assert (t.text, t.value) == ("السابع من كانون الثاني/ يناير", "2023-01-07")
+
+
+def test_marks_on_the_last_letter_belong_to_the_expression() -> None:
+    assert values("يصل الوفد غداً إلى الرباط.", "2023-05-07") == [("غداً", "2023-05-08")]
+    assert values("صدر في ٢٧ رجب ١٤٤٤ هـ.", None) == [("٢٧ رجب ١٤٤٤ هـ", "2023-02-18")]
+
+
+def test_every_n_units_is_a_set() -> None:
+    (t,) = tag("تجتمع اللجنة كل ثلاثة أشهر.", lang="ar", dct="2023-05-07")
+    assert (t.text, t.type, t.value) == ("كل ثلاثة أشهر", "SET", "P3M")

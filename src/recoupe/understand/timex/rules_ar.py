@@ -407,6 +407,10 @@ _SETS = {"سنويا": "P1Y", "يوميا": "P1D", "شهريا": "P1M", "اسب�
 
 
 def b_set(m: re.Match[str], text: str) -> list[Piece] | None:
+    if grp(m, "num"):
+        n = _number(m.group("num"))
+        unit = _UNITS[m.group("u3")]
+        return one(m, every(duration_value(n, unit), rule="ar.set")) if n else None
     return one(m, every(_SETS[grp(m, "u") or m.group("u2")], rule="ar.set"))
 
 
@@ -507,7 +511,8 @@ _RULES: tuple[Rule, ...] = (
     Rule("ar.time", _c(
         rf"{W}(?P<x>(?:الساعه\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d)|(?=\s+(?:صباحا|مساء|ظهرا)))(?:\s*"
         rf"(?P<ampm>صباحا|مساء|مساءا|ظهرا|ص|م)(?![\w]))?)(?![\d])"), b_time),
-    Rule("ar.set", _c(rf"{W}{CL}(?P<x>(?P<u>سنويا|يوميا|شهريا|اسبوعيا)|كل\s+(?P<u2>عام|سنه|يوم|شهر|اسبوع)){E}"),
+    Rule("ar.set", _c(rf"{W}{CL}(?P<x>(?P<u>سنويا|يوميا|شهريا|اسبوعيا)|كل\s+(?:(?P<u2>عام|سنه|يوم|شهر|اسبوع)|"
+                      rf"(?P<num>{NUM})\s+(?P<u3>{UNIT}))){E}"),
          b_set),
     Rule("ar.ref", _c(rf"{W}{CL}(?P<x>حتي\s+الان|في\s+الوقت\s+(?:الحالي|الراهن)|في\s+المستقبل|في\s+الماضي|حاليا|"
                       rf"الان|موخرا|قريبا){E}"), b_ref),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from recoupe.understand.arabic_text import normalize_with_offsets
+from recoupe.understand.arabic_text import DIACRITICS, TATWEEL, normalize_with_offsets
 from recoupe.understand.timex import rules_ar, rules_en, rules_fr
 from recoupe.understand.timex.anchor import resolve
 from recoupe.understand.timex.calendar import parse_point
@@ -18,6 +18,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {"fr": rules_fr.TRIGGERS, "en": rules_en.
 # Languages whose rules read the matching form of the text (Arabic: no diacritics, tatweel or hamza variants);
 # their timexes are mapped back to the text as written.
 NORMALISED = frozenset({"ar"})
+_MARKS = DIACRITICS | {TATWEEL}
 
 
 def tag(text: str, *, lang: str, dct: str | None) -> list[Timex]:
@@ -50,5 +51,7 @@ def _tag_normalised(text: str, code: str, dct: str | None) -> list[Timex]:
         start, end = origin[t.start], origin[t.end - 1] + 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        while end < len(text) and text[end] in _MARKS:  # the marks on the last letter ("غداً", "هـ") belong to it
+            end += 1
         out.append(replace(t, start=start, end=end, text=text[start:end]))
     return out
