@@ -171,3 +171,9 @@ def test_a_body_sentence_naming_a_network_is_not_a_share_line() -> None:
     line = ("وحمل المحتجون لافتات تندد بالاتفاق، ثم نشروا صور المسيرة على فيسبوك وتويتر، فيما دعت الأحزاب "
             "إلى تظاهرة جديدة الأسبوع المقبل أمام مقر البرلمان في العاصمة.")
     assert arabic.rule(line) is None
+
+
+def test_a_page_of_short_lines_keeps_them() -> None:
+    """With no body line nothing tells a header from the article: the short lines after the headline stay."""
+    lines = [HEADLINE, "تدريب الطيارين في القاعدة الجوية", "صيانة الطائرات المقاتلة", "تبادل الخبرات الفنية"]
+    assert clean_text("\n".join(lines)).lines == tuple(lines)

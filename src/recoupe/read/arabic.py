@@ -27,6 +27,8 @@ MAX_STAMP_CHARS = 60
 MIN_REPEAT_CHARS = 20
 # A dateline is a short line (the general filter's bound, ``boilerplate.looks_like_dateline``).
 MAX_DATELINE_CHARS = 160
+# The first body line ends the header (``boilerplate.MIN_BODY_CHARS``: a body line is at least this long).
+MIN_BODY_CHARS = 60
 
 _LABELS = frozenset(normalize_for_matching(w) for w in (
     "عاجل", "عالمية", "محليات", "سياسة", "اقتصاد", "رياضة", "دولي", "دولية", "عربي", "عربي ودولي", "عربي و دولي",
@@ -135,12 +137,15 @@ def settle_header(lines: Sequence[str], labels: list[str], reasons: list[str], s
     """The headline and the furniture around it, after the general passes.
 
     The headline is the line that the page repeats in its header (the outlet's "مصر اليوم - <headline>"),
-    else the first line left after the furniture rules. Short lines between the headline and the first body
-    line are captions, bylines and stamps. Lines before the headline that no rule marked (a kicker) are kept.
-    A line found again inside a longer furniture line of the page is furniture (a caption repeated).
+    else the first line left after the furniture rules. Lines between the headline and the first body line
+    are captions (some as long as a sentence), bylines and stamps; without a body line they all stay. Lines
+    before the headline that no rule marked (a kicker) are kept. A line found again inside a longer furniture
+    line of the page is furniture (a caption repeated).
     """
     text = [line[start:].strip() for line, start in zip(lines, starts, strict=True)]
-    first_body = next((i for i, lab in enumerate(labels) if lab == "body" and len(text[i]) >= 60), len(lines))
+    first_body = next((i for i, lab in enumerate(labels) if lab == "body" and len(text[i]) >= MIN_BODY_CHARS), None)
+    if first_body is None:
+        return  # no body line: nothing tells the header from the article, leave the general passes' labels
     ruled = {i for i, r in enumerate(reasons) if r not in ("shape", "context", "first line", "dateline", "")}
     for i, reason in enumerate(reasons):
         if reason == "masthead":  # the name under "رئيس التحرير"
