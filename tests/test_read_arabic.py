@@ -68,6 +68,12 @@ PAGE = "\n".join([
         ("مصدر الخبر: وكالة الأنباء", "source"),
         ("المحرر: هالة يوسف", "byline"),
         ("إعلان", "advert"),
+        ("انقر للمشاركة على فيسبوك (فتح في نافذة جديدة)", "share"),
+        ("شارك المقال على تويتر", "share"),
+        ("كلمات دالة: الدفاع، التسليح", "tags"),
+        ("اشترك في نشرتنا البريدية", "subscribe"),
+        ("التعليقات مغلقة", "comments"),
+        ("اقرأ المزيد", "read-more"),
     ],
 )
 def test_arabic_rules(line: str, name: str) -> None:
@@ -177,3 +183,16 @@ def test_a_page_of_short_lines_keeps_them() -> None:
     """With no body line nothing tells a header from the article: the short lines after the headline stay."""
     lines = [HEADLINE, "تدريب الطيارين في القاعدة الجوية", "صيانة الطائرات المقاتلة", "تبادل الخبرات الفنية"]
     assert clean_text("\n".join(lines)).lines == tuple(lines)
+
+
+def test_section_markers_are_short_lines() -> None:
+    assert arabic.is_section_marker("المزيد من الأخبار")
+    assert arabic.is_section_marker("ذات صلة")
+    assert not arabic.is_section_marker(
+        "المزيد من الضغوط ستمارسها العواصم الغربية على الحكومة خلال الأسابيع المقبلة بحسب دبلوماسيين.")
+
+
+def test_a_date_alone_after_the_first_body_line_is_not_the_publication_date() -> None:
+    """A chronology's sub-heading is a date alone on its line: only the header's dateline dates the article."""
+    page = clean_text("\n".join([HEADLINE, BODY_1, "11 سبتمبر 2001", BODY_2]))
+    assert page.published.value is None
