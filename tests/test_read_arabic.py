@@ -196,3 +196,10 @@ def test_a_date_alone_after_the_first_body_line_is_not_the_publication_date() ->
     """A chronology's sub-heading is a date alone on its line: only the header's dateline dates the article."""
     page = clean_text("\n".join([HEADLINE, BODY_1, "11 سبتمبر 2001", BODY_2]))
     assert page.published.value is None
+
+
+def test_a_dated_caption_does_not_date_the_article() -> None:
+    caption = "وزير الدفاع يستقبل نظيره الروسي في مقر الوزارة بالعاصمة - الأحد 7 مايو 2023"
+    for lines in ([HEADLINE, caption, BODY_1], [HEADLINE, "مشاركة", "صورة أرشيفية", caption, BODY_1]):
+        page = clean_text("\n".join(lines))
+        assert (page.published.value, page.lines) == (None, (HEADLINE, BODY_1))

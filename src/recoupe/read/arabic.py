@@ -18,7 +18,13 @@ from collections.abc import Sequence
 
 from recoupe.read.metadata import date_in_text
 from recoupe.understand.arabic_script import script_language
-from recoupe.understand.arabic_text import normalize_for_matching
+from recoupe.understand.arabic_text import (
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    WEEKDAYS,
+    alternation,
+    normalize_for_matching,
+)
 
 # Bylines, stamps and labels are short; a body line is longer. Set on the press corpus's Arabic dev part.
 MAX_STAMP_CHARS = 60
@@ -27,6 +33,10 @@ MAX_STAMP_CHARS = 60
 MIN_REPEAT_CHARS = 20
 # A dateline is a short line (the general filter's bound, ``boilerplate.looks_like_dateline``).
 MAX_DATELINE_CHARS = 160
+# Besides its date, weekday and time, a dateline holds a place, an outlet or a byline: a few words (press
+# corpus Arabic dev: at most 4). A dated caption ("الرئيس ... يستقبل نظيره ... الأربعاء، 14 فبراير 2024.") holds
+# more, and its date is the photo's, not the article's.
+MAX_DATELINE_WORDS = 6
 # The first body line ends the header (``boilerplate.MIN_BODY_CHARS``: a body line is at least this long).
 MIN_BODY_CHARS = 60
 
@@ -118,6 +128,16 @@ def is_section_marker(line: str) -> bool:
     return len(norm) <= MAX_STAMP_CHARS and bool(_SECTION.match(norm))
 
 
+_DATE_WORDS = re.compile(
+    rf"(?<!\w)(?:\d+|ص|م|صباحا|مساء|مساءا|gmt|توقيت|بتوقيت|الموافق|ه|يوم|{alternation(WEEKDAYS)}|"
+    rf"{alternation(GREGORIAN_MONTHS)}|{alternation(HIJRI_MONTHS)})(?!\w)")
+
+
+def _words_besides_date(line: str) -> int:
+    """How many words a dated line holds besides its date, weekday and time."""
+    return len(re.findall(r"[^\W\d_]+", _DATE_WORDS.sub(" ", normalize_for_matching(line))))
+
+
 def has_byline_words(line: str) -> bool:
     return bool(_BYLINE_WORDS.search(normalize_for_matching(line)))
 
@@ -151,6 +171,9 @@ def settle_header(lines: Sequence[str], labels: list[str], reasons: list[str], s
     first_body = next((i for i, lab in enumerate(labels) if lab == "body" and len(text[i]) >= MIN_BODY_CHARS), None)
     if first_body is None:
         return  # no body line: nothing tells the header from the article, leave the general passes' labels
+    for i, reason in enumerate(reasons):
+        if reason == "dateline" and _words_besides_date(text[i]) > MAX_DATELINE_WORDS:
+            labels[i], reasons[i] = "boilerplate", "dated caption"  # the photo's date, not the article's
     ruled = {i for i, r in enumerate(reasons) if r not in ("shape", "context", "first line", "dateline", "")}
     for i, reason in enumerate(reasons):
         if reason == "masthead":  # the name under "رئيس التحرير"
@@ -173,7 +196,8 @@ def settle_header(lines: Sequence[str], labels: list[str], reasons: list[str], s
         for i in range(first_body):
             if labels[i] in ("blank", "meta") or i == title:
                 continue
-            if i not in ruled and len(text[i]) <= MAX_DATELINE_CHARS and date_in_text(text[i]):
+            if i not in ruled and len(text[i]) <= MAX_DATELINE_CHARS and date_in_text(text[i]) and (
+                    _words_besides_date(text[i]) <= MAX_DATELINE_WORDS):
                 # Arabic headers run longer than the general filter's first lines: a dated line before the
                 # body is the dateline wherever it stands.
                 labels[i], reasons[i] = "meta", "dateline"
