@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import doctest
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from recoupe.understand import arabic_text
 from recoupe.understand.arabic_text import (
     fold_digits,
@@ -12,6 +15,7 @@ from recoupe.understand.arabic_text import (
     normalize_with_offsets,
     original_span,
 )
+from recoupe.understand.timex import tag
 
 
 def test_doctests() -> None:
@@ -59,3 +63,23 @@ def test_latin_lower_cased_and_arabic_letter_test() -> None:
     assert normalize_for_matching("Rafale رافال") == "rafale رافال"
     assert is_arabic_letter("ج") and is_arabic_letter("پ") and not is_arabic_letter("j")
     assert not is_arabic_letter("٣")
+
+
+ALPHABET = "ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآةىئؤ ٠١٢٣٤٥٦٧٨٩0123456789ـًٌٍَُِّْ\u200f\u200e\u061c،؟.:-/ "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_offsets_property(text: str) -> None:
+    norm, origin = normalize_with_offsets(text)
+    assert len(norm) == len(origin)
+    assert list(origin) == sorted(origin) and all(0 <= i < len(text) for i in origin)
+    assert normalize_for_matching(text) == norm
+    assert len(fold_digits(text)) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET + "أمسالأحدمايوأيلولسبتمبرعام2023منتصفأواخر", max_size=120))
+def test_tagged_spans_index_the_text_as_written(text: str) -> None:
+    for t in tag(text, lang="ar", dct="2023-05-07"):
+        assert text[t.start:t.end] == t.text and t.text.strip() == t.text and t.text

@@ -3,6 +3,8 @@ Texts are our own sentences."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from recoupe.errors import Unreadable
@@ -13,6 +15,8 @@ from recoupe.settings import Settings
 from recoupe.understand.annotate import Models, annotate
 from recoupe.understand.arabic_script import refine_language, script_language
 from recoupe.understand.timex import tag
+
+from .conftest import read_jsonl
 
 AR = "التقى وزير الدفاع الجزائري نظيره الروسي في موسكو يوم الثلاثاء وبحثا التعاون العسكري بين البلدين."
 FR = "Le ministre algérien de la Défense a rencontré à Moscou son homologue russe, mardi, pour évoquer la coopération."
@@ -95,3 +99,26 @@ def test_annotate_flags_persian_and_urdu_and_keeps_arabic() -> None:
     assert out[0].warnings[0].startswith("Persian (fa) text in the Arabic script: not read as Arabic")
     assert out[1].warnings[0].startswith("Urdu (ur) text in the Arabic script: not read as Arabic")
     assert out[2].warnings == ()
+
+
+@pytest.mark.slow
+def test_run_records_bad_arabic_input_and_goes_on(tmp_path, run_recoupe) -> None:  # type: ignore[no-untyped-def]
+    """End to end: Windows-1256 read, Persian flagged, lost-byte mojibake refused with its line, Arabic read."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    headline = "الجزائر وروسيا توسعان تعاونهما العسكري"
+    (corpus / "a_cp1256.txt").write_bytes(f"{headline}\n\n{AR}".encode("cp1256"))
+    (corpus / "b_persian.txt").write_text(FA, encoding="utf-8")
+    (corpus / "c_broken.txt").write_bytes(AR.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
+    out, report = run_recoupe(corpus)
+    assert [(e.code, e.message) for e in report.errors] == [
+        ("E109", f"{corpus / 'c_broken.txt'}: garbled Arabic text (mojibake such as 'Ø§Ù„' or 'ÇáÌ') that cannot "
+                 "be repaired: save the page again as UTF-8")]
+    articles = {Path(a["source"]).name: a for a in read_jsonl(out / "articles.jsonl")}
+    assert set(articles) == {"a_cp1256.txt", "b_persian.txt"}
+    arabic = articles["a_cp1256.txt"]
+    assert (arabic["lang"], arabic["title"], arabic["text"]) == ("ar", headline, f"{headline}\n\n{AR}")
+    assert "not UTF-8: decoded as Windows-1256 (Arabic)" in arabic["warnings"]
+    persian = articles["b_persian.txt"]
+    assert persian["lang"] == "fa"
+    assert any(w.startswith("Persian (fa) text in the Arabic script: not read as Arabic") for w in persian["warnings"])
