@@ -113,3 +113,18 @@ def test_marks_on_the_last_letter_belong_to_the_expression() -> None:
 def test_every_n_units_is_a_set() -> None:
     (t,) = tag("تجتمع اللجنة كل ثلاثة أشهر.", lang="ar", dct="2023-05-07")
     assert (t.text, t.type, t.value) == ("كل ثلاثة أشهر", "SET", "P3M")
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # past or no tense: the last one begun by the publication date (Ramadan 1444: 23 March - 20 April 2023)
+    ("وتراجعت الحركة التجارية خلال شهر رمضان.", "2023-05-07", [("شهر رمضان", "2023-04")]),
+    # "المقبل": the next one (Ramadan 1445, its 15th day on 25 March 2024)
+    ("ويبدأ صيام شهر رمضان المقبل.", "2023-05-07", [("شهر رمضان المقبل", "2024-03")]),
+    ("وأدى الحجاج المناسك في ذي الحجة الماضي.", "2023-09-01", [("ذي الحجة الماضي", "2023-07")]),
+    # without a publication date it is recognised, with no value
+    ("جرى الحوار في شهر رمضان.", None, [("شهر رمضان", None)]),
+    # a given name is not a month
+    ("وقال رجب طيب أردوغان إن بلاده مستعدة.", "2023-05-07", []),
+])
+def test_hijri_month_without_its_year(text: str, dct: str | None, expected: list[tuple[str, str | None]]) -> None:
+    assert values(text, dct) == expected

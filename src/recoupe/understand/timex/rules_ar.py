@@ -9,7 +9,7 @@ periods ("الأسبوع الماضي", "العام المقبل", "الشهر �
 "ستة أشهر"), quarters, seasons, decades, sets ("سنويا", "كل عام") and references ("حاليا", "مؤخرا").
 Hijri dates ("19 شعبان 1444 هـ") are converted with the Umm al-Qura calendar when no Gregorian date stands
 beside them; with one ("... الموافق 10 مارس 2023") both take the Gregorian value. A Hijri month without its
-year is not tagged (its Gregorian dates move every year).
+year needs the publication date: ``hijri_ar`` anchors it after these rules.
 
 Conventions: a preposition or a conjunction clitic before an expression is outside it ("في [14 فبراير]",
 "و[الأسبوع الماضي]"); "يوم" before a weekday and "عام" before a year are inside ("[يوم الأحد]", "[عام 2013]").
@@ -501,7 +501,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("ar.duration_one", _c(
         rf"{W}(?:(?:(?:في\s+)?غضون|خلال|لمده|مده|طيله|طوال|نحو|حوالي|قرابه|زهاء)\s+(?P<x>(?P<one>ساعه|يوم|اسبوع|شهر|"
         rf"عام|سنه|عقد)){E}"
-        rf"(?!\s+(?:من|علي|الماضي|المقبل|القادم|الجاري))|(?P<x2>(?P<one2>ساعه|يوم|اسبوع|شهر|عام|سنه|عقد)\s+واحده?){E})"),
+        rf"(?!\s+(?:من|علي|الماضي|المقبل|القادم|الجاري|{HMONTH}|{MONTH})(?!\w))|(?P<x2>(?P<one2>ساعه|يوم|اسبوع|شهر|عام|سنه|عقد)\s+واحده?){E})"),
         lambda m, text: one(m, duration(duration_value(1, _UNITS[m.group("one") or m.group("one2")]),
                                         rule="ar.duration"), "x" if grp(m, "x") else "x2")),
     Rule("ar.plural_period", _c(

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from recoupe.understand.arabic_text import DIACRITICS, TATWEEL, normalize_with_offsets
-from recoupe.understand.timex import rules_ar, rules_en, rules_fr
+from recoupe.understand.timex import hijri_ar, rules_ar, rules_en, rules_fr
 from recoupe.understand.timex.anchor import resolve
 from recoupe.understand.timex.calendar import parse_point
 from recoupe.understand.timex.records import Timex
@@ -44,10 +44,11 @@ def tag(text: str, *, lang: str, dct: str | None) -> list[Timex]:
 def _tag_normalised(text: str, code: str, dct: str | None) -> list[Timex]:
     norm, origin = normalize_with_offsets(text)
     groups = extract(norm, RULES[code], TRIGGERS[code])
-    if not groups:
-        return []
+    found = resolve(norm, groups, sentences(norm, code), parse_point(dct), code) if groups else []
+    found = sorted(found + hijri_ar.month_timexes(norm, dct, [(t.start, t.end) for t in found]),
+                   key=lambda t: t.start)
     out: list[Timex] = []
-    for t in resolve(norm, groups, sentences(norm, code), parse_point(dct), code):
+    for t in found:
         start, end = origin[t.start], origin[t.end - 1] + 1
         while end > start and text[end - 1].isspace():
             end -= 1
