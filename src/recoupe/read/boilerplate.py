@@ -16,6 +16,8 @@ classification:
    are body; next to boilerplate, they are boilerplate.
 
 The filter only labels lines; ``recoupe.read.clean`` keeps the labelled ones, so no text is ever invented.
+An Arabic page (mostly Arabic script, not Persian or Urdu) gets the Arabic rules of ``recoupe.read.arabic`` first
+and, after the passes, its headline and header furniture settled by them.
 """
 
 from __future__ import annotations
