@@ -28,6 +28,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/run_bench.py
 	$(BIN)/python bench/bench_timex.py
+	$(BIN)/python bench/bench_timex_ar.py
 	$(BIN)/python bench/bench_entities.py
 	$(BIN)/python bench/bench_events.py
 	$(BIN)/python bench/bench_coref.py

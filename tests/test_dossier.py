@@ -152,7 +152,8 @@ def test_report_links_every_fact_to_its_quotes() -> None:
     assert 'href="#q-a1-60"' in page  # the arms register's [1]
     assert 'id="cf-cf:1"' in page and 'id="st-st:1"' in page and 'id="art-a3"' in page
     # the conflict's claims, the second escaped; the coverage table marks the exclusive fact
-    assert '<span class="claim">8</span> — <a href="#art-a3">a3</a><blockquote>Huit &lt;drones&gt; seront' in page
+    assert ('<span class="claim">8</span> — <a href="#art-a3">a3</a><blockquote dir="auto">Huit &lt;drones&gt; seront'
+            in page)
     assert page.count('<td class="cov only" title="only this outlet reports it">● only</td>') == 1
     assert page.count('<td class="cov no">·</td>') == 1
     assert "same story across languages" in page and "(cosine 0.83)" in page

@@ -202,7 +202,8 @@ def test_timex_nothing_to_tag(lang: str, text: str) -> None:
 
 
 def test_timex_other_languages_and_empty_text() -> None:
-    assert tag("اجتماع يوم الثلاثاء 2022", lang="ar", dct="2022-09-20") == []
+    assert tag("Treffen am Dienstag 2022", lang="de", dct="2022-09-20") == []
+    assert tag("نشست روز سه‌شنبه", lang="fa", dct="2022-09-20") == []  # Persian: not read with the Arabic rules
     assert tag("", lang="fr", dct=None) == []
     assert tag("Il est venu en 2014.", lang="fr-FR", dct=None)[0].value == "2014"
 
@@ -351,7 +352,7 @@ def test_timex_stage_infers_a_date_but_never_uses_it_as_dct() -> None:
 
 
 def test_timex_stage_other_language() -> None:
-    result = tag_article(_annotated("الثلاثاء", Published.unknown(), lang="ar"))
+    result = tag_article(_annotated("روز سه‌شنبه", Published.unknown(), lang="fa"))
     assert result.timexes == () and result.warnings
 
 

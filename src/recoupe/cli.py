@@ -216,7 +216,7 @@ def timex(
     jsonl: Annotated[bool, typer.Option("--jsonl", help='One JSON object per line: {"id", "text", "dct", "lang"}.')]
     = False,
     dct: Annotated[str | None, typer.Option("--dct", help="Document creation time (2022-09-20, 2022-07...).")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the text: fr or en.")] = "fr",
+    lang: Annotated[str, typer.Option("--lang", help="Language of the text: fr, en or ar.")] = "fr",
 ) -> None:
     """Tag and normalise the temporal expressions of texts (TIMEX3 values), one JSON line per text.
 

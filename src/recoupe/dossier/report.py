@@ -131,7 +131,7 @@ def _conflicts_table(conflicts: Sequence[Record], events: dict[str, Record], ent
             links = ", ".join(f'<a href="#art-{_e(a)}">{_e((articles.get(a) or {}).get("outlet") or a)}</a>'
                               for a in claim["articles"])
             claims.append(f'<li><span class="claim">{_e(_value(claim["value"]))}</span> — {links}'
-                          f'<blockquote>{_e(claim["quote"])}</blockquote></li>')
+                          f'<blockquote dir="auto">{_e(claim["quote"])}</blockquote></li>')
         rows.append(f'<tr id="cf-{_e(c["id"])}"><td>{about}</td><td><code>{_e(c["field"])}</code></td>'
                     f'<td><ul class="claims">{"".join(claims)}</ul></td></tr>')
     return ('<table id="conflicts-table" class="data"><thead><tr><th>About</th><th>Field</th><th>Claims</th></tr>'
@@ -168,7 +168,7 @@ def _coverage(stories: Sequence[Record], events: dict[str, Record], articles: di
                          f'<a href="#art-{_e(b)}">{_e(b)}</a> (cosine {float(cosine):.2f})')
         span = f"{s.get('start') or '?'} → {s.get('end') or '?'}"
         blocks.append(
-            f'<section class="story" id="st-{_e(s["id"])}"><h3>{_e(s.get("title") or s["id"])}</h3>'
+            f'<section class="story" id="st-{_e(s["id"])}"><h3 dir="auto">{_e(s.get("title") or s["id"])}</h3>'
             f'<p class="muted">{_e(span)} · {len(s.get("articles", []))} articles · {len(outlets)} outlets · '
             f'{_e(", ".join(s.get("languages", [])))}</p>'
             + "".join(f'<p class="muted small">{x}</p>' for x in extra)
@@ -197,8 +197,8 @@ def _articles_table(articles: Sequence[Record], events: Sequence[Record], arms: 
         title = a["title"] or preview(a["text"].replace("\n", " "), 80)
         rows.append(
             f'<tr id="art-{_e(a["id"])}"><td class="nowrap">{_e(pub["value"] or "undated")}</td>'
-            f'<td title="{_e(pub["reason"])}">{_e(pub["basis"])}</td><td>{_e(a["outlet"] or "—")}</td>'
-            f'<td>{_e(title)}</td><td>{_e(a["lang"])}</td><td>{story_cell}</td>'
+            f'<td title="{_e(pub["reason"])}">{_e(pub["basis"])}</td><td dir="auto">{_e(a["outlet"] or "—")}</td>'
+            f'<td dir="auto">{_e(title)}</td><td>{_e(a["lang"])}</td><td>{story_cell}</td>'
             f'<td><code title="{_e(a["source"])}">{_e(a["id"])}</code></td></tr>')
         mine = quotes.get(a["id"], {})
         if mine:
@@ -206,8 +206,9 @@ def _articles_table(articles: Sequence[Record], events: Sequence[Record], arms: 
             for start in sorted(mine):
                 quote, facts = mine[start]
                 links = " ".join(f'<a href="{_e(href)}">{_e(label)}</a>' for href, label in dict.fromkeys(facts))
-                items.append(f'<li id="{_e(quote_anchor(a["id"], start))}"><span class="q">{_e(quote)}</span> '
-                             f'<span class="facts">{links}</span></li>')
+                # dir="auto": an Arabic quote reads right to left; the links after it stay left to right.
+                items.append(f'<li id="{_e(quote_anchor(a["id"], start))}" dir="auto">'
+                             f'<span class="q">{_e(quote)}</span> <span class="facts" dir="ltr">{links}</span></li>')
             rows.append(f'<tr class="quotes"><td></td><td colspan="6"><ol class="quotes">{"".join(items)}</ol>'
                         "</td></tr>")
     return ('<table id="articles-table" class="data"><thead><tr><th>Published</th><th>Basis</th><th>Outlet</th>'

@@ -16,6 +16,8 @@ classification:
    are body; next to boilerplate, they are boilerplate.
 
 The filter only labels lines; ``recoupe.read.clean`` keeps the labelled ones, so no text is ever invented.
+An Arabic page (mostly Arabic script, not Persian or Urdu) gets the Arabic rules of ``recoupe.read.arabic`` first
+and, after the passes, its headline and header furniture settled by them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from recoupe.read import arabic as arabic_rules
 from recoupe.read.metadata import date_in_text
 
 Label = Literal["title", "meta", "body", "heading", "boilerplate", "blank"]
@@ -98,7 +101,7 @@ _SECTION = re.compile(
 )
 _FOREIGN_SCRIPT_LEAD = re.compile(r"^[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff][^:]{0,60}:")
 # Captions often end with a parenthesis or a name; sentences end with a stop or a closing quote.
-_SENTENCE_END = re.compile(r"""[.!?…»"”]$""")
+_SENTENCE_END = re.compile(r"""[.!?…»"”؟]$""")
 _BYLINE = re.compile(
     r"(?:écrit par|ecrit par|par\s*:|publié le|mis à jour le|written by|^by\s|^par\s|updated|published)",
     re.IGNORECASE,
@@ -134,20 +137,31 @@ def looks_like_dateline(line: str) -> bool:
         return True
     if date_in_text(line) is None:
         return False
-    return bool(_BYLINE.search(line) or _SEPARATOR.search(line)) or len(line) < 40
+    words = _BYLINE.search(line) or arabic_rules.has_byline_words(line)
+    return bool(words or _SEPARATOR.search(line)) or len(line) < 40
 
 
-def is_section_marker(line: str) -> bool:
+def is_section_marker(line: str, *, arabic: bool = False) -> bool:
     """A heading that opens the related-articles block: everything after it is teasers."""
-    return bool(_SECTION.match(line.strip()))
+    return bool(_SECTION.match(line.strip())) or (arabic and arabic_rules.is_section_marker(line))
 
 
-def rule(line: str) -> str | None:
-    """The name of the first rule that makes this stripped line boilerplate, or None."""
+def is_arabic_page(lines: Sequence[str]) -> bool:
+    """True when the page is mostly Arabic script: it is then read with ``recoupe.read.arabic``'s rules too."""
+    return arabic_rules.is_arabic_page(lines)
+
+
+def rule(line: str, *, arabic: bool = False) -> str | None:
+    """The name of the first rule that makes this stripped line boilerplate, or None. On an Arabic page
+    (``arabic``) the Arabic rules come first, and a colon after Arabic words is no widget's label."""
+    if arabic:
+        name = arabic_rules.rule(line)
+        if name is not None:
+            return name
     for name, pattern in _RULES:
         if pattern.search(line):
             return name
-    if _FOREIGN_SCRIPT_LEAD.match(line):
+    if not arabic and _FOREIGN_SCRIPT_LEAD.match(line):
         return "foreign-widget"
     return None
 
@@ -166,6 +180,7 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) ->
     reasons: list[str] = []
     starts = [0] * len(lines)
     in_teasers = False
+    arabic = is_arabic_page(lines)
     first_content: int | None = None
     for i, raw_line in enumerate(lines):
         line = raw_line.strip()
@@ -183,12 +198,12 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) ->
             labels.append("boilerplate")
             reasons.append("teasers")
             continue
-        if _SECTION.match(line):
+        if is_section_marker(line, arabic=arabic):
             in_teasers = True
             labels.append("boilerplate")
             reasons.append("teasers")
             continue
-        name = rule(line)
+        name = rule(line, arabic=arabic)
         if (name is None and i != first_content and len(line) >= MIN_REPEATED_CHARS
                 and normalise_line(line) in repeated):
             name = "repeated"
@@ -201,6 +216,8 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) ->
 
     _mark_header(lines, labels, reasons, starts, first_content)
     _settle(labels, reasons)
+    if arabic:
+        arabic_rules.settle_header(lines, labels, reasons, starts)
     return [LineLabel(cast(Label, label), reason, start) for label, reason, start in
             zip(labels, reasons, starts, strict=True)]
 

@@ -146,11 +146,12 @@ def filter_lines(lines: Sequence[str]) -> tuple[list[str], int]:
     section. Returns the kept lines and the number of characters dropped."""
     kept: list[str] = []
     dropped = 0
+    arabic = boilerplate.is_arabic_page(lines)
     for i, line in enumerate(lines):
-        if boilerplate.is_section_marker(line):
+        if boilerplate.is_section_marker(line, arabic=arabic):
             dropped += sum(len(rest) for rest in lines[i:])
             break
-        if boilerplate.rule(line) is not None:
+        if boilerplate.rule(line, arabic=arabic) is not None:
             dropped += len(line)
             continue
         kept.append(line)

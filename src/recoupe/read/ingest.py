@@ -23,6 +23,7 @@ from recoupe.errors import (
     TooLarge,
     Unreadable,
 )
+from recoupe.read.arabic_encoding import decode_cp1256, repair_mojibake
 from recoupe.records import Declared, Decoded, IngestError, Media, RawDocument
 from recoupe.registry import register
 from recoupe.settings import Settings
@@ -143,6 +144,8 @@ def decode(raw: RawDocument, *, max_chars: int = 0) -> Decoded:
     else:
         text, encoding, warnings = _decode_bytes(raw.source, raw.content, raw.media)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, repaired = repair_mojibake(raw.source, text)
+    warnings.extend(repaired)
     if not text.strip():
         raise EmptyInput(f"{raw.source}: empty input (no text)")
     controls = len(_CONTROL.findall(text[:65536]))
@@ -193,6 +196,9 @@ def _decode_bytes(source: str, data: bytes, media: Media) -> tuple[str, str, lis
     invalid = text.count("\ufffd")
     if invalid <= MAX_INVALID_UTF8_SHARE * non_ascii:
         return text, "utf-8", [f"invalid UTF-8: {invalid} byte sequence(s) replaced by U+FFFD"]
+    arabic = decode_cp1256(data)
+    if arabic is not None:
+        return arabic, "cp1256", ["not UTF-8: decoded as Windows-1256 (Arabic)"]
     try:
         return data.decode("cp1252"), "cp1252", ["not UTF-8: decoded as Windows-1252"]
     except UnicodeDecodeError:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import date
 from urllib.parse import urlparse
 
+from recoupe.read.arabic_dates import date_in_arabic
 from recoupe.records import Published
 
 MONTHS = {
@@ -36,6 +37,7 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH_NAME
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _URL_YMD = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 _URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
 _URL_DASHED = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
@@ -44,6 +46,9 @@ _AUTHOR = re.compile(
     r"([A-ZÉÈ][\w.'’\- ]{1,50}?)(?=\s*(?:\||-|—|,|$|publié|published|le \d))",
     re.IGNORECASE,
 )
+# Arabic bylines: "كتب: مادونا عماد", "بقلم سمير الحسيني", "كتبت - ليلى مراد |".
+_AUTHOR_AR = re.compile(r"(?:^|[|\-–]\s*)(?:كتب|كتبت|بقلم|بواسطة|إعداد)\s*[:：\-–]?\s*"
+                        r"([^\-–|،,:\d\n]{3,40}?)\s*(?:[|\-–،,]|$)")
 # "Yassine Tahiri — 25 janvier 2023": a name, a dash, a date.
 _NAME_THEN_DATE = re.compile(r"^([A-ZÉÈ][\w.'’\-]+(?:\s+[A-ZÉÈ][\w.'’\-]+){1,3})\s+[—–-]\s+\d")
 _NAME = r"([A-Z][\w.'’\-]*(?:\s(?:[A-Z][\w.'’\-]*|de|du|des|la|le|[ld]['’][A-ZÉ][\w\-]*))*)"
@@ -76,7 +81,8 @@ def iso(year: int, month: int | None = None, day: int | None = None) -> str | No
 
 
 def date_in_text(text: str) -> str | None:
-    """The first full date written in a line: "20 septembre 2022", "July 19, 2022", "25/11/2021"."""
+    """The first full date written in a line: "20 septembre 2022", "July 19, 2022", "25/11/2021", and in an
+    Arabic line "07 أيار / مايو 2023", "14-02-2024" or a Hijri date alone (``recoupe.read.arabic_dates``)."""
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_NUMERIC, "dnumy"),
                            (_ISO, "ymd")):
         m = pattern.search(text)
@@ -93,6 +99,8 @@ def date_in_text(text: str) -> str | None:
             value = iso(int(a), int(b), int(c))
         if value:
             return value
+    if _ARABIC.search(text):
+        return date_in_arabic(text)
     return None
 
 
@@ -157,6 +165,9 @@ def author_from(datelines: Sequence[str]) -> str | None:
         m = _NAME_THEN_DATE.match(line.strip())
         if m:
             return m.group(1)
+        m = _AUTHOR_AR.search(line.strip())
+        if m:
+            return m.group(1).strip()
     return None
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from recoupe.records import AnnotatedArticle, CleanArticle, Paragraph, Sentence
 from recoupe.registry import register
 from recoupe.settings import Settings
+from recoupe.understand.arabic_script import refine_language
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,8 @@ def annotate(
 ) -> Iterator[AnnotatedArticle]:
     """Language, paragraphs, sentences and the spaCy parse of each article, in input order."""
     _register_components()
-    langs = [detect_language(a.text) for a in articles]
+    refined = [refine_language(a.text, detect_language(a.text)) for a in articles]
+    langs = [lang for lang, _ in refined]
     by_lang: dict[str, list[int]] = {}
     for i, lang in enumerate(langs):
         by_lang.setdefault(lang if lang in SUPPORTED else "xx", []).append(i)
@@ -142,7 +144,7 @@ def annotate(
         n_process = workers if workers > 1 and len(texts) >= 4 * workers else 1
         for i, doc in zip(indices, nlp.pipe(texts, batch_size=16, n_process=n_process), strict=True):
             article, lang = articles[i], langs[i]
-            warnings = list(article.warnings)
+            warnings = list(article.warnings) + refined[i][1]
             if key == "xx":
                 warnings.append(
                     f"language '{lang}' has no pipeline: sentences and tokens by rule only, "

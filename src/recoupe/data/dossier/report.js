@@ -149,7 +149,7 @@
     var rows = events.filter(function (e) { return !e.date.start; }).map(function (e) {
       return '<tr class="row" data-id="' + esc(e.id) + '"><td class="nowrap"><i class="dot" style="background:' +
         colour(e.category) + '"></i>' + esc(e.category.replace(/_/g, " ").toLowerCase()) + "</td><td>" + esc(e.line.replace(/^[A-Z_]+: /, "")) + "</td><td>" +
-        e.n_sources + "</td><td>" + esc(e.mentions.length ? e.mentions[0].quote : "") + "</td></tr>";
+        e.n_sources + "</td><td dir=\"auto\">" + esc(e.mentions.length ? e.mentions[0].quote : "") + "</td></tr>";
     });
     document.getElementById("undated").innerHTML = rows.length ?
       '<table id="undated-table" class="data"><thead><tr><th>Category</th><th>Actors</th><th>Sources</th><th>First quote</th></tr></thead><tbody>' +
@@ -182,9 +182,11 @@
     }).join(" ");
     var quotes = e.mentions.map(function (m) {
       var a = DATA.articles[m.article] || {};
-      return "<blockquote>" + esc(m.quote) + '<div class="qmeta"><a href="#q-' + esc(m.article) + "-" + m.start + '">' +
-        esc(a.outlet || "unknown outlet") + (a.published ? ", " + esc(a.published) : "") + "</a> — " + esc(a.title || m.article) +
-        "</div></blockquote>";
+      // dir="auto": an Arabic quote reads right to left inside the left-to-right page; outlet and title are
+      // isolated (<bdi>) so that an Arabic name does not reorder the line around it.
+      return '<blockquote dir="auto">' + esc(m.quote) + '<div class="qmeta" dir="ltr"><a href="#q-' + esc(m.article) + "-" + m.start +
+        '"><bdi>' + esc(a.outlet || "unknown outlet") + "</bdi>" + (a.published ? ", " + esc(a.published) : "") + "</a> — <bdi>" +
+        esc(a.title || m.article) + "</bdi></div></blockquote>";
     }).join("");
     var plover = esc(e.event_type) + (e.mode ? " / " + esc(e.mode) : "") + (e.context.length ? " · " + esc(e.context.join(", ")) : "") +
       (e.cameo ? " · CAMEO " + esc(e.cameo) : "");

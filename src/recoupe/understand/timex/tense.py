@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from recoupe.understand.timex import tense_ar
+
 Tense = Literal["past", "pluperfect", "future", "none"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\s*[\"»”)\]])*\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÝÉÈ0-9])|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\s*[\"»”)\]])*\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÝÉÈ0-9\u0621-\u064a])|\n+")
 _ABBREVIATIONS = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|St|Ste|Mgr|av|J\.-C|etc|cf|p|n°|No|Mr|Mrs|Ms|Gen|"
                             r"Lt|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|Inc|Ltd|Co|Corp|vs|U\.S|U\.N|approx|Jan|Feb|Aug|"
                             r"Sept|Oct|Nov|Dec|[A-Z])\.)$")
@@ -144,6 +146,8 @@ _FUTURE_EN = re.compile(
 
 def tense_of(sentence: str, lang: str) -> Tense:
     """The tense of a sentence: pluperfect wins (it sets the narrative), then past, then future."""
+    if lang == "ar":
+        return tense_ar.tense_of(sentence)
     if lang == "en":
         if _PLUPERFECT_EN.search(sentence):
             return "pluperfect"
@@ -207,6 +211,8 @@ _BACKWARD_EN = re.compile(r"\b(?:earlier|previously|beforehand|before\s+that|pre
 
 def cue_before(prefix: str, lang: str) -> Cue | None:
     """The narrative cue in the part of the sentence before an expression, if any."""
+    if lang == "ar":
+        return tense_ar.cue_before(prefix)
     forward, backward = (_FORWARD_EN, _BACKWARD_EN) if lang == "en" else (_FORWARD_FR, _BACKWARD_FR)
     if forward.search(prefix):
         return "forward"

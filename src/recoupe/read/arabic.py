@@ -1,0 +1,230 @@
+"""Furniture, headlines and datelines of Arabic pages (the Arabic side of ``recoupe.read.boilerplate``).
+
+Arabic news pages carry the same furniture as French ones, in their own words: section labels ("عاجل",
+"عربي ودولي"), the masthead ("رئيس التحرير" and a name), read-more links ("اقرأ أيضا:"), related-articles
+blocks ("من نفس القسم", "أخبار ذات صلة"), share and photo lines ("مشاركة", "صورة أرشيفية"), bylines ("كتب:
+...", "بقلم"), update stamps ("آخر تحديث"), the outlet's stamp ("مصر اليوم -", "القاهرة - مصر اليوم"), and
+captions that repeat. Arabic lines seldom end with a full stop, and a colon after a speaker's name ("أبو
+الغيط : سنخطر ...") is not a widget's label, so the Latin-script cues of the general filter do not apply.
+
+Rules match the line's matching form (``recoupe.understand.arabic_text``), so "اقرأ أيضًا" and "إقرأ ايضا"
+are one rule; the filter only labels lines, the text stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from recoupe.read.metadata import date_in_text
+from recoupe.understand.arabic_script import script_language
+from recoupe.understand.arabic_text import (
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    WEEKDAYS,
+    alternation,
+    normalize_for_matching,
+)
+
+# Bylines, stamps and labels are short; a body line is longer. Set on the press corpus's Arabic dev part.
+MAX_STAMP_CHARS = 60
+# A line repeated inside a longer furniture line of the same page (a caption and its alt text) is furniture
+# when it has at least this many characters (shorter ones are common words).
+MIN_REPEAT_CHARS = 20
+# A dateline is a short line (the general filter's bound, ``boilerplate.looks_like_dateline``).
+MAX_DATELINE_CHARS = 160
+# Besides its date, weekday and time, a dateline holds a place, an outlet or a byline: a few words (press
+# corpus Arabic dev: at most 4). A dated caption ("الرئيس ... يستقبل نظيره ... الأربعاء، 14 فبراير 2024.") holds
+# more, and its date is the photo's, not the article's.
+MAX_DATELINE_WORDS = 6
+# The first body line ends the header (``boilerplate.MIN_BODY_CHARS``: a body line is at least this long).
+MIN_BODY_CHARS = 60
+
+_LABELS = frozenset(normalize_for_matching(w) for w in (
+    "عاجل", "عالمية", "محليات", "سياسة", "اقتصاد", "رياضة", "دولي", "دولية", "عربي", "عربي ودولي", "عربي و دولي",
+    "أخبار", "الأخبار", "تقارير", "منوعات", "مقالات", "آراء", "رأي", "الرئيسية", "أخبار عربية", "أخبار عالمية",
+    "أخبار دولية", "شؤون عربية", "شؤون دولية", "عسكرية", "دفاع", "أمن", "ثقافة", "فيديو", "صور", "العالم",
+    "الوطن العربي", "متابعات", "حوارات", "تحقيقات", "ملفات", "سياسة دولية", "أخبار محلية", "تقارير وحوارات",
+    "الشرق الأوسط", "شؤون عسكرية", "الأخبار العاجلة", "آخر الأخبار", "المزيد", "مباشر", "بث مباشر",
+))
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("read-more", r"^(?:اقرا|طالع|شاهد|تابع|اقرا المزيد)\s*(?:ايضا|كذلك|المزيد)?\s*[:\-»>]"),
+    ("read-more", r"^(?:اقرا|طالع|شاهد)\s+(?:ايضا|كذلك|المزيد)\s*$"),
+    ("share", r"^(?:انقر|اضغط)\s+(?:للمشاركه|للطباعه|لارسال|للتغريد)|^معجب بهذه|^الاعجاب\b"),
+    ("share", r"^(?:مشاركه|شارك|شاركها|شارك الخبر|شارك المقال|طباعه|ارسال|نسخ الرابط|حفظ|تغريد|واتساب|"
+              r"فيسبوك|فيس بوك|تويتر|تلغرام|تيليجرام|انستغرام|انستجرام|لينكد ان|البريد الالكتروني)\s*[:.]?$"),
+    # (a short line: a body sentence may name a social network)
+    ("share", r"^(?=.{0,160}$).{0,40}(?<!\w)(?:تابعونا|تابعنا|تابعوا|تابع|انضموا|انضم|حمل|حملوا|نزل|شارك|"
+              r"شاركها)\b.{0,60}(?:تويتر|فيسبوك|فيس بوك|جوجل نيوز|"
+              r"غوغل نيوز|واتساب|تلغرام|تيليجرام|يوتيوب|انستغرام|قناتنا)"),
+    ("credit", r"^(?:صوره|الصوره|تصوير|مصدر الصوره|الصور|صور)\s*:|\((?:صوره\s+)?ارشيفيه\)|^صوره ارشيفيه|"
+               r"^ارشيفيه$|^\(?(?:ا ف ب|رويترز|الاناضول|اسوشيتد برس)\)?$"),
+    ("source", rf"^(?:المصدر|مصدر الخبر)\s*:.{{0,{MAX_STAMP_CHARS}}}$"),
+    ("label", r"^الرييسيه\s*[>»/|]"),  # a breadcrumb
+    ("advert", r"^(?:اعلان|اعلانات|مساحه اعلانيه|محتوي مدعوم|برعايه)$"),
+    ("byline", rf"^(?:كتب|كتبت|بقلم|بواسطه|اعداد|تحرير|ترجمه|متابعه|الكاتب|المحرر|محرر الموقع)\s*:?\s*[^\s:]"
+               rf".{{0,{MAX_STAMP_CHARS}}}$"),
+    ("stamp", r"(?:توقيت\s+\S+(?:\s+\S+)?\s+\d{1,2}:\d{2}|^اخر تحديث\b|\bGMT\s*\d)"),
+    ("masthead", r"^(?:رييس|نايب رييس|مدير|المدير|مديره|رييسه)\s+(?:التحرير|مجلس الاداره|الاداره|حزب\s+\S+|"
+                 r"التحرير التنفيذي|العام|التحرير المسوول)$"),
+    ("credit", r"^\(?(?:وكالات|المصدر وكالات|صوره تعبيريه|صوره متداوله|صوره من الارشيف|ارشيف|صوره ملف)\)?$"),
+    ("stamp", r"^(?:منذ\s+(?:\d+\s+)?(?:ثانيه|ثوان|دقيقه|دقايق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين)|"
+              r"\d{1,2}:\d{2}\s*(?:ص|م|صباحا|مساء)?)$"),
+    ("reading-time", r"^(?:\d+\s+)?(?:دقيقه|دقايق|دقيقتان)\s+(?:للقراءه|قراءه)$|^وقت القراءه|^مده القراءه"),
+    ("font-size", r"^(?:حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للخبر|استمع الي المقال|رابط مختصر|اضغط هنا)\b"
+                  r".{0,40}$"),
+    ("tags", r"^(?:الوسوم|وسوم|كلمات مفتاحيه|الكلمات المفتاحيه|الكلمات الدلاليه|كلمات داله|الكلمات الداله|مواضيع|"
+             r"الموضوعات|التصنيفات?)\s*:"),
+    ("counter", r"^(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|زيارات)\s*:?\s*\d*$|^\d+\s+(?:مشاهده|قراءه|زياره)$"),
+    ("image", r"^!\[[^\]]*\]\([^)]*\)$"),  # a scraper's markdown image, "![](https://...jpg)"
+    ("cookies", r"تعريف الارتباط|الكوكيز|cookies?\b"),
+    ("comments", r"^(?:\d+\s+)?(?:تعليقات?|التعليقات|اضف تعليق|اضافه تعليق|اترك تعليقا|اكتب تعليقا|التعليقات مغلقه)$"),
+    ("subscribe", r"^(?:اشترك|اشتركوا)\b.{0,80}(?:النشره|نشرتنا|القناه|قناتنا|المجاني)"),
+    ("copyright", r"جميع الحقوق محفوظه|حقوق النشر محفوظه"),
+    # The outlet's stamp, "مصر اليوم -", alone on its line.
+    ("stamp", r"^\S+(?:\s+\S+){0,2}\s*[-–—]$"),
+))
+_SECTION = re.compile(
+    r"^(?:من نفس القسم|من القسم نفسه|اخبار ذات صله|مواضيع ذات صله|مقالات ذات صله|اخبار متعلقه|مواضيع متعلقه|"
+    r"الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|قد يعجبك ايضا|قد يهمك ايضا|ننصحك بقراءه|اخترنا لك|لا تفوتك|"
+    r"المزيد من الاخبار|المزيد من|اخبار اخري|اقرا ايضا$|ذات صله$|recent posts|related posts)"
+)
+_BYLINE_WORDS = re.compile(r"(?:كتب|كتبت|بقلم|تم نشره|تم النشر|^نشر\b|نشر في|نشر بتاريخ|تاريخ النشر|بتاريخ|"
+                           r"اخر تحديث)")
+# "القاهرة - مصر اليوم", "رؤية – علاء الدين فايق": two short parts around a dash.
+_PLACE_STAMP = re.compile(r"^\S+(?:\s+\S+){0,2}\s+[-–—]\s+\S+(?:\s+\S+){0,3}$")
+_STAMP_PREFIX = re.compile(r"^\S+(?:\s+\S+){0,2}\s*[-–—]\s+")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def is_arabic_page(lines: Sequence[str]) -> bool:
+    """True when most letters of the page are in the Arabic script and the page is Arabic, not Persian or Urdu
+    (``recoupe.understand.arabic_script``): those are not read with the Arabic rules."""
+    return script_language("\n".join(lines)) == "ar"
+
+
+def rule(line: str) -> str | None:
+    """The name of the Arabic rule that makes this stripped line furniture, or None."""
+    norm = normalize_for_matching(line).strip()
+    if len(norm) <= 2 and not norm.isdigit():
+        return "fragment"  # "x", "×": a close button
+    if norm.rstrip(" :") in _LABELS or _is_breadcrumb(norm):
+        return "label"
+    for name, pattern in _RULES:
+        if pattern.search(norm):
+            # A byline or stamp that gives a date is the dateline: the header pass reads it.
+            if name in ("byline", "stamp", "source") and date_in_text(line):
+                return None
+            return name
+    if _doubled(norm):
+        return "doubled"
+    return None
+
+
+def is_section_marker(line: str) -> bool:
+    """A heading that opens an Arabic related-articles block: everything after it is teasers. Only a short
+    line: a body sentence may begin with "المزيد من"."""
+    norm = normalize_for_matching(line).strip().rstrip(" :")
+    return len(norm) <= MAX_STAMP_CHARS and bool(_SECTION.match(norm))
+
+
+_DATE_WORDS = re.compile(
+    rf"(?<!\w)(?:\d+|ص|م|صباحا|مساء|مساءا|gmt|توقيت|بتوقيت|الموافق|ه|يوم|{alternation(WEEKDAYS)}|"
+    rf"{alternation(GREGORIAN_MONTHS)}|{alternation(HIJRI_MONTHS)})(?!\w)")
+
+
+def _words_besides_date(line: str) -> int:
+    """How many words a dated line holds besides its date, weekday and time."""
+    return len(re.findall(r"[^\W\d_]+", _DATE_WORDS.sub(" ", normalize_for_matching(line))))
+
+
+def has_byline_words(line: str) -> bool:
+    return bool(_BYLINE_WORDS.search(normalize_for_matching(line)))
+
+
+def _is_breadcrumb(norm: str) -> bool:
+    parts = [p.strip() for p in re.split(r"\s*[>»/|]\s*", norm) if p.strip()]
+    return len(parts) >= 2 and all(p in _LABELS for p in parts)
+
+
+def _doubled(norm: str) -> bool:
+    """A line that opens with one phrase written twice (an image's alt text then its caption, then maybe a
+    credit)."""
+    words = norm.split()
+    return any(words[:k] == words[k:2 * k] for k in range(4, len(words) // 2 + 1))
+
+
+def _key(line: str) -> str:
+    return _NOT_WORD.sub("", normalize_for_matching(line))
+
+
+def settle_header(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int]) -> None:
+    """The headline and the furniture around it, after the general passes.
+
+    The headline is the line that the page repeats in its header (the outlet's "مصر اليوم - <headline>"),
+    else the first line left after the furniture rules. Lines between the headline and the first body line
+    are captions (some as long as a sentence), bylines and stamps; without a body line they all stay. Lines
+    before the headline that no rule marked (a kicker) are kept. A line found again inside a longer furniture
+    line of the page is furniture (a caption repeated).
+    """
+    text = [line[start:].strip() for line, start in zip(lines, starts, strict=True)]
+    first_body = next((i for i, lab in enumerate(labels) if lab == "body" and len(text[i]) >= MIN_BODY_CHARS), None)
+    if first_body is None:
+        return  # no body line: nothing tells the header from the article, leave the general passes' labels
+    for i, reason in enumerate(reasons):
+        if reason == "dateline" and _words_besides_date(text[i]) > MAX_DATELINE_WORDS:
+            labels[i], reasons[i] = "boilerplate", "dated caption"  # the photo's date, not the article's
+    ruled = {i for i, r in enumerate(reasons) if r not in ("shape", "context", "first line", "dateline", "")}
+    for i, reason in enumerate(reasons):
+        if reason == "masthead":  # the name under "رئيس التحرير"
+            nxt = next((j for j in range(i + 1, len(lines)) if labels[j] != "blank"), None)
+            if nxt is not None and len(text[nxt]) <= MAX_STAMP_CHARS // 2 and nxt not in ruled:
+                labels[nxt], reasons[nxt] = "boilerplate", "masthead"
+                ruled.add(nxt)
+    header = [i for i in range(first_body) if labels[i] not in ("blank", "meta") and i not in ruled]
+    for i, lab in enumerate(labels):
+        if lab == "title" and i not in header:
+            labels[i], reasons[i] = "body", "context"
+    title = _repeated_headline(text, header, first_body) if header else None
+    if title is None and header:
+        title = header[0]
+    if title is not None and title < first_body:
+        for i in range(len(lines)):
+            if labels[i] == "title" and i != title:
+                labels[i], reasons[i] = "heading", "shape"
+        labels[title], reasons[title] = "title", "headline"
+        for i in range(first_body):
+            if labels[i] in ("blank", "meta") or i == title:
+                continue
+            if i not in ruled and len(text[i]) <= MAX_DATELINE_CHARS and date_in_text(text[i]) and (
+                    _words_besides_date(text[i]) <= MAX_DATELINE_WORDS):
+                # Arabic headers run longer than the general filter's first lines: a dated line before the
+                # body is the dateline wherever it stands.
+                labels[i], reasons[i] = "meta", "dateline"
+                continue
+            if i < title and i not in ruled:
+                labels[i], reasons[i] = "heading", "kicker"
+            elif i > title and labels[i] != "boilerplate":
+                labels[i], reasons[i] = "boilerplate", "header furniture"
+    furniture = [_key(text[i]) for i, lab in enumerate(labels) if lab == "boilerplate"]
+    for i, lab in enumerate(labels):
+        key = _key(text[i])
+        if lab in ("body", "heading") and len(key) >= MIN_REPEAT_CHARS and any(
+                key != other and key in other for other in furniture):
+            labels[i], reasons[i] = "boilerplate", "repeated caption"
+        elif lab in ("body", "heading") and _PLACE_STAMP.match(text[i]) and i < first_body:
+            labels[i], reasons[i] = "boilerplate", "stamp"
+
+
+def _repeated_headline(text: Sequence[str], header: Sequence[int], first_body: int) -> int | None:
+    """The header line that another line of the header repeats, alone or after the outlet's stamp."""
+    keys = {i: _key(text[i]) for i in header}
+    for i in header:
+        if len(keys[i]) < MIN_REPEAT_CHARS:
+            continue
+        for j in range(i + 1, first_body):
+            other = _key(text[j])
+            stripped = _key(_STAMP_PREFIX.sub("", text[j], count=1))
+            if other == keys[i] or stripped == keys[i]:
+                return i
+    return None
