@@ -8,6 +8,7 @@ through an injected fake clock and a sleep function that records what it was ask
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gzip
 import socket
 import sys
@@ -40,6 +41,8 @@ SNIFF_HTML = b"  <!doctype html><html><body>no content type</body></html>"
 SNIFF_TEXT = b"no content type, just words"
 GARBAGE = b"this is not a feed {{{ <<< ]]>\x00\x01 garbage"
 CAP = 50_000
+DRIP_SECONDS = 0.05
+DRIP_BYTES = 100  # 5 s of dripping: the test fetches with a 1 s deadline
 HUGE_TOTAL = 200_000
 
 TEST_SETTINGS = Settings(
@@ -195,6 +198,28 @@ class Handler(BaseHTTPRequestHandler):
         self.server.stopping.wait(1.0)
         with contextlib.suppress(ConnectionError):
             self.send(200, OK_HTML, "text/html")
+
+    def _drip(self, data: bytes) -> None:
+        # One byte every DRIP_SECONDS (well within the 0.3 s timeout between bytes) until the client hangs up or
+        # the server stops; after DRIP_BYTES bytes, the end of the answer.
+        with contextlib.suppress(ConnectionError):
+            for k in range(len(data)):
+                if self.server.stopping.wait(DRIP_SECONDS):
+                    return
+                self.wfile.write(data[k:k + 1])
+                self.wfile.flush()
+
+    def route_drip_body(self, n: int) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(DRIP_BYTES))
+        self.end_headers()
+        self.wfile.flush()
+        self._drip(b"x" * DRIP_BYTES)
+
+    def route_drip_headers(self, n: int) -> None:
+        head = f"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nX-Pad: {'p' * DRIP_BYTES}\r\n"
+        self._drip(head.encode() + b"Content-Length: 2\r\n\r\nok")
 
     def route_truncated(self, n: int) -> None:
         self.send_response(200)
@@ -480,6 +505,22 @@ def test_timeout_is_retried_then_reported(srv: Server) -> None:
         f.fetch(url)
     assert info.value.message == f"{url}: timed out after 3 attempts"
     assert srv.hits["/slow"] == 3
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_a_dripping_server_is_given_up_at_the_deadline(srv: Server, path: str) -> None:
+    url = srv.url(path)
+    with Fetcher(dataclasses.replace(TEST_SETTINGS, fetch_deadline=1.0)) as f, pytest.raises(FetchFailed) as info:
+        f.fetch(url)
+    assert info.value.message == f"{url}: no complete answer within 1 s (fetch deadline); given up"
+    assert srv.hits[path] == 1  # not retried
+
+
+def test_the_deadline_is_per_request(srv: Server) -> None:
+    with Fetcher(dataclasses.replace(TEST_SETTINGS, fetch_deadline=1.0)) as f:
+        with pytest.raises(FetchFailed):
+            f.fetch(srv.url("/drip-body"))
+        assert f.fetch(srv.url("/ok")).content == OK_HTML
 
 
 def test_unreachable_host_fails_cleanly() -> None:
