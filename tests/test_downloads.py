@@ -793,3 +793,43 @@ def test_pipeline_run_with_urls_and_feeds_records_each_failure(srv: Server, tmp_
     assert sources == [srv.url("/article"), srv.url("/ok"), srv.url("/plain")]
     assert len(errors) == 4
     assert report.errors and all(e.message.startswith(e.source) for e in report.errors)
+
+
+def test_iter_downloads_takes_at_most_feed_max_items(srv: Server) -> None:
+    settings = dataclasses.replace(TEST_SETTINGS, feed_max_items=2)
+    results = list(iter_downloads([], [srv.url("/feed.rss")], settings))
+    assert [r.source for r in results] == [srv.url("/ok"), srv.url("/plain")]
+    assert srv.hits["/article"] == 0
+    assert Settings().feed_max_items == 200
+
+
+def test_iter_downloads_fetches_one_item_at_a_time(srv: Server) -> None:
+    downloads = iter_downloads([srv.url("/ok"), srv.url("/plain")], [srv.url("/feed.rss")], TEST_SETTINGS)
+    assert next(downloads).source == srv.url("/ok")  # type: ignore[union-attr]
+    assert srv.hits == Counter({"/ok": 1})
+    downloads.close()
+
+
+def test_pipeline_processes_downloads_as_they_come_and_a_rerun_fetches_nothing_stored(
+        srv: Server, tmp_path: Any) -> None:
+    """Batches are committed while the run fetches (a killed run keeps them); a URL stored is not fetched again."""
+    from recoupe import Pipeline, Store
+
+    fetched_at_commit: list[int] = []
+
+    class Spy(Pipeline):
+        def _process(self, *args: Any, **kwargs: Any) -> None:
+            fetched_at_commit.append(sum(srv.hits.values()))
+            super()._process(*args, **kwargs)
+
+    settings = dataclasses.replace(TEST_SETTINGS, batch_size=1)
+    urls = [srv.url("/ok"), srv.url("/plain"), srv.url("/article")]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        first = Spy(store, settings).run(urls=urls)
+        assert fetched_at_commit == [1, 2, 3]
+        assert first.new_articles == 3
+        srv.reset()
+        second = Pipeline(store, settings).run(urls=[*urls, srv.url("/xhtml")], feeds=[srv.url("/feed.rss")])
+    assert srv.hits == Counter({"/xhtml": 1, "/feed.rss": 1})
+    # three URLs stored (not fetched; the feed's items are those three), /xhtml fetched: the bytes of /ok
+    assert (second.inputs, second.known_articles, second.new_articles) == (4, 4, 0)

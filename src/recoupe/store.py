@@ -217,6 +217,8 @@ class Store:
         article, absent when the input failed), its articles with sentences and parses, its errors."""
         now = _now()
         con = self._con
+        # One row per raw id: an input given twice in a batch (same bytes, two names) is stored once.
+        raws = list({r.raw_id: r for r in reversed(raws)}.values())[::-1]
         con.execute("BEGIN TRANSACTION")
         try:
             self._insert(
@@ -452,6 +454,12 @@ class Store:
         ).fetchall()
         return [Mention(article=r[0], start=r[1], end=r[2], text=r[3], type=r[4], kb_id=r[5], how=r[6], role=r[7],
                         country=r[8], sector=r[9], sentence=r[10]) for r in rows]
+
+    def source_done(self, source: str) -> bool:
+        """Whether an input of this name (a URL, a feed item's link) is stored with its article."""
+        row = self._con.execute("SELECT 1 FROM raw_documents WHERE source = ? AND status = 'done' LIMIT 1",
+                                [source]).fetchone()
+        return row is not None
 
     def done_raw_ids(self) -> set[str]:
         rows = self._con.execute("SELECT raw_id FROM raw_documents WHERE status = 'done'").fetchall()

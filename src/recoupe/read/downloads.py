@@ -520,12 +520,15 @@ def iter_downloads(
     transport: httpx.BaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    skip: Callable[[str], bool] | None = None,
 ) -> Iterator[RawDocument | IngestError]:
-    """Fetch every URL, then every item of every feed, yielding a document or an error for each.
+    """Fetch every URL, then every item of every feed, yielding a document or an error for each, one at a time
+    (nothing is fetched before the caller asks for the next item).
 
     URLs come first in their order, then each feed's items in feed order (``origin="feed"``, with the
-    item's title, date and outlet in ``declared``). A URL already fetched (as given, or as the final
-    URL of an earlier redirect) is not fetched again. A failure yields
+    item's title, date and outlet in ``declared``); at most ``settings.feed_max_items`` items of one feed
+    (its first ones; 0: all). A URL already fetched (as given, or as the final URL of an earlier redirect)
+    is not fetched again, nor one for which ``skip(url)`` is true (already stored). A failure yields
     ``IngestError(stage="fetch")`` for that URL or feed and the run goes on.
     """
     seen: set[str] = set()
@@ -543,8 +546,16 @@ def iter_downloads(
                 seen.add(doc.declared.url)
             return doc
 
+        def wanted(url: str) -> bool:
+            if url in seen:
+                return False
+            if skip is not None and skip(url):
+                seen.add(url)
+                return False
+            return True
+
         for url in urls:
-            if url not in seen:
+            if wanted(url):
                 yield one(url, None, "url")
         for feed in feeds:
             if feed in seen_feeds:
@@ -556,6 +567,10 @@ def iter_downloads(
                 log.warning("%s", exc)
                 yield IngestError(source=feed, stage="fetch", code=exc.code, message=exc.message)
                 continue
+            cap = settings.feed_max_items
+            if 0 < cap < len(items):
+                log.warning("%s: %d items, the first %d taken (--feed-max-items)", feed, len(items), cap)
+                items = items[:cap]
             for link, declared in items:
-                if link not in seen:
+                if wanted(link):
                     yield one(link, declared, "feed")
