@@ -2,8 +2,10 @@
 
 The stages (``PLAN``) are pure functions; this module does the I/O around them: it reads files,
 fetches URLs and feeds (``recoupe.read.downloads``), skips what the store already holds, and commits one
-batch at a time. Before cleaning, one cheap pass over the plain-text inputs collects the lines that
-recur across articles of the same outlet (menus, footers): the clean stage drops them.
+batch at a time, inputs read and fetched as the run goes (memory does not hold the inputs: bench_memory.py).
+Before cleaning, one cheap pass over the plain-text files collects the lines that recur across articles of
+the same outlet (menus, footers): the clean stage drops them (fetched pages, which come later in the stream,
+use what the files taught). The cross-document stages (resolve, stories, fusion) read the store.
 """
 
 from __future__ import annotations
@@ -265,7 +267,7 @@ class Pipeline:
         re-read with that date (their relative dates resolve from it; kept in the store, so a later run does
         not re-read them), then the events are fused again."""
         t0 = time.perf_counter()
-        articles = list(self.store.articles(inferred=False))
+        articles = list(self.store.fusion_articles())
         encoder = self._cached_encoder() if self.settings.embeddings and len(articles) > 1 else None
         stories = cluster_stories(story_inputs(articles, entities), encoder)
         report.seconds["stories"] += time.perf_counter() - t0
