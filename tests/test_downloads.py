@@ -8,6 +8,7 @@ through an injected fake clock and a sleep function that records what it was ask
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gzip
 import socket
 import sys
@@ -40,6 +41,8 @@ SNIFF_HTML = b"  <!doctype html><html><body>no content type</body></html>"
 SNIFF_TEXT = b"no content type, just words"
 GARBAGE = b"this is not a feed {{{ <<< ]]>\x00\x01 garbage"
 CAP = 50_000
+DRIP_SECONDS = 0.05
+DRIP_BYTES = 100  # 5 s of dripping: the test fetches with a 1 s deadline
 HUGE_TOTAL = 200_000
 
 TEST_SETTINGS = Settings(
@@ -195,6 +198,28 @@ class Handler(BaseHTTPRequestHandler):
         self.server.stopping.wait(1.0)
         with contextlib.suppress(ConnectionError):
             self.send(200, OK_HTML, "text/html")
+
+    def _drip(self, data: bytes) -> None:
+        # One byte every DRIP_SECONDS (well within the 0.3 s timeout between bytes) until the client hangs up or
+        # the server stops; after DRIP_BYTES bytes, the end of the answer.
+        with contextlib.suppress(ConnectionError):
+            for k in range(len(data)):
+                if self.server.stopping.wait(DRIP_SECONDS):
+                    return
+                self.wfile.write(data[k:k + 1])
+                self.wfile.flush()
+
+    def route_drip_body(self, n: int) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(DRIP_BYTES))
+        self.end_headers()
+        self.wfile.flush()
+        self._drip(b"x" * DRIP_BYTES)
+
+    def route_drip_headers(self, n: int) -> None:
+        head = f"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nX-Pad: {'p' * DRIP_BYTES}\r\n"
+        self._drip(head.encode() + b"Content-Length: 2\r\n\r\nok")
 
     def route_truncated(self, n: int) -> None:
         self.send_response(200)
@@ -482,6 +507,22 @@ def test_timeout_is_retried_then_reported(srv: Server) -> None:
     assert srv.hits["/slow"] == 3
 
 
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_a_dripping_server_is_given_up_at_the_deadline(srv: Server, path: str) -> None:
+    url = srv.url(path)
+    with Fetcher(dataclasses.replace(TEST_SETTINGS, fetch_deadline=1.0)) as f, pytest.raises(FetchFailed) as info:
+        f.fetch(url)
+    assert info.value.message == f"{url}: no complete answer within 1 s (fetch deadline); given up"
+    assert srv.hits[path] == 1  # not retried
+
+
+def test_the_deadline_is_per_request(srv: Server) -> None:
+    with Fetcher(dataclasses.replace(TEST_SETTINGS, fetch_deadline=1.0)) as f:
+        with pytest.raises(FetchFailed):
+            f.fetch(srv.url("/drip-body"))
+        assert f.fetch(srv.url("/ok")).content == OK_HTML
+
+
 def test_unreachable_host_fails_cleanly() -> None:
     url = f"http://127.0.0.1:{closed_port()}/nothing"
     fake = FakeTime()
@@ -752,3 +793,43 @@ def test_pipeline_run_with_urls_and_feeds_records_each_failure(srv: Server, tmp_
     assert sources == [srv.url("/article"), srv.url("/ok"), srv.url("/plain")]
     assert len(errors) == 4
     assert report.errors and all(e.message.startswith(e.source) for e in report.errors)
+
+
+def test_iter_downloads_takes_at_most_feed_max_items(srv: Server) -> None:
+    settings = dataclasses.replace(TEST_SETTINGS, feed_max_items=2)
+    results = list(iter_downloads([], [srv.url("/feed.rss")], settings))
+    assert [r.source for r in results] == [srv.url("/ok"), srv.url("/plain")]
+    assert srv.hits["/article"] == 0
+    assert Settings().feed_max_items == 200
+
+
+def test_iter_downloads_fetches_one_item_at_a_time(srv: Server) -> None:
+    downloads = iter_downloads([srv.url("/ok"), srv.url("/plain")], [srv.url("/feed.rss")], TEST_SETTINGS)
+    assert next(downloads).source == srv.url("/ok")  # type: ignore[union-attr]
+    assert srv.hits == Counter({"/ok": 1})
+    downloads.close()
+
+
+def test_pipeline_processes_downloads_as_they_come_and_a_rerun_fetches_nothing_stored(
+        srv: Server, tmp_path: Any) -> None:
+    """Batches are committed while the run fetches (a killed run keeps them); a URL stored is not fetched again."""
+    from recoupe import Pipeline, Store
+
+    fetched_at_commit: list[int] = []
+
+    class Spy(Pipeline):
+        def _process(self, *args: Any, **kwargs: Any) -> None:
+            fetched_at_commit.append(sum(srv.hits.values()))
+            super()._process(*args, **kwargs)
+
+    settings = dataclasses.replace(TEST_SETTINGS, batch_size=1)
+    urls = [srv.url("/ok"), srv.url("/plain"), srv.url("/article")]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        first = Spy(store, settings).run(urls=urls)
+        assert fetched_at_commit == [1, 2, 3]
+        assert first.new_articles == 3
+        srv.reset()
+        second = Pipeline(store, settings).run(urls=[*urls, srv.url("/xhtml")], feeds=[srv.url("/feed.rss")])
+    assert srv.hits == Counter({"/xhtml": 1, "/feed.rss": 1})
+    # three URLs stored (not fetched; the feed's items are those three), /xhtml fetched: the bytes of /ok
+    assert (second.inputs, second.known_articles, second.new_articles) == (4, 4, 0)

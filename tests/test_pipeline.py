@@ -166,6 +166,19 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def test_two_identical_failing_inputs_are_two_errors_and_no_article_exits_2(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("one.txt", "two.txt"):
+        (folder / name).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    result = CliRunner().invoke(app, ["run", str(folder), "--out", str(tmp_path / "out")], terminal_width=300)
+    assert result.exit_code == 2, result.output
+    with Store.open(tmp_path / "out" / "recoupe.duckdb") as store:
+        assert [(Path(e.source).name, e.code) for e in store.errors()] == [("one.txt", "E102"), ("two.txt", "E102")]
+    meta = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert (meta["inputs"], meta["articles"], meta["errors"]) == (2, 0, 2)
+
+
 def test_cli_export(tmp_path: Path) -> None:
     runner = CliRunner()
     (tmp_path / "a.txt").write_text("Titre\n\n" + BODY_FR, encoding="utf-8")

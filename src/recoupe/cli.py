@@ -90,8 +90,12 @@ def _summary(report: RunReport, out: Path, counts: dict[str, int], store: Store)
         console.print(f"[red]error[/red] {error.code} {error.message}", soft_wrap=True, highlight=False)
 
 
-def _settings(batch_size: int, workers: int, kb: list[Path] | None = None, en_model: str | None = None) -> Settings:
-    settings = Settings(batch_size=batch_size, workers=workers, kb_dirs=tuple(str(p) for p in kb or ()))
+def _settings(batch_size: int, workers: int, kb: list[Path] | None = None, en_model: str | None = None,
+              *, follow_links: bool = False, feed_max_items: int | None = None) -> Settings:
+    settings = Settings(batch_size=batch_size, workers=workers, kb_dirs=tuple(str(p) for p in kb or ()),
+                        follow_links=follow_links)
+    if feed_max_items is not None:
+        settings = replace(settings, feed_max_items=feed_max_items)
     return replace(settings, en_model=en_model) if en_model else settings
 
 
@@ -137,6 +141,9 @@ def run(
     workers: Annotated[int, typer.Option(help=_HELP["workers"][1])] = 1,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help=_HELP["kb_dirs"][1] + " (repeatable)")] = None,
     en_model: Annotated[str | None, typer.Option("--en-model", help=_HELP["en_model"][1])] = None,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help=_HELP["follow_links"][1])] = False,
+    feed_max_items: Annotated[int, typer.Option("--feed-max-items", min=0, help=_HELP["feed_max_items"][1])]
+    = int(_HELP["feed_max_items"][0]),  # type: ignore[call-overload]
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")] = False,
 ) -> None:
     """Read articles, clean, annotate and store them, and write the dossier.
@@ -156,7 +163,8 @@ def run(
         err_console.print("recoupe: nothing to read; give files or folders, --urls or --feed")
         raise typer.Exit(2)
     code = _execute(list(inputs or []), url_list, list(feed or []), out, db,
-                    _settings(batch_size, workers, kb, en_model), quiet)
+                    _settings(batch_size, workers, kb, en_model, follow_links=follow_links,
+                              feed_max_items=feed_max_items), quiet)
     raise typer.Exit(code)
 
 

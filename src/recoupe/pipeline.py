@@ -2,8 +2,10 @@
 
 The stages (``PLAN``) are pure functions; this module does the I/O around them: it reads files,
 fetches URLs and feeds (``recoupe.read.downloads``), skips what the store already holds, and commits one
-batch at a time. Before cleaning, one cheap pass over the plain-text inputs collects the lines that
-recur across articles of the same outlet (menus, footers): the clean stage drops them.
+batch at a time, inputs read and fetched as the run goes (memory does not hold the inputs: bench_memory.py).
+Before cleaning, one cheap pass over the plain-text files collects the lines that recur across articles of
+the same outlet (menus, footers): the clean stage drops them (fetched pages, which come later in the stream,
+use what the files taught). The cross-document stages (resolve, stories, fusion) read the store.
 """
 
 from __future__ import annotations
@@ -96,37 +98,63 @@ def outlet_key(raw: RawDocument, text: str) -> str | None:
     return found.lower() if found else None
 
 
+def _line_key(norm: str) -> int:
+    """A normalised line as 8 bytes (collisions: one in 2**64 pairs): the repeated-lines pass keeps these, not
+    the lines, so its memory is a few integers an input."""
+    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "big")
+
+
 def repeated_lines(docs: Iterable[tuple[str | None, str, str]]) -> dict[str, frozenset[str]]:
     """For each outlet, the normalised lines found in at least REPEATED_LINE_MIN_DOCS of its articles.
 
     ``docs`` yields (outlet key, raw id, text); inputs of unknown outlet are left out. Two captures of
     one article (an update, a copy with one line changed) share their body, not furniture: a line counts
     only when two of the documents that hold it are different articles (NEAR_COPY_JACCARD).
+
+    Streamed: each document is read once and only the 8-byte keys of its lines are kept (a line's text is kept
+    from its second document on), so 20,000 inputs cost a few megabytes. A document given twice (same raw id)
+    is the same as given once: its two copies are never "different articles".
     """
-    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    lines_of: dict[str, set[str]] = {}
-    for key, raw_id, text in docs:
+    lines_of: list[tuple[int, ...]] = []  # by document number: its line keys
+    seen: dict[str, dict[int, int | list[int]]] = defaultdict(dict)  # outlet -> line key -> document(s)
+    text_of: dict[int, str] = {}  # line key -> normalised line, for lines in two documents or more
+    for key, _raw_id, text in docs:
         if key is None:
             continue
-        mine = lines_of.setdefault(raw_id, set())
+        number = len(lines_of)
+        mine: set[int] = set()
+        of_outlet = seen[key]
         for line in text.split("\n"):
             norm = boilerplate.normalise_line(line)
-            if len(norm) >= boilerplate.MIN_REPEATED_CHARS:
-                seen[key][norm].add(raw_id)
-                mine.add(norm)
+            if len(norm) < boilerplate.MIN_REPEATED_CHARS:
+                continue
+            k = _line_key(norm)
+            if k in mine:
+                continue
+            mine.add(k)
+            holders = of_outlet.get(k)
+            if holders is None:
+                of_outlet[k] = number
+            else:
+                if isinstance(holders, int):
+                    of_outlet[k] = holders = [holders]
+                    text_of.setdefault(k, norm)
+                holders.append(number)
+        lines_of.append(tuple(mine))
 
-    def distinct_pair(ids: set[str]) -> bool:
-        ordered = sorted(ids)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                union = len(lines_of[a] | lines_of[b])
-                if union and len(lines_of[a] & lines_of[b]) / union < NEAR_COPY_JACCARD:
+    def distinct_pair(numbers: list[int]) -> bool:
+        for i, a in enumerate(numbers):
+            lines_a = set(lines_of[a])
+            for b in numbers[i + 1:]:
+                lines_b = set(lines_of[b])
+                union = len(lines_a | lines_b)
+                if union and len(lines_a & lines_b) / union < NEAR_COPY_JACCARD:
                     return True
         return False
 
     return {
-        key: frozenset(line for line, ids in lines.items() if len(ids) >= REPEATED_LINE_MIN_DOCS
-                       and distinct_pair(ids))
+        key: frozenset(text_of[k] for k, holders in lines.items() if isinstance(holders, list)
+                       and len(holders) >= REPEATED_LINE_MIN_DOCS and distinct_pair(holders))
         for key, lines in seen.items()
     }
 
@@ -188,46 +216,30 @@ class Pipeline:
         settings = self.settings
         report = RunReport(run_id=uuid.uuid4().hex[:12])
         self.store.start_run(report.run_id, __version__, PLAN, asdict(settings))
-        fetched: list[RawDocument] = []
-        early_errors: list[IngestError] = []
-        if urls or feeds:
-            from recoupe.read.downloads import iter_downloads
-
-            t0 = time.perf_counter()
-            for item in iter_downloads(urls, feeds, settings):
-                if isinstance(item, IngestError):
-                    early_errors.append(item)
-                else:
-                    fetched.append(item)
-            report.seconds["fetch"] += time.perf_counter() - t0
-
-        def inputs() -> Iterator[RawDocument | IngestError]:
-            yield from iter_paths(paths, settings)
-            yield from fetched
-
+        # The furniture of plain-text files (a first, cheap pass over them: 8-byte keys of lines, not texts).
+        # Fetched documents come as a stream after the files; they use what the files taught.
         t0 = time.perf_counter()
-        furniture = repeated_lines(self._text_inputs(inputs()))
+        furniture = repeated_lines(self._text_inputs(iter_paths(paths, settings)))
         report.seconds["repeated_lines"] += time.perf_counter() - t0
 
         done = self.store.done_raw_ids()
-        report.errors.extend(early_errors)
-        report.inputs += len(early_errors)
-        self.store.record_errors(early_errors)
         batch: list[RawDocument] = []
-        for item in inputs():
+        # One input at a time, files then downloads (fetched as the run goes: a batch is committed as soon as it
+        # is full, so a killed run keeps what it fetched and processed). An input whose raw id is stored as done
+        # is known; one seen earlier in this run is processed again (cheap: its article is then a duplicate, or
+        # its error is recorded under its own name).
+        for item in self._inputs(paths, urls, feeds, report):
             report.inputs += 1
             if isinstance(item, IngestError):
                 report.errors.append(item)
                 self.store.record_errors([item])
-                continue
-            if item.raw_id in done:
+            elif item.raw_id in done:
                 report.known_articles += 1
-                continue
-            done.add(item.raw_id)
-            batch.append(item)
-            if len(batch) >= settings.batch_size:
-                self._process(batch, furniture, report)
-                batch = []
+            else:
+                batch.append(item)
+                if len(batch) >= settings.batch_size:
+                    self._process(batch, furniture, report)
+                    batch = []
             if progress:
                 progress(report.inputs, None)
         if batch:
@@ -255,7 +267,7 @@ class Pipeline:
         re-read with that date (their relative dates resolve from it; kept in the store, so a later run does
         not re-read them), then the events are fused again."""
         t0 = time.perf_counter()
-        articles = list(self.store.articles(inferred=False))
+        articles = list(self.store.fusion_articles())
         encoder = self._cached_encoder() if self.settings.embeddings and len(articles) > 1 else None
         stories = cluster_stories(story_inputs(articles, entities), encoder)
         report.seconds["stories"] += time.perf_counter() - t0
@@ -343,6 +355,31 @@ class Pipeline:
         except Exception:  # a bug on one article must not stop the run: keep its first reading
             log.exception("re-reading %s with the inferred date %s failed", parts["source"], dct)
             return None
+
+    def _inputs(self, paths: Sequence[Path], urls: Sequence[str], feeds: Sequence[str],
+                report: RunReport) -> Iterator[RawDocument | IngestError]:
+        """The files, then the URLs and feed items, fetched one at a time as the run asks for them. A URL (or feed
+        item) already stored is not fetched again: it counts as known (a killed run resumes where it stopped)."""
+        yield from iter_paths(paths, self.settings)
+        if not (urls or feeds):
+            return
+        from recoupe.read.downloads import iter_downloads
+
+        def stored(url: str) -> bool:
+            if self.store.source_done(url):
+                report.inputs += 1
+                report.known_articles += 1
+                return True
+            return False
+
+        downloads = iter_downloads(urls, feeds, self.settings, skip=stored)
+        while True:
+            t0 = time.perf_counter()
+            item = next(downloads, None)
+            report.seconds["fetch"] += time.perf_counter() - t0
+            if item is None:
+                return
+            yield item
 
     def _text_inputs(self, items: Iterable[RawDocument | IngestError]) -> Iterator[tuple[str | None, str, str]]:
         for item in items:

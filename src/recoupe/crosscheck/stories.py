@@ -29,7 +29,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import hashlib
-import itertools
 import logging
 import math
 import re
@@ -263,11 +262,15 @@ def _identity(value: int) -> int:
     return value
 
 
-def _band_candidates(signatures: npt.NDArray[np.uint64]) -> set[tuple[int, int]]:
-    """Row pairs (i < j) equal on all rows of at least one LSH band: MinHashLSH's banding, done in numpy.
+def _band_candidates(signatures: npt.NDArray[np.uint64], least: int = 0) -> set[tuple[int, int]]:
+    """Row pairs (i < j) equal on all rows of at least one LSH band and on at least ``least`` hash values in all:
+    MinHashLSH's banding, done in numpy, with the signatures' own estimate of the Jaccard applied in each bucket.
 
     datasketch's MinHashLSH spends about 6 s inserting and querying 20,000 signatures in 64 bands, one
-    Python call per band and signature; sorting each band's keys takes 0.1 s for the same candidates.
+    Python call per band and signature; sorting each band's keys takes 0.1 s for the same candidates. The
+    estimate is applied as the buckets are read, not after: a same-topic corpus puts many weak pairs in one
+    bucket (a quarter of all pairs of 5,000 short articles), and holding them all grew with the square of the
+    store (bench/bench_memory.py).
     """
     bands, rows = LSH_BANDS
     pairs: set[tuple[int, int]] = set()
@@ -282,8 +285,12 @@ def _band_candidates(signatures: npt.NDArray[np.uint64]) -> set[tuple[int, int]]
         ends = np.append(starts[1:], len(ordered))
         for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
             if end - start > 1:
-                members = sorted(order[start:end].tolist())
-                pairs.update(itertools.combinations(members, 2))
+                members = np.sort(order[start:end])
+                block = signatures[members]
+                for x in range(len(members) - 1):
+                    agree = np.count_nonzero(block[x + 1:] == block[x], axis=1)
+                    i = int(members[x])
+                    pairs.update((i, int(j)) for j in members[x + 1:][agree >= least].tolist())
     return pairs
 
 
@@ -296,12 +303,9 @@ def near_duplicates(articles: Sequence[StoryArticle]) -> list[tuple[str, str, fl
     hashes = MinHash.bulk([sets[i].tolist() for i in ids], num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=_identity)
     signatures = np.vstack([h.hashvalues for h in hashes]).astype(np.uint64)
     pairs = []
-    least = int(MINHASH_PREFILTER * NUM_PERM)
-    for x, y in sorted(_band_candidates(signatures)):
-        # a same-topic corpus makes many weak candidates: the signatures' own estimate of the Jaccard drops them
-        # before the exact count
-        if int(np.count_nonzero(signatures[x] == signatures[y])) < least:
-            continue
+    # a same-topic corpus makes many weak candidates: the signatures' own estimate of the Jaccard drops them
+    # before the exact count
+    for x, y in sorted(_band_candidates(signatures, int(MINHASH_PREFILTER * NUM_PERM))):
         score = jaccard(sets[ids[x]], sets[ids[y]])
         if score >= SYNDICATION_JACCARD:
             pairs.append((ids[x], ids[y], round(score, 3)))

@@ -5,7 +5,9 @@ and applies the run's settings:
 
 * the User-Agent of ``Settings.user_agent`` on every request;
 * redirects followed (at most :data:`MAX_REDIRECTS`), the final URL recorded in ``Declared.url``;
-* ``Settings.fetch_timeout`` to connect and between two bytes of the answer;
+* ``Settings.fetch_timeout`` to connect and between two bytes of the answer, and ``Settings.fetch_deadline``
+  for the whole request (redirects, headers and body): every socket read and write waits at most what is left
+  of it, so a server sending a byte now and then cannot hold a run; a request over its deadline is not retried;
 * ``Settings.fetch_retries`` extra attempts after a timeout, a connection error, a truncated body, an
   HTTP 5xx or 429 answer, waiting ``fetch_backoff * 2**attempt`` seconds (or the server's
   ``Retry-After`` when it asks for longer, up to :data:`MAX_RETRY_AFTER`); other 4xx are final;
@@ -32,6 +34,7 @@ from types import TracebackType
 from typing import Any
 
 import feedparser
+import httpcore
 import httpx
 
 from recoupe.errors import BadFeed, FetchFailed, NotADocument, RecoupeInputError, TooLarge
@@ -166,6 +169,78 @@ def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+class _Deadline:
+    """The monotonic time by which the request in flight must be over (None: no request in flight)."""
+
+    def __init__(self) -> None:
+        self.at: float | None = None
+
+    def clamp(self, timeout: float | None) -> float | None:
+        """``timeout`` cut to what is left of the deadline; raises ``httpcore.ReadTimeout`` once it is past."""
+        if self.at is None:
+            return timeout
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise httpcore.ReadTimeout("the request's deadline has passed")
+        return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A network stream whose every read and write waits at most what is left of the request's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: _Deadline) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._deadline.clamp(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._deadline.clamp(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        stream = self._stream.start_tls(ssl_context, server_hostname, self._deadline.clamp(timeout))
+        return _DeadlineStream(stream, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's own socket backend, with the deadline applied to connecting and to every stream it opens."""
+
+    def __init__(self, deadline: _Deadline) -> None:
+        self._backend = httpcore.SyncBackend()
+        self._deadline = deadline
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        stream = self._backend.connect_tcp(host, port, self._deadline.clamp(timeout), local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Any = None) -> httpcore.NetworkStream:
+        stream = self._backend.connect_unix_socket(path, self._deadline.clamp(timeout), socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def _deadline_transport(deadline: _Deadline) -> httpx.HTTPTransport:
+    """httpx's transport over the deadline backend (httpx takes no backend argument: its pool's is replaced)."""
+    transport = httpx.HTTPTransport()
+    pool = transport._pool
+    if not hasattr(pool, "_network_backend"):  # pragma: no cover - a future httpcore; tests/test_downloads.py sees it
+        raise RuntimeError("httpcore's connection pool has no _network_backend to wrap")
+    pool._network_backend = _DeadlineBackend(deadline)
+    return transport
+
+
 class Fetcher:
     """Fetches documents and feeds over HTTP(S) with retries, size limits and per-host politeness.
 
@@ -186,12 +261,13 @@ class Fetcher:
         self._clock = clock
         self._sleep = sleep
         self._last_request: dict[str, float] = {}
+        self._deadline = _Deadline()
         self._client = httpx.Client(
             headers={"User-Agent": settings.user_agent},
             timeout=httpx.Timeout(settings.fetch_timeout),
             follow_redirects=True,
             max_redirects=MAX_REDIRECTS,
-            transport=transport,
+            transport=transport if transport is not None else _deadline_transport(self._deadline),
             event_hooks={"request": [self._wait_for_host]},
         )
 
@@ -319,11 +395,16 @@ class Fetcher:
         raise FetchFailed(f"{url}: {failure.reason}{suffix}")
 
     def _attempt(self, url: str, *, check: Callable[[str, str | None], None], accept: str) -> _Body:
-        """One GET (redirects included); raises ``_Transient`` for what deserves another try."""
+        """One GET (redirects included) within ``fetch_deadline``; raises ``_Transient`` for what deserves another
+        try (not a request over its deadline: a server that slow is given up)."""
+        limit = self._settings.fetch_deadline
+        self._deadline.at = time.monotonic() + limit if limit > 0 else None
         try:
             with self._client.stream("GET", url, headers={"Accept": accept}) as response:
                 return self._read(url, response, check)
         except httpx.TimeoutException as exc:
+            if self._deadline.at is not None and time.monotonic() >= self._deadline.at:
+                raise FetchFailed(f"{url}: no complete answer within {limit:g} s (fetch deadline); given up") from exc
             raise _Transient("timed out") from exc
         except httpx.TooManyRedirects as exc:
             raise FetchFailed(f"{url}: more than {MAX_REDIRECTS} redirects") from exc
@@ -335,6 +416,8 @@ class Fetcher:
             raise FetchFailed(f"{url}: invalid URL ({exc})") from exc
         except httpx.HTTPError as exc:
             raise FetchFailed(f"{url}: {_describe(exc)}") from exc
+        finally:
+            self._deadline.at = None
 
     def _read(self, url: str, response: httpx.Response, check: Callable[[str, str | None], None]) -> _Body:
         """Status, content type and size checks, then the body, streamed and capped."""
@@ -437,12 +520,15 @@ def iter_downloads(
     transport: httpx.BaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    skip: Callable[[str], bool] | None = None,
 ) -> Iterator[RawDocument | IngestError]:
-    """Fetch every URL, then every item of every feed, yielding a document or an error for each.
+    """Fetch every URL, then every item of every feed, yielding a document or an error for each, one at a time
+    (nothing is fetched before the caller asks for the next item).
 
     URLs come first in their order, then each feed's items in feed order (``origin="feed"``, with the
-    item's title, date and outlet in ``declared``). A URL already fetched (as given, or as the final
-    URL of an earlier redirect) is not fetched again. A failure yields
+    item's title, date and outlet in ``declared``); at most ``settings.feed_max_items`` items of one feed
+    (its first ones; 0: all). A URL already fetched (as given, or as the final URL of an earlier redirect)
+    is not fetched again, nor one for which ``skip(url)`` is true (already stored). A failure yields
     ``IngestError(stage="fetch")`` for that URL or feed and the run goes on.
     """
     seen: set[str] = set()
@@ -460,8 +546,16 @@ def iter_downloads(
                 seen.add(doc.declared.url)
             return doc
 
+        def wanted(url: str) -> bool:
+            if url in seen:
+                return False
+            if skip is not None and skip(url):
+                seen.add(url)
+                return False
+            return True
+
         for url in urls:
-            if url not in seen:
+            if wanted(url):
                 yield one(url, None, "url")
         for feed in feeds:
             if feed in seen_feeds:
@@ -473,6 +567,10 @@ def iter_downloads(
                 log.warning("%s", exc)
                 yield IngestError(source=feed, stage="fetch", code=exc.code, message=exc.message)
                 continue
+            cap = settings.feed_max_items
+            if 0 < cap < len(items):
+                log.warning("%s: %d items, the first %d taken (--feed-max-items)", feed, len(items), cap)
+                items = items[:cap]
             for link, declared in items:
-                if link not in seen:
+                if wanted(link):
                     yield one(link, declared, "feed")

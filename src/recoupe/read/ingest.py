@@ -3,14 +3,17 @@
 Reading (``iter_paths``) does I/O; ``decode`` is the pure stage. Accepted files: ``.txt``, ``.html``,
 ``.htm`` and ``.jsonl`` (one article per line: ``text`` or ``html``, optional ``url``, ``title``,
 ``published``, ``outlet``). Folders are walked recursively in sorted order; other suffixes inside a
-folder are skipped silently, but a file named explicitly is always tried.
+folder are skipped silently, but a file named explicitly is always tried. Links that leave a folder are not
+followed unless ``Settings.follow_links`` (see ``iter_paths``).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -56,20 +59,92 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _file_error(path: Path, exc: RecoupeInputError) -> IngestError:
-    return IngestError(source=str(path), stage="ingest", code=exc.code, message=exc.message)
+    return IngestError(source=shown(path), stage="ingest", code=exc.code, message=exc.message)
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that any store or terminal takes: bytes of a name that are not UTF-8 as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes of the name, kept by Python as lone surrogates
+        return False
+    return True
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def iter_paths(paths: Iterable[Path], settings: Settings) -> Iterator[RawDocument | IngestError]:
-    """Every article found under ``paths`` (files or folders), or an error for each unusable input."""
+    """Every article found under ``paths`` (files or folders), or an error for each unusable input.
+
+    A path that cannot be read (missing, no permission, a name that is not UTF-8) gives one error and the
+    others go on; so does a sub-folder that cannot be listed. In a folder, a symbolic link whose target lies
+    outside that folder is not followed (one error says so) unless ``settings.follow_links``; links to
+    sub-folders are walked only with ``follow_links`` (their files are in the walk already otherwise).
+    """
     for path in paths:
-        if path.is_dir():
-            children = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            for child in children:
-                yield from _read_file(child, settings)
-        elif path.exists():
-            yield from _read_file(path, settings)
-        else:
+        if not _utf8(str(path)):
+            yield _file_error(path, Unreadable(f"{shown(path)}: the name is not valid UTF-8; rename it"))
+            continue
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
             yield _file_error(path, Unreadable(f"{path}: no such file or folder"))
+            continue
+        except OSError as exc:
+            yield _file_error(path, Unreadable(f"{path}: cannot be read ({exc.strerror or exc})"))
+            continue
+        if is_dir:
+            root = os.path.realpath(path)
+            yield from _walk(path, root, settings, (root,))
+        else:
+            yield from _read_file(path, settings)
+
+
+def _walk(folder: Path, root: str, settings: Settings, ancestors: tuple[str, ...]
+          ) -> Iterator[RawDocument | IngestError]:
+    """Files of ``folder`` and its sub-folders with an accepted suffix, depth first, names in sorted order (the
+    order of sorting the full paths)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        yield _file_error(folder, Unreadable(f"{folder}: folder cannot be read ({exc.strerror or exc})"))
+        return
+    for entry in entries:
+        path = folder / entry.name
+        try:
+            is_dir = entry.is_dir()
+            wanted = is_dir or (entry.is_file() and path.suffix.lower() in SUFFIXES)
+            link = entry.is_symlink()
+        except OSError as exc:
+            yield _file_error(path, Unreadable(f"{shown(path)}: cannot be read ({exc.strerror or exc})"))
+            continue
+        if not wanted:
+            continue  # other suffixes, dangling links, sockets...
+        if not _utf8(entry.name):
+            yield _file_error(path, Unreadable(f"{shown(path)}: the name is not valid UTF-8; rename it"))
+            continue
+        target = os.path.realpath(path) if link or is_dir else ""
+        if link and not settings.follow_links:
+            if not _inside(target, root):
+                yield _file_error(path, Unreadable(
+                    f"{path}: a link to outside {shown(root)}, not followed (--follow-links follows it)"))
+                continue
+            if is_dir:
+                continue
+        if is_dir:
+            if target in ancestors:
+                log.warning("%s: a link back to a folder above it, not walked again", shown(path))
+                continue
+            yield from _walk(path, root, settings, (*ancestors, target))
+        else:
+            yield from _read_file(path, settings)
 
 
 def _read_file(path: Path, settings: Settings) -> Iterator[RawDocument | IngestError]:
