@@ -36,6 +36,16 @@ BODY = "Le ministre a signé mardi un protocole d'accord avec son homologue, sel
         ("Économie - La banque centrale maintient son taux directeur.", "strip"),
         ("Publicité", "advert"),
         ("Tous droits réservés", "copyright"),
+        ("Aller au contenu principal", "skip-link"),
+        ("Skip to main content", "skip-link"),
+        ("·3 min de lecture", "reading-time"),
+        ("4 min read", "reading-time"),
+        ("Comments are closed.", "comments"),
+        ("Les commentaires sont fermés", "comments"),
+        ("Accueil » Défense » La marine reçoit…", "breadcrumb"),
+        ("Home > World > Africa", "breadcrumb"),
+        ("Écoutez Radio Atlas | Alexa | Application | 98.2 FM", "menu"),
+        ("Published in Le Quotidien on", "credit"),
     ],
 )
 def test_rule_names(line: str, name: str) -> None:
@@ -99,6 +109,14 @@ def test_repeated_lines_are_dropped_but_never_the_headline() -> None:
     labels = boilerplate.classify(lines, repeated=frozenset({boilerplate.normalise_line(footer)}))
     assert [lab.label for lab in labels] == ["title", "body", "boilerplate"]
     assert labels[2].reason == "repeated"
+
+
+def test_headline_after_page_chrome() -> None:
+    """A skip link before the headline is chrome, and the headline is the first line after it."""
+    lines = ["Aller au contenu principal", "", "La marine reçoit deux patrouilleurs construits à Lorient", "",
+             BODY]
+    assert [(x.label, x.reason) for x in boilerplate.classify(lines)] == [
+        ("boilerplate", "skip-link"), ("blank", ""), ("title", "first line"), ("blank", ""), ("body", "shape")]
 
 
 def test_scraper_prefix_is_cut_from_the_first_line() -> None:

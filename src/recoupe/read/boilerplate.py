@@ -88,6 +88,16 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"settings|politique de confidentialité|privacy policy)\b"),
         ("advert", r"^(?:publicité|advertisement|sponsored|contenu sponsorisé)$"),
         ("copyright", r"^(?:copyright|tous droits réservés|all rights reserved)\b"),
+        # Page chrome every template has; first seen leaking on the press dev split (bench/bench_press.py).
+        ("skip-link", r"^(?:aller|passer) (?:au contenu|à la navigation)(?: principal)?$|"
+                      r"^skip to (?:the )?(?:main )?(?:content|navigation)$"),
+        ("reading-time", r"^[·•|\s]*\d+\s*min(?:utes?)?\.?\s+(?:de lecture|read|reading)$|"
+                         r"^(?:temps de lecture|reading time)\s*:?\s*\d+\s*min"),
+        ("comments", r"^(?:comments are closed|les commentaires sont (?:fermés|clos))\.?$|"
+                     r"endroit sûr et engageant|safe and engaging (?:place|space|environment)"),
+        ("breadcrumb", r"^(?:home|accueil)\s*[»›>/]\s*\S"),
+        ("menu", r"^[^|.!?]{1,40}(?:\s\|\s[^|!?]{1,30}){3,}$"),
+        ("credit", r"^(?:published in|publié dans)\s[^.!?]{1,50}\s(?:on|le)$"),
     )
 )
 
@@ -239,6 +249,15 @@ def _mark_header(
         if labels[i] != "boilerplate" and looks_like_dateline(line):
             labels[i] = "meta"
             reasons[i] = "dateline"
+    # The headline is the first line that no rule took for page chrome ("Aller au contenu principal" and
+    # the like come before it on some sites).
+    head, seen = first, 1
+    while labels[head] == "boilerplate" and reasons[head] != "teasers" and seen < HEADER_LINES:
+        nxt = next((j for j in range(head + 1, len(lines)) if labels[j] != "blank"), None)
+        if nxt is None:
+            return
+        head, seen = nxt, seen + 1
+    first = head
     line = lines[first][starts[first]:].strip()
     if (
         labels[first] in ("heading", "body", "uncertain")
