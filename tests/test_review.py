@@ -252,3 +252,27 @@ def test_serve_process_holds_the_store_and_lets_go_on_sigterm(tmp_path: Path) ->
     assert server.returncode == 0, err
     assert out.strip() == f"recoupe: serving {db} at http://127.0.0.1:{port}/ (read-only; Ctrl-C stops)"
     assert not owner.marker(db).exists()
+
+
+def test_serving_beyond_loopback_warns_unless_reviewers_have_accounts(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    served: list[tuple[str, int]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, log_level: served.append((host, port)))
+    db = tmp_path / "s.duckdb"
+    Store.open(db).close()
+    runner = CliRunner()
+    wide = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0", "--port", "8123"])
+    assert wide.exit_code == 0 and served == [("0.0.0.0", 8123)]
+    assert f"recoupe: warning: serving {db} on 0.0.0.0, beyond this machine, with no reviewer account" in wide.output
+    local = runner.invoke(app, ["serve", "--db", str(db)])
+    assert local.exit_code == 0 and "warning" not in local.output
+    runner.invoke(app, ["users", "add", "amina", "--db", str(db), "--password-stdin"], input="a long secret here\n")
+    reviewed = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0", "--allow-review"])
+    assert reviewed.exit_code == 0 and "warning" not in reviewed.output
+    read_only = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
+    assert "beyond this machine" in read_only.output
+    missing = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "recoupe: no store at" in missing.output
+    assert not owner.marker(db).exists()
