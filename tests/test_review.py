@@ -46,6 +46,25 @@ def test_replay_follows_the_mentions_not_the_ids() -> None:
     assert {e["id"]: e.get("review") for e in again}["ev:8"] is None
 
 
+def test_a_sentence_that_states_two_events_carries_the_review_of_one() -> None:
+    visit = _event("ev:1", ("a1", 0, 10), ("a1", 20, 40))
+    agreement = _event("ev:2", ("a1", 20, 40), category="AGREEMENT")
+    reject = review.make_entry("event", agreement, "reject", "amina", note="no text was signed")
+    assert reject["anchor"]["category"] == "AGREEMENT"
+    events, _ = review.apply([_event("ev:7", ("a1", 0, 10), ("a1", 20, 40)),
+                              _event("ev:8", ("a1", 20, 40), ("a2", 0, 9), category="AGREEMENT")], [], [reject])
+    assert [e.get("review", {}) and e["review"]["status"] for e in events] == [{}, "rejected"]
+    assert review.history([reject], "event", visit) == [] and review.history([reject], "event", agreement) == [reject]
+    # The machine files it otherwise at the next run: the event sharing most of its mentions keeps the review.
+    recat, _ = review.apply([_event("ev:7", ("a1", 0, 10), ("a1", 20, 40)),
+                             _event("ev:9", ("a1", 20, 40), category="COOPERATION")], [], [reject])
+    assert [e.get("review", {}) and e["review"]["status"] for e in recat] == ["rejected", {}]
+    # A corrected category is not the anchor: the machine's is.
+    fixed = review.apply_entry(agreement, review.make_entry("event", agreement, "correct", "amina",
+                                                            field="category", value="MEETING", note="talks only"))
+    assert review.make_entry("event", fixed, "confirm", "karim")["anchor"]["category"] == "AGREEMENT"
+
+
 def test_a_correction_stays_after_a_confirmation_and_keeps_the_machine_value() -> None:
     machine = _event("ev:1", ("a1", 0, 10))
     log = [review.make_entry("event", machine, "correct", "amina", field="date.start", value="2021-12",
@@ -125,6 +144,9 @@ def test_a_rejection_survives_a_rerun_and_leaves_the_exports(tmp_path: Path) -> 
                       and any(a["country"] == "ISR" for a in e["source"] + e["recipient"]))
         entry = review.make_entry("event", target, "reject", "amina", note="test")
         store.record_review(entry, "events", review.apply_entry(target, entry))
+        other = next(e for e in store.records("events") if e["category"] != target["category"])
+        confirm = review.make_entry("event", other, "confirm", "karim", note="seen the communiqué")
+        store.record_review(confirm, "events", review.apply_entry(other, confirm))
         general = next(e for e in store.records("entities") if e["id"] == "per:belkhir-el-farouk")
         split = review.make_entry("entity", general, "split", "amina", value=["Farouk Belkir"], note="test")
         store.record_review(split, "entities", general)
@@ -133,7 +155,8 @@ def test_a_rejection_survives_a_rerun_and_leaves_the_exports(tmp_path: Path) -> 
     with Store.open(path) as store:
         assert store.count("articles") == 18
         events = list(store.records("events"))
-        holding = [e for e in events if anchor & {(m["article"], m["start"], m["end"]) for m in e["mentions"]}]
+        holding = [e for e in events if anchor & {(m["article"], m["start"], m["end"]) for m in e["mentions"]}
+                   and e["category"] == target["category"]]
         assert holding and all(e["review"]["status"] == "rejected" for e in holding)
         assert all((e.get("review") or {}).get("status") != "rejected" for e in events if e not in holding)
         entities = {e["id"]: e for e in store.records("entities")}
@@ -144,6 +167,10 @@ def test_a_rejection_survives_a_rerun_and_leaves_the_exports(tmp_path: Path) -> 
     exported = [json.loads(line) for line in (tmp_path / "out" / "events.jsonl").read_text().splitlines()]
     assert counts["events"] == len(events) - len(holding) == len(exported)
     assert not {e["id"] for e in holding} & {e["id"] for e in exported}
+    confirmed = [e for e in exported if (e.get("review") or {}).get("status") == "confirmed"]
+    assert [e["review"]["by"] for e in confirmed] == ["karim"]
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert '"review":{"at":"' in report and '"by":"karim","note":"seen the communiqué","status":"confirmed"}' in report
 
 
 def test_users_add_keeps_an_argon2_hash(tmp_path: Path) -> None:
@@ -224,4 +251,28 @@ def test_serve_process_holds_the_store_and_lets_go_on_sigterm(tmp_path: Path) ->
         out, err = server.communicate(timeout=30)
     assert server.returncode == 0, err
     assert out.strip() == f"recoupe: serving {db} at http://127.0.0.1:{port}/ (read-only; Ctrl-C stops)"
+    assert not owner.marker(db).exists()
+
+
+def test_serving_beyond_loopback_warns_unless_reviewers_have_accounts(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    served: list[tuple[str, int]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, log_level: served.append((host, port)))
+    db = tmp_path / "s.duckdb"
+    Store.open(db).close()
+    runner = CliRunner()
+    wide = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0", "--port", "8123"])
+    assert wide.exit_code == 0 and served == [("0.0.0.0", 8123)]
+    assert f"recoupe: warning: serving {db} on 0.0.0.0, beyond this machine, with no reviewer account" in wide.output
+    local = runner.invoke(app, ["serve", "--db", str(db)])
+    assert local.exit_code == 0 and "warning" not in local.output
+    runner.invoke(app, ["users", "add", "amina", "--db", str(db), "--password-stdin"], input="a long secret here\n")
+    reviewed = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0", "--allow-review"])
+    assert reviewed.exit_code == 0 and "warning" not in reviewed.output
+    read_only = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
+    assert "beyond this machine" in read_only.output
+    missing = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "recoupe: no store at" in missing.output
     assert not owner.marker(db).exists()

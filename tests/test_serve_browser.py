@@ -123,6 +123,9 @@ def test_filter_open_follow_reject_rerun(chromium: Path, tmp_path: Path) -> None
             page.wait_for_url("**/articles/*?hl=*")
             assert "".join(page.locator("article.text span.hl").all_inner_texts()) == quoted
             assert page.locator("#hl").count() == 1
+            # The evidence in the article leads back to an event it states.
+            page.locator("article.text span.hl[data-event]").first.click()
+            page.wait_for_url("**/events/ev:*")
             # Sign in and reject the event.
             page.goto(f"{base}/login?next=/events/{event_id}")
             page.fill("#name", "amina")

@@ -42,6 +42,24 @@ def event_anchor(event: dict[str, Any]) -> dict[str, Any]:
     return {"mentions": sorted([m["article"], m["start"], m["end"]] for m in event.get("mentions", []))}
 
 
+def machine_category(event: dict[str, Any]) -> Any:
+    """The category the machine gave the event (before any correction)."""
+    corrections = (event.get("review") or {}).get("corrections") or {}
+    return corrections["category"]["before"] if "category" in corrections else event.get("category")
+
+
+def _event_targets(anchor: dict[str, Any], overlap: dict[int, int], categories: Sequence[Any]) -> list[int]:
+    """Which of the events sharing mentions with an anchor it applies to: those of the anchor's (machine)
+    category, for one sentence may state two events (a visit and the agreement signed during it); when the
+    machine now files none of them under that category, the one sharing most mentions."""
+    if not overlap:
+        return []
+    if "category" not in anchor:
+        return sorted(overlap)
+    same = sorted(i for i in overlap if categories[i] == anchor["category"])
+    return same or [max(sorted(overlap), key=lambda i: overlap[i])]
+
+
 def conflict_anchor(conflict: dict[str, Any]) -> dict[str, Any]:
     articles = sorted({a for claim in conflict.get("claims", []) for a in claim.get("articles", [])})
     return {"field": conflict.get("field"), "articles": articles}
@@ -98,7 +116,7 @@ def make_entry(kind: str, record: dict[str, Any], action: str, by: str, *, field
     if kind == "event":
         if action not in EVENT_ACTIONS:
             raise ReviewError(f"unknown action {action!r} on an event; one of {', '.join(EVENT_ACTIONS)}")
-        entry["anchor"] = event_anchor(record)
+        entry["anchor"] = {**event_anchor(record), "category": machine_category(record)}
         status = (record.get("review") or {}).get("status")
         if action == "correct":
             if not field:
@@ -179,12 +197,14 @@ def apply(events: Sequence[dict[str, Any]], conflicts: Sequence[dict[str, Any]],
     for i, conflict in enumerate(conflicts_out):
         by_field[str(conflict.get("field"))].append(i)
         articles_of.append(set(conflict_anchor(conflict)["articles"]))
+    categories = [machine_category(e) for e in events_out]
     for entry in log:
         if entry["kind"] == "event":
-            hit: set[int] = set()
+            overlap: dict[int, int] = defaultdict(int)
             for article, start, end in entry["anchor"].get("mentions", []):
-                hit |= by_mention.get((article, start, end), set())
-            for i in sorted(hit):
+                for i in by_mention.get((article, start, end), set()):
+                    overlap[i] += 1
+            for i in _event_targets(entry["anchor"], overlap, categories):
                 events_out[i] = apply_entry(events_out[i], entry)
         elif entry["kind"] == "conflict":
             wanted = set(entry["anchor"].get("articles", []))
@@ -198,8 +218,10 @@ def history(log: Sequence[dict[str, Any]], kind: str, record: dict[str, Any]) ->
     """The entries of the log that apply to this record, oldest first."""
     if kind in ("event", "entity"):
         keys = {(a, s, e) for a, s, e in event_anchor(record)["mentions"]}
+        category = machine_category(record) if kind == "event" else None
         return [e for e in log if e["kind"] == kind
-                and any((a, s, t) in keys for a, s, t in e["anchor"].get("mentions", []))]
+                and any((a, s, t) in keys for a, s, t in e["anchor"].get("mentions", []))
+                and e["anchor"].get("category", category) == category]
     anchor = conflict_anchor(record)
     return [e for e in log if e["kind"] == "conflict" and e["anchor"].get("field") == anchor["field"]
             and set(e["anchor"].get("articles", [])) & set(anchor["articles"])]

@@ -73,7 +73,7 @@ def page_data(articles: Sequence[Record], meta: dict[str, Any], events: Sequence
             "participants": [p["name"] + (f" ({p['role']})" if p.get("role") else "") for p in e["participants"]],
             "loc": e["event_loc"]["name"] if e.get("event_loc") else None,
             "date": e["date"], "factuality": e["factuality"], "n_sources": e["n_sources"],
-            "conflicts": e.get("conflicts", []), "attributes": e.get("attributes") or {},
+            "conflicts": e.get("conflicts", []), "attributes": e.get("attributes") or {}, "review": e.get("review"),
             "mentions": [{"article": m["article"], "start": m["start"], "quote": m["quote"]} for m in e["mentions"]],
         } for e in by_event_date(events)],
         "articles": {a["id"]: {"title": a["title"] or a["text"][:80], "outlet": a["outlet"],

@@ -82,11 +82,14 @@ def serve(
         app = create_app(store, allow_review=allow_review, secure_cookies=secure_cookies)
         url = f"http://{host}:{port}/"
         # uvicorn shuts down on SIGTERM, then raises it again: end as on Ctrl-C, so that the marker is removed.
-        signal.signal(signal.SIGTERM, _stop)
+        previous = signal.signal(signal.SIGTERM, _stop)
         with owner.hold(path, url):
             console.print(f"recoupe: serving {path} at {url} ({'review enabled' if allow_review else 'read-only'}; "
                           "Ctrl-C stops)", markup=False)
-            uvicorn.run(app, host=host, port=port, log_level="warning")
+            try:
+                uvicorn.run(app, host=host, port=port, log_level="warning")
+            finally:
+                signal.signal(signal.SIGTERM, previous)
 
 
 @users_app.command("add")

@@ -328,28 +328,23 @@ def stories(con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, lang: 
                       "json_array_length(record->'$.articles') DESC, id", limit, cursor)
 
 
-def _matching_articles(con: duckdb.DuckDBPyConnection, q: str) -> list[str]:
-    """The articles holding every word of ``q`` (whole words, folded; from the postings), and, for a query of
-    several words or with punctuation, holding it as written (folded) too."""
+def _matching_sql(con: duckdb.DuckDBPyConnection, q: str) -> tuple[str, list[Any]] | None:
+    """SQL selecting the ids of the articles holding every word of ``q`` (whole words, folded; from the postings)
+    and, for a query of several words or with punctuation, holding it as written (folded) too; None when ``q``
+    has no word."""
     row = con.execute(f"SELECT {FOLD_SQL.format('?')}, regexp_split_to_array({FOLD_SQL.format('?')}, "
                       f"'{WORD_SPLIT}')", [q, q]).fetchone()
     folded = str(row[0]).strip() if row else ""
     tokens = list(dict.fromkeys(t for t in (row[1] if row else []) if t))
     if not tokens:
-        return []
-    postings: list[set[str]] = []
-    for token in tokens:
-        hit = con.execute("SELECT articles FROM search_postings WHERE token = ?", [token]).fetchone()
-        if hit is None:
-            return []
-        postings.append(set(hit[0]))
-    postings.sort(key=len)
-    candidates = set.intersection(*postings)
-    if folded == tokens[0] or not candidates:
-        return sorted(candidates)
-    return [r[0] for r in con.execute(
-        "SELECT article_id FROM search_text WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
-        "AND contains(folded, ?)", [sorted(candidates), folded]).fetchall()]
+        return None
+    sql = ("SELECT id FROM (SELECT unnest(articles) AS id, token FROM search_postings "
+           "WHERE token IN (SELECT unnest(?::VARCHAR[]))) GROUP BY id HAVING count(DISTINCT token) = ?")
+    params: list[Any] = [tokens, len(tokens)]
+    if folded != tokens[0]:
+        sql = f"SELECT article_id AS id FROM search_text WHERE article_id IN ({sql}) AND contains(folded, ?)"
+        params.append(folded)
+    return sql, params
 
 
 # Characters of context on each side of a search hit in its snippet.
@@ -365,11 +360,13 @@ def search(con: duckdb.DuckDBPyConnection, q: str, *, kind: str = "articles", li
     offset, size = _cursor(cursor), _limit(limit)
     items: list[dict[str, Any]] = []
     if kind == "articles":
-        matched = _matching_articles(con, q)
+        match = _matching_sql(con, q)
         found = con.execute(
-            "SELECT id, count(*) OVER () FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) "
-            "ORDER BY published_value DESC NULLS LAST, id LIMIT ? OFFSET ?", [matched, size, offset]).fetchall()
-        row = (len(matched),)
+            f"SELECT id, count(*) OVER () FROM articles WHERE id IN ({match[0]}) "
+            "ORDER BY published_value DESC NULLS LAST, id LIMIT ? OFFSET ?", [*match[1], size, offset]
+        ).fetchall() if match else []
+        row = (found[0][1],) if found else (con.execute(f"SELECT count(*) FROM ({match[0]})", match[1]).fetchone()
+                                            if match else (0,))
         ids = [r[0] for r in found]
         texts = {r[0]: r for r in con.execute(
             "SELECT id, text, outlet, title, coalesce(published_value, inferred->>'$.value'), lang FROM articles "

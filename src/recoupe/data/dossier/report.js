@@ -200,6 +200,7 @@
       row("Factuality", esc(e.factuality)) +
       row("Sources", e.n_sources + " outlet" + (e.n_sources === 1 ? "" : "s") + ", " + e.mentions.length + " quote" + (e.mentions.length === 1 ? "" : "s")) +
       row("Conflicts", conflicts || '<span class="muted">none</span>') + row("Details", attrs) +
+      (e.review ? row("Review", esc(e.review.status) + " by " + esc(e.review.by) + (e.review.note ? ": " + esc(e.review.note) : "")) : "") +
       '</dl><h3>Quotes</h3><div id="detail-quotes">' + quotes + "</div>" +
       '<p class="small muted"><code>' + esc(e.id) + "</code></p>";
     return true;

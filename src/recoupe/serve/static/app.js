@@ -18,6 +18,13 @@ document.addEventListener("DOMContentLoaded", () => {
       });
     });
   }
+  // In an article, a click on the evidence of an event opens that event.
+  for (const span of document.querySelectorAll("article.text span[data-event]")) {
+    span.addEventListener("click", () => {
+      const id = span.dataset.event;
+      if (/^[A-Za-z0-9:._-]+$/.test(id)) { window.location.assign("/events/" + id); }
+    });
+  }
   const reject = document.getElementById("reject");
   if (reject) {
     reject.addEventListener("click", (ev) => {
