@@ -203,3 +203,8 @@ def test_a_dated_caption_does_not_date_the_article() -> None:
     for lines in ([HEADLINE, caption, BODY_1], [HEADLINE, "مشاركة", "صورة أرشيفية", caption, BODY_1]):
         page = clean_text("\n".join(lines))
         assert (page.published.value, page.lines) == (None, (HEADLINE, BODY_1))
+
+
+def test_outlet_from_its_stamp_and_author_from_a_byline_without_date() -> None:
+    page = clean_text("\n".join([HEADLINE, "صحيفة النيل -", "كتب: يوسف بن علي", BODY_1]))
+    assert (page.outlet, page.author, page.lines) == ("صحيفة النيل", "يوسف بن علي", (HEADLINE, BODY_1))
