@@ -216,3 +216,10 @@ def test_a_short_lead_sentence_after_the_headline_is_body() -> None:
     assert page.lines == (HEADLINE, lead, BODY_1)
     question = "هل تغير الصفقة ميزان القوى في المنطقة؟"
     assert clean_text("\n".join(["x", question, "صحيفة الأفق -", BODY_1])).title == question
+
+
+def test_an_arabic_article_inside_a_latin_menu_is_an_arabic_page() -> None:
+    menu = ["Home", "World news", "Politics", "Economy", "Sports", "Culture", "Contact us", "About", "Newsletter"] * 4
+    lines = [*menu, HEADLINE, BODY_1, "وزير الدفاع : الاتفاق خطوة أولى نحو شراكة أوسع بين البلدين"]
+    assert arabic.is_arabic_page(lines)
+    assert not arabic.is_arabic_page(["Le ministre algérien de la Défense est arrivé mardi à Moscou.", "عاجل"])

@@ -26,6 +26,8 @@ from recoupe.understand.arabic_text import (
     normalize_for_matching,
 )
 
+# Lines at least this long say which script a page is written in (menus and buttons are shorter).
+MIN_PAGE_LINE_CHARS = 40
 # Bylines, stamps and labels are short; a body line is longer. Set on the press corpus's Arabic dev part.
 MAX_STAMP_CHARS = 60
 # A line repeated inside a longer furniture line of the same page (a caption and its alt text) is furniture
@@ -103,8 +105,10 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 def is_arabic_page(lines: Sequence[str]) -> bool:
     """True when most letters of the page are in the Arabic script and the page is Arabic, not Persian or Urdu
-    (``recoupe.understand.arabic_script``): those are not read with the Arabic rules."""
-    return script_language("\n".join(lines)) == "ar"
+    (``recoupe.understand.arabic_script``): those are not read with the Arabic rules. Judged on the longer lines
+    when there are any: a page's menus may be in English or French around an Arabic article."""
+    long = [line for line in lines if len(line.strip()) >= MIN_PAGE_LINE_CHARS]
+    return script_language("\n".join(long or lines)) == "ar"
 
 
 def rule(line: str) -> str | None:
