@@ -203,3 +203,23 @@ def test_a_dated_caption_does_not_date_the_article() -> None:
     for lines in ([HEADLINE, caption, BODY_1], [HEADLINE, "مشاركة", "صورة أرشيفية", caption, BODY_1]):
         page = clean_text("\n".join(lines))
         assert (page.published.value, page.lines) == (None, (HEADLINE, BODY_1))
+
+
+def test_outlet_from_its_stamp_and_author_from_a_byline_without_date() -> None:
+    page = clean_text("\n".join([HEADLINE, "صحيفة النيل -", "كتب: يوسف بن علي", BODY_1]))
+    assert (page.outlet, page.author, page.lines) == ("صحيفة النيل", "يوسف بن علي", (HEADLINE, BODY_1))
+
+
+def test_a_short_lead_sentence_after_the_headline_is_body() -> None:
+    lead = "أعلنت وزارة الدفاع اليوم عن صفقة جديدة."
+    page = clean_text("\n".join([HEADLINE, "صورة أرشيفية", lead, BODY_1]))
+    assert page.lines == (HEADLINE, lead, BODY_1)
+    question = "هل تغير الصفقة ميزان القوى في المنطقة؟"
+    assert clean_text("\n".join(["x", question, "صحيفة الأفق -", BODY_1])).title == question
+
+
+def test_an_arabic_article_inside_a_latin_menu_is_an_arabic_page() -> None:
+    menu = ["Home", "World news", "Politics", "Economy", "Sports", "Culture", "Contact us", "About", "Newsletter"] * 4
+    lines = [*menu, HEADLINE, BODY_1, "وزير الدفاع : الاتفاق خطوة أولى نحو شراكة أوسع بين البلدين"]
+    assert arabic.is_arabic_page(lines)
+    assert not arabic.is_arabic_page(["Le ministre algérien de la Défense est arrivé mardi à Moscou.", "عاجل"])

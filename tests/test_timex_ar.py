@@ -128,3 +128,17 @@ def test_every_n_units_is_a_set() -> None:
 ])
 def test_hijri_month_without_its_year(text: str, dct: str | None, expected: list[tuple[str, str | None]]) -> None:
     assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد أن قوى 14 آذار تسعى إلى مخرج للأزمة.",  # a coalition named by a date
+    "وتجمع المحتجون قرب جسر 6 أكتوبر وسط العاصمة.",  # a bridge
+    "وقال الخطيب بعد صلاة الجمعة إن الوضع هادئ.",  # the Friday prayer
+])
+def test_names_made_of_dates_are_not_dates(text: str) -> None:
+    assert values(text, "2023-05-07") == []
+
+
+def test_years_ago_without_a_number_is_the_past() -> None:
+    assert [(t.text, t.value, t.type) for t in tag("كانوا أقوى قبل سنوات.", lang="ar", dct="2023-05-07")] == [
+        ("قبل سنوات", "PAST_REF", "TIME")]

@@ -26,6 +26,8 @@ from recoupe.understand.arabic_text import (
     normalize_for_matching,
 )
 
+# Lines at least this long say which script a page is written in (menus and buttons are shorter).
+MIN_PAGE_LINE_CHARS = 40
 # Bylines, stamps and labels are short; a body line is longer. Set on the press corpus's Arabic dev part.
 MAX_STAMP_CHARS = 60
 # A line repeated inside a longer furniture line of the same page (a caption and its alt text) is furniture
@@ -37,8 +39,12 @@ MAX_DATELINE_CHARS = 160
 # corpus Arabic dev: at most 4). A dated caption ("الرئيس ... يستقبل نظيره ... الأربعاء، 14 فبراير 2024.") holds
 # more, and its date is the photo's, not the article's.
 MAX_DATELINE_WORDS = 6
-# The first body line ends the header (``boilerplate.MIN_BODY_CHARS``: a body line is at least this long).
+# The first body line ends the header (``boilerplate.MIN_BODY_CHARS``: a body line is at least this long), or a
+# shorter sentence of a few words that ends with a full stop (a one-line lead). Press corpus Arabic dev: no
+# header furniture line ends with a stop.
 MIN_BODY_CHARS = 60
+MIN_SENTENCE_WORDS = 5
+_SHORT_SENTENCE = re.compile(r"[.!?؟…]$")
 
 _LABELS = frozenset(normalize_for_matching(w) for w in (
     "عاجل", "عالمية", "محليات", "سياسة", "اقتصاد", "رياضة", "دولي", "دولية", "عربي", "عربي ودولي", "عربي و دولي",
@@ -99,8 +105,10 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 def is_arabic_page(lines: Sequence[str]) -> bool:
     """True when most letters of the page are in the Arabic script and the page is Arabic, not Persian or Urdu
-    (``recoupe.understand.arabic_script``): those are not read with the Arabic rules."""
-    return script_language("\n".join(lines)) == "ar"
+    (``recoupe.understand.arabic_script``): those are not read with the Arabic rules. Judged on the longer lines
+    when there are any: a page's menus may be in English or French around an Arabic article."""
+    long = [line for line in lines if len(line.strip()) >= MIN_PAGE_LINE_CHARS]
+    return script_language("\n".join(long or lines)) == "ar"
 
 
 def rule(line: str) -> str | None:
@@ -168,9 +176,6 @@ def settle_header(lines: Sequence[str], labels: list[str], reasons: list[str], s
     line of the page is furniture (a caption repeated).
     """
     text = [line[start:].strip() for line, start in zip(lines, starts, strict=True)]
-    first_body = next((i for i, lab in enumerate(labels) if lab == "body" and len(text[i]) >= MIN_BODY_CHARS), None)
-    if first_body is None:
-        return  # no body line: nothing tells the header from the article, leave the general passes' labels
     for i, reason in enumerate(reasons):
         if reason == "dateline" and _words_besides_date(text[i]) > MAX_DATELINE_WORDS:
             labels[i], reasons[i] = "boilerplate", "dated caption"  # the photo's date, not the article's
@@ -181,6 +186,11 @@ def settle_header(lines: Sequence[str], labels: list[str], reasons: list[str], s
             if nxt is not None and len(text[nxt]) <= MAX_STAMP_CHARS // 2 and nxt not in ruled:
                 labels[nxt], reasons[nxt] = "boilerplate", "masthead"
                 ruled.add(nxt)
+    candidate = next((i for i, lab in enumerate(labels) if lab not in ("blank", "meta") and i not in ruled), None)
+    first_body = next((i for i, lab in enumerate(labels)
+                       if _opens_body(lab, text[i], headline_candidate=i == candidate)), None)
+    if first_body is None:
+        return  # no body line: nothing tells the header from the article, leave the general passes' labels
     header = [i for i in range(first_body) if labels[i] not in ("blank", "meta") and i not in ruled]
     for i, lab in enumerate(labels):
         if lab == "title" and i not in header:
@@ -214,6 +224,14 @@ def settle_header(lines: Sequence[str], labels: list[str], reasons: list[str], s
             labels[i], reasons[i] = "boilerplate", "repeated caption"
         elif lab in ("body", "heading") and _PLACE_STAMP.match(text[i]) and i < first_body:
             labels[i], reasons[i] = "boilerplate", "stamp"
+
+
+def _opens_body(label: str, line: str, *, headline_candidate: bool) -> bool:
+    """A body line, or a short sentence that is not the headline's candidate (a one-line lead)."""
+    if label == "body" and len(line) >= MIN_BODY_CHARS:
+        return True
+    return (not headline_candidate and label in ("body", "heading") and _SHORT_SENTENCE.search(line) is not None
+            and len(line.split()) >= MIN_SENTENCE_WORDS)
 
 
 def _repeated_headline(text: Sequence[str], header: Sequence[int], first_body: int) -> int | None:

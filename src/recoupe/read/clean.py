@@ -107,7 +107,8 @@ def clean_text(
     return PageText(
         lines=tuple(kept),
         title=title,
-        author=metadata.author_from(datelines),
+        author=metadata.author_from(datelines) or metadata.author_from(
+            [line for line, lab in zip(lines, labels, strict=True) if lab.reason == "byline"]),
         outlet=metadata.outlet_from(furniture, url, datelines=datelines),
         published=published,
         dropped=dropped,

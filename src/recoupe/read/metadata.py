@@ -61,6 +61,8 @@ _OUTLET_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(rf"(?:©|[Cc]opyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?{_NAME}"
                 r"(?=\s*(?:\.|,|\s[-–—]\s|\d{4}|$))(?=.*(?:\d{4}|droits|rights|reproduction))"), 2),
     (re.compile(rf"^{_NAME}\s+[-–—|]\s+\D"), 1),
+    # an Arabic outlet's stamp alone on its line: "مصر اليوم -"
+    (re.compile(r"^([\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s*[-–—]$"), 2),
 )
 _NOT_OUTLETS = {"politique", "économie", "economie", "société", "monde", "sport", "culture", "dossier",
                 "international", "actualité", "défense", "maroc", "algérie", "afrique", "opinion", "tech",

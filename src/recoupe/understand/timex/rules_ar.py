@@ -70,6 +70,8 @@ _UNITS = {"ساعه": "hour", "ساعات": "hour", "دقيقه": "minute", "د�
           "ايام": "day", "اسبوع": "week", "اسبوعا": "week", "اسابيع": "week", "شهر": "month", "شهرا": "month",
           "اشهر": "month", "شهور": "month", "عام": "year", "عاما": "year", "اعوام": "year", "سنه": "year",
           "سنوات": "year", "سنين": "year", "عقد": "decade", "عقود": "decade", "قرن": "century", "قرون": "century"}
+_PLURAL_UNITS = frozenset({"ساعات", "دقايق", "ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "عقود",
+                           "قرون"})
 # The dual carries its number: "يومين" is two days.
 _DUALS = {"ساعتين": "hour", "ساعتان": "hour", "دقيقتين": "minute", "يومين": "day", "يومان": "day",
           "اسبوعين": "week", "اسبوعان": "week", "شهرين": "month", "شهران": "month", "عامين": "year",
@@ -144,6 +146,11 @@ def _day(m: re.Match[str]) -> int:
     return _ORDINALS[_words(word)] if word else int(m.group("day"))
 
 
+# Before a day and month without a year, words that make them the name of a movement, an event or a place.
+_NAMED_BY_DATE = re.compile(r"(?:قوي|فريق|تحالف|تيار|حركه|ثوره|انتفاضه|ساحه|شارع|جسر|ميدان|مدينه|حرب|نصر|"
+                            r"جامعه|مستشفي|مطار)\s+$")
+
+
 def b_dmy(m: re.Match[str], text: str) -> list[Piece] | None:
     month = _month(grp(m, "m2") or m.group("month"))
     day = _day(m)
@@ -151,6 +158,8 @@ def b_dmy(m: re.Match[str], text: str) -> list[Piece] | None:
     if month is None or not real_day(year, month, day):
         return None
     wd = _weekday(grp(m, "wd"))
+    if year is None and _NAMED_BY_DATE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "قوى 14 آذار", "ثورة 25 يناير", "جسر 6 أكتوبر": a name, not a date
     if year is not None:
         return one(m, Frame(kind="date", year=year, month=month, day=day, weekday=wd, rule="ar.dmy"))
     direction, anaphoric = _direction(grp(m, "rel"))
@@ -334,6 +343,8 @@ def b_weekday(m: re.Match[str], text: str) -> list[Piece] | None:
     if wd == 0 and not (grp(m, "yawm") or grp(m, "part") or grp(m, "rel")) and not re.match(r"\s*(?:,|\d|$)",
                                                                                            text[m.end():]):
         return None  # "الاثنين" alone is also "the two"
+    if wd == 4 and re.search(r"(?:صلاه|خطبه|خطيب)\s+$", text[max(0, m.start() - 8):m.start()]):
+        return None  # "صلاة الجمعة": the Friday prayer
     direction, anaphoric = _direction(grp(m, "rel"))
     if direction == "this":
         direction = None
@@ -353,8 +364,10 @@ def b_ago(m: re.Match[str], text: str) -> list[Piece] | None:
         n: float | None = 2
         unit = _DUALS[m.group("dual")]
     else:
-        n = _number(m.group("num")) if grp(m, "num") else 1
         unit = _UNITS[m.group("unit")]
+        if not grp(m, "num") and m.group("unit") in _PLURAL_UNITS:
+            return one(m, ref("PAST_REF", rule="ar.ago_vague"))  # "قبل سنوات": some years ago
+        n = _number(m.group("num")) if grp(m, "num") else 1
     if n is None:
         return None
     mod = "APPROX" if grp(m, "approx") else None
