@@ -391,6 +391,28 @@ class Pipeline:
                 continue
             yield outlet_key(item, text), item.raw_id, text
 
+    def _annotate(self, articles: list[CleanArticle], errors: list[IngestError],
+                  article_of: dict[str, str]) -> list[AnnotatedArticle]:
+        """The batch parsed together; if that fails, each article alone, so one article spaCy cannot take costs
+        only itself: an E302 row, and its input is left undone (``article_of``) to be tried again."""
+        try:
+            return list(annotate(articles, self.models, workers=self.settings.workers))
+        except Exception:
+            log.exception("annotating a batch of %d articles failed; annotating them one by one", len(articles))
+        annotated: list[AnnotatedArticle] = []
+        for article in articles:
+            try:
+                annotated.extend(annotate([article], self.models, workers=1))
+            except Exception as exc:
+                log.exception("stage annotate failed on %s", article.source)
+                failure = StageFailure(f"{article.source}: internal error in the annotate stage ({type(exc).__name__}: "
+                                       f"{' '.join(str(exc).split())[:300]}); the input is not stored as an article")
+                errors.append(IngestError(source=article.source, stage="annotate", code=failure.code,
+                                          message=failure.message))
+                for raw_id in [r for r, a in article_of.items() if a == article.id]:
+                    del article_of[raw_id]
+        return annotated
+
     def _process(self, batch: list[RawDocument], furniture: dict[str, frozenset[str]], report: RunReport) -> None:
         settings = self.settings
         errors: list[IngestError] = []
@@ -400,17 +422,24 @@ class Pipeline:
             stage = "ingest"
             try:
                 t0 = time.perf_counter()
-                # A long HTML page is mostly markup: the limit applies to its extracted text instead.
+                # A long HTML page is mostly markup: the limit applies to its extracted text instead (clean).
                 decoded = decode(raw, max_chars=settings.max_article_chars if raw.media == "text" else 0)
                 t1 = time.perf_counter()
                 report.seconds["ingest"] += t1 - t0
                 stage = "clean"
                 key = outlet_key(raw, decoded.text) if raw.media == "text" else None
-                article = clean(decoded, repeated=furniture.get(key or "", frozenset()))
+                article = clean(decoded, repeated=furniture.get(key or "", frozenset()),
+                                max_chars=settings.max_article_chars)
                 report.seconds["clean"] += time.perf_counter() - t1
             except RecoupeInputError as exc:
                 message = exc.message if exc.message.startswith(raw.source) else f"{raw.source}: {exc.message}"
                 errors.append(IngestError(source=raw.source, stage=stage, code=exc.code, message=message))
+                continue
+            except Exception as exc:  # a bug on one input (a parser's own error) must not stop the run
+                log.exception("stage %s failed on %s", stage, raw.source)
+                failure = StageFailure(f"{raw.source}: internal error in the {stage} stage ({type(exc).__name__}: "
+                                       f"{' '.join(str(exc).split())[:300]}); the input is not stored as an article")
+                errors.append(IngestError(source=raw.source, stage=stage, code=failure.code, message=failure.message))
                 continue
             article_of[raw.raw_id] = article.id
             cleaned.append(article)
@@ -422,7 +451,7 @@ class Pipeline:
             else:
                 fresh[article.id] = article
         t0 = time.perf_counter()
-        annotated = list(annotate(list(fresh.values()), self.models, workers=settings.workers))
+        annotated = self._annotate(list(fresh.values()), errors, article_of)
         report.seconds["annotate"] += time.perf_counter() - t0
         t0 = time.perf_counter()
         timexes: list[tuple[str, Timex]] = []

@@ -14,11 +14,13 @@ separated by a blank line. On the text path every output line is a substring of 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recoupe.errors import NoMainText
 from recoupe.read import boilerplate, metadata
+from recoupe.read.ingest import cut_text, url_problem
 from recoupe.records import CleanArticle, Decoded, Published, article_id
 from recoupe.registry import register
 
@@ -28,6 +30,14 @@ log = logging.getLogger(__name__)
 # updates); the extensive search reads dates out of the body and the URL, which for us are weaker
 # bases that metadata.publication_date handles in its own order.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_CONTROLS = re.compile(r"[\x01-\x1f\x7f-\x9f\u2028\u2029]")
+# A character reference to a control character ("&#x1b;"): lxml gives up on the whole page for one of them.
+_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));")
+
+
+def _control_ref(m: re.Match[str]) -> str:
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    return " " if (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or code == 0x7F else m.group()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,43 +53,76 @@ class PageText:
 
 
 @register("clean.v1", requires=["decoded"], produces=["text", "metadata"])
-def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset()) -> CleanArticle:
-    """Main text and metadata of one input (pure; raises NoMainText when nothing is left)."""
+def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset(), max_chars: int = 0) -> CleanArticle:
+    """Main text and metadata of one input (pure; raises NoMainText when nothing is left).
+
+    ``max_chars`` > 0 cuts a longer main text at a sentence end (with a warning): the text extracted from a
+    page is held to the same limit as a plain text."""
+    warnings = decoded.warnings
+    declared_date = decoded.declared.published
+    if declared_date and metadata.normalise_declared(declared_date) is None:
+        # refused whole rather than truncated ("12021-11-24" is not 1202): the page's own dates answer instead
+        warnings += (f"declared publication date {declared_date[:40]!r} is not a date; ignored",)
+        declared_date = None
     if decoded.media == "html":
-        page = clean_html(decoded.text, url=decoded.declared.url or _url_of(decoded.source),
-                          declared_date=decoded.declared.published)
+        try:
+            page = clean_html(decoded.text, url=decoded.declared.url or _url_of(decoded.source),
+                              declared_date=declared_date)
+        except NoMainText as exc:
+            raise NoMainText(f"{decoded.source}: {exc.message}") from None
     else:
         page = clean_text(decoded.text, repeated=repeated, url=decoded.declared.url or _url_of(decoded.source),
-                          declared_date=decoded.declared.published)
-    title = decoded.declared.title or page.title
+                          declared_date=declared_date)
+    declared_title, declared_outlet = _one_line(decoded.declared.title), _one_line(decoded.declared.outlet)
+    if (decoded.declared.title or "").count("\x00") + (decoded.declared.outlet or "").count("\x00"):
+        warnings += ("NUL character(s) removed from the declared title or outlet",)
+    title = declared_title or page.title
     lines = list(page.lines)
     if title and (not lines or lines[0] != title):
         lines.insert(0, title)
     text = "\n\n".join(lines)
     if not text.strip():
         raise NoMainText(f"{decoded.source}: no main text found ({decoded.media} input)")
+    if max_chars and len(text) > max_chars:
+        text, warning = cut_text(text, max_chars)
+        warnings += (f"main text: {warning}",)
     return CleanArticle(
         id=article_id(text),
         raw_id=decoded.raw_id,
         source=decoded.source,
-        outlet=decoded.declared.outlet or page.outlet,
+        outlet=declared_outlet or page.outlet,
         title=title,
         author=page.author,
         published=page.published,
         text=text,
         dropped=page.dropped,
-        warnings=decoded.warnings,
+        warnings=warnings,
     )
+
+
+def _one_line(value: str | None) -> str | None:
+    """A title or outlet declared with the input on one line: NULs removed, other control characters (line
+    breaks included) made spaces; None when nothing is left."""
+    if value is None:
+        return None
+    value = _CONTROLS.sub(" ", value.replace("\x00", "")).strip()
+    return value or None
 
 
 def _url_of(source: str) -> str | None:
     return source if source.startswith(("http://", "https://")) else None
 
 
+def _usable(url: str | None) -> str | None:
+    """The URL, or None when it does not parse ("http://[::1"): a bad URL is no date or outlet, not a crash."""
+    return url if url and url_problem(url) is None else None
+
+
 def clean_text(
     text: str, *, repeated: frozenset[str] = frozenset(), url: str | None = None, declared_date: str | None = None
 ) -> PageText:
     """Line filter for scraped plain text; every kept line is a substring of ``text``."""
+    url = _usable(url)
     lines = text.split("\n")
     labels = boilerplate.classify(lines, repeated=repeated)
     kept: list[str] = []
@@ -119,6 +162,8 @@ def clean_html(html: str, *, url: str | None = None, declared_date: str | None =
     """trafilatura's main text and metadata, then our rules for in-article furniture."""
     import trafilatura  # deferred: importing it costs ~0.3 s, and text-only runs never need it
 
+    url = _usable(url)
+    html = _CHAR_REF.sub(_control_ref, html)
     doc = trafilatura.bare_extraction(
         html,
         url=url,
