@@ -87,6 +87,15 @@ def _stems(token: str) -> Iterator[tuple[int, str]]:
                 # ل + ال is written لل: "للجامعة" is "ل" + "الجامعة"
                 yield len(clitic) + 1, "ا" + rest
             yield len(clitic), rest
+    yield from _article_free(token)
+
+
+def _article_free(token: str) -> Iterator[tuple[int, str]]:
+    """The token without its article, for forms the knowledge base lists bare ("الفرنسي" as "فرنسي"); the
+    span keeps the article."""
+    for clitic in ("", "و", "ف", "ب", "وب", "فب", "ك"):
+        if token.startswith(clitic + "ال") and len(token) - len(clitic) - 2 >= MIN_STEM:
+            yield len(clitic), token[len(clitic) + 2:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +230,10 @@ def translit_key(name: str) -> str:
     part dropped. "عبد المجيد تبون", "Abdelmadjid Tebboune" and "Abdelmajid Tebbounne" all give
     ``bdlmjdtbn``; "محمد بن زايد" (``mmdbnzd``) and "محمد بن سلمان" (``mmdbnslmn``) stay apart."""
     parts: list[str] = []
-    for word in re.split(r"[\s\-‐–—'’.]+", name):
-        if not word:
-            continue
+    words = [fold(w) if has_arabic(w) else w for w in re.split(r"[\s\-‐–—'’.]+", name) if w]
+    for word in _join_abd(words):  # "عبد المجيد" keeps its article, as "Abdelmadjid" does
         if has_arabic(word):
-            w = fold(word)
+            w = word
             if w.startswith("ال") and len(w) > 3:
                 w = w[2:]
             parts.append("".join(_AR_TO_LATIN.get(c, "") for c in w))
