@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 from recoupe.kb import Entry, KnowledgeBase
 from recoupe.records import AnnotatedArticle, ArticleEntities, EntityType, Mention
 from recoupe.registry import register
+from recoupe.understand import arabic_names
 
 _NER_TYPES: dict[str, EntityType] = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC",
                                      "GPE": "GPE", "FAC": "LOC"}
@@ -272,6 +273,9 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
     # "Paris" in "Association des Chimistes de Paris") is part of that name, not a mention of its own.
     ner_spans = _ner_spans(doc, text)
     kb_matches = [m for m in matcher_for(kb, nlp)(doc) if not _inside_longer_name(m[0], m[1], ner_spans)]
+    arabic = annotated.lang == "ar" or arabic_names.has_arabic(text)
+    if arabic:  # clitics stay on Arabic words in spaCy's tokens: "وإيران", "بالرياض"
+        kb_matches += arabic_names.kb_matches(text, kb)
     kb_matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     states = Counter(kb.entries[eid].country for s, e, eid, _ in kb_matches
                      if not kb.is_ambiguous(eid, text[s:e]) and kb.entries[eid].type == "GPE")
@@ -291,6 +295,9 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
             continue
         add(start, end, etype, entry_id, how, entry.country, entry.sector)
 
+    if arabic:
+        _arabic_persons(text, kb, spans, found, add)
+
     # 3. patterns: exercises with a year, weapon systems after their noun, designations
     for m in _EXERCISE.finditer(text):
         add(m.start("name"), m.end("name"), "EVENT", None, "pattern")
@@ -305,6 +312,30 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
 
     found.sort(key=lambda m: (m.start, m.end))
     return ArticleEntities(article=article.id, mentions=tuple(found))
+
+
+def _arabic_persons(text: str, kb: KnowledgeBase, spans: _Spans, found: list[Mention],
+                    add: Callable[..., None]) -> None:
+    """Arabic person names the knowledge base does not list verbatim: names after a title (linked to the
+    knowledge base's person with the same transliteration key, if one), then their surnames and those of
+    the knowledge base's persons where they stand alone in the article."""
+    surnames = {(m.start, m.end): m for m in found if m.type == "PERSON" and " " not in m.text.strip()}
+    for start, end in arabic_names.titled_names(text, kb, spans.taken, list(surnames)):
+        person = arabic_names.linked_person(text[start:end], kb)
+        entry = kb.entries.get(person) if person else None
+        tail = next((m for (s, e), m in surnames.items() if start < s and e == end), None)
+        if tail is not None and tail.kb_id != person:
+            # "انتصار السيسي" is not "السيسي": the surname alone was another person's
+            found.remove(tail)
+            spans.taken.remove((tail.start, tail.end))
+        add(start, end, "PERSON", person, "translit" if person else "pattern",
+            entry.country if entry else None, entry.sector if entry else None)
+    names = [(m.start, m.end, m.kb_id or f"name:{m.text}") for m in found
+             if m.type == "PERSON" and arabic_names.has_arabic(m.text)]
+    for start, end, key in arabic_names.surname_repeats(text, names):
+        entry = kb.entries.get(key)
+        add(start, end, "PERSON", entry.id if entry else None, "surname",
+            entry.country if entry else None, entry.sector if entry else None)
 
 
 # A capital after one of these is the city itself: "à Rabat", "in Berlin", "depuis Alger".

@@ -89,6 +89,10 @@ def extract_events(annotated: AnnotatedArticle, doc: Any, mentions: Sequence[Men
     parse, ``mentions`` its entity mentions, ``timexes`` its temporal expressions, ``scorer`` the sentence
     classifier, the packaged one by default)."""
     lang = (annotated.lang or "")[:2].lower()
+    if lang == "ar":  # no Arabic parser: the Arabic rules read the sentence linearly (arabic.py)
+        from recoupe.understand.events.arabic import extract_arabic
+
+        return extract_arabic(annotated, mentions, timexes, kb)
     if doc is None or lang not in ("fr", "en") or not len(doc):
         return ()
     lex = load_lexicon()

@@ -1,0 +1,196 @@
+"""Arabic entities and events: the knowledge base's Arabic names through clitics, persons after a title,
+transliteration keys, and the Arabic event rules. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.crosscheck.resolve import resolve
+from recoupe.kb import load_kb
+from recoupe.records import CleanArticle, Published, article_id
+from recoupe.settings import Settings
+from recoupe.understand.annotate import Models, annotate
+from recoupe.understand.arabic_names import kb_matches, linked_person, translit_key
+from recoupe.understand.entities import extract
+from recoupe.understand.events import extract_events
+from recoupe.understand.events.arabic import parse_value_ar
+
+
+@pytest.fixture(scope="module")
+def models() -> Models:
+    return Models(Settings())
+
+
+def annotated_of(text: str, models: Models, published: str | None = None):  # type: ignore[no-untyped-def]
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=published, basis="metadata", reason="test") if published
+                       else Published.unknown(), text=text, dropped=0)
+    (annotated,) = annotate([art], models)
+    return annotated
+
+
+def mentions_of(text: str, models: Models, published: str | None = None):  # type: ignore[no-untyped-def]
+    a = annotated_of(text, models, published)
+    return a, extract(a, a.doc, load_kb(), models.get(a.lang)).mentions
+
+
+# --------------------------------------------------------------------------------------------------
+# names
+
+
+def test_clitics_stay_outside_the_names() -> None:
+    kb = load_kb()
+    text = "اتفقت مصر والسعودية بالرياض على دعم للجامعة العربية وبإيران."
+    found = {(text[s:e], entry) for s, e, entry, _how in kb_matches(text, kb)}
+    assert ("السعودية", "SAU") in found
+    assert ("الرياض", "SAU") in found
+    assert ("مصر", "EGY") in found
+    assert ("إيران", "IRN") in found
+    assert ("جامعة العربية", "org:arab-league") in found  # ل + ال is written لل: the span after the preposition
+
+
+def test_arabic_weapon_forms() -> None:
+    kb = load_kb()
+    text = "تسلمت القوات الجوية مقاتلات سو-35 وطائرات إف-16 ومروحيات كاراكال."
+    found = {text[s:e]: entry for s, e, entry, _how in kb_matches(text, kb)}
+    assert found["سو-35"] == "eqp:su-35"
+    assert found["إف-16"] == "eqp:f-16"
+    assert found["كاراكال"] == "eqp:caracal"
+
+
+def test_abd_written_joined_or_apart() -> None:
+    kb = load_kb()
+    for text in ("وصل الرئيس عبدالمجيد تبون إلى موسكو.", "وصل الرئيس عبد المجيد تبون إلى موسكو."):
+        found = {entry for _s, _e, entry, _how in kb_matches(text, kb)}
+        assert "per:abdelmadjid-tebboune" in found, text
+
+
+@pytest.mark.parametrize("arabic, latin", [
+    ("عبد المجيد تبون", "Abdelmadjid Tebboune"),
+    ("عبد المجيد تبون", "Abdelmajid Tebbounne"),
+    ("سامح شكري", "Sameh Shoukry"),
+    ("هاكان فيدان", "Hakan Fidan"),
+])
+def test_transliteration_keys_meet(arabic: str, latin: str) -> None:
+    assert translit_key(arabic) == translit_key(latin)
+
+
+def test_transliteration_keys_keep_namesakes_apart() -> None:
+    assert translit_key("محمد بن زايد") != translit_key("محمد بن سلمان")
+    assert translit_key("Mohammed bin Zayed") != translit_key("محمد بن سلمان")
+
+
+def test_unknown_arabic_spelling_links_to_the_latin_name() -> None:
+    # "عبد المجيد تبّون" with a shadda and "Abdelmadjid Tebboune" are one person; no Arabic form of his
+    # is needed for the link
+    assert linked_person("عبد المجيد تبّون", load_kb()) == "per:abdelmadjid-tebboune"
+    assert linked_person("وانغ يي", load_kb()) is None  # too short a key to link anything
+
+
+def test_person_after_a_title_and_the_surname_alone(models: Models) -> None:
+    text = ("قال المتحدث باسم وزارة الخارجية العمانية، سالم الهنائي، إن الوفد وصل. "
+            "وأضاف الهنائي أن المحادثات ستستمر يومين.")
+    _a, mentions = mentions_of(text, models)
+    persons = [m.text for m in mentions if m.type == "PERSON"]
+    assert persons == ["سالم الهنائي", "الهنائي"]
+    entities = resolve(list(mentions), load_kb())
+    people = [e for e in entities if e["type"] == "PERSON"]
+    assert len(people) == 1
+    assert sorted(m["text"] for m in people[0]["mentions"]) == ["الهنائي", "سالم الهنائي"]
+
+
+def test_wife_and_husband_stay_apart(models: Models) -> None:
+    text = "استقبل الرئيس السيسي وقرينته السيدة انتصار السيسي ضيوف مصر في القاهرة."
+    _a, mentions = mentions_of(text, models)
+    persons = {m.text: m.kb_id for m in mentions if m.type == "PERSON"}
+    assert persons["السيسي"] == "per:abdel-fattah-el-sisi"
+    assert persons["انتصار السيسي"] is None
+
+
+def test_two_crown_princes_stay_apart(models: Models) -> None:
+    text = "التقى الشيخ محمد بن زايد والأمير محمد بن سلمان في الرياض."
+    _a, mentions = mentions_of(text, models)
+    persons = {m.text: m.kb_id for m in mentions if m.type == "PERSON"}
+    assert persons == {"محمد بن زايد": "per:mohamed-bin-zayed", "محمد بن سلمان": "per:mohammed-bin-salman"}
+
+
+# --------------------------------------------------------------------------------------------------
+# events
+
+
+def events_of(text: str, models: Models, published: str | None = "2024-05-02"):  # type: ignore[no-untyped-def]
+    a, mentions = mentions_of(text, models, published)
+    return extract_events(a, a.doc, mentions, (), load_kb())
+
+
+def test_signing_is_an_agreement_of_both_states(models: Models) -> None:
+    (e,) = events_of("وقّع وزيرا الدفاع في تونس والجزائر أمس مذكرة تفاهم للتعاون العسكري بين البلدين.", models)
+    assert e.category == "AGREEMENT"
+    assert sorted(e.countries("source")) == ["DZA", "TUN"]
+    assert e.factuality == "asserted"
+    assert e.evidence[0].quote.startswith("وقّع")  # the quote as written, shadda kept
+    assert (e.date.start, e.date.date_type) == ("2024-05-02", "approximate")  # told as the article's news
+
+
+def test_visit_host_and_visitor_planned(models: Models) -> None:
+    (e,) = events_of("سيتوجه الرئيس الفرنسي إلى الجزائر الأسبوع المقبل في زيارة رسمية تستغرق يومين.", models)
+    assert e.category == "VISIT"
+    assert e.countries("source") == {"FRA"}
+    assert e.countries("recipient") == {"DZA"}
+    assert e.factuality == "planned"
+
+
+def test_reception_makes_the_host_the_recipient(models: Models) -> None:
+    (e,) = events_of("استقبل العاهل الأردني في عمّان اليوم وزير الخارجية الأمريكي أنتوني بلينكن.", models)
+    assert e.category == "VISIT"
+    assert e.countries("recipient") == {"JOR"}
+    assert e.countries("source") == {"USA"}
+
+
+def test_arms_deal_with_number_value_and_designation(models: Models) -> None:
+    (e,) = events_of("وقعت قطر صفقة لشراء 12 مقاتلة رافال من فرنسا بقيمة 3.5 مليار يورو عام 2023.", models)
+    assert e.category == "ARMS_TRANSFER"
+    assert e.countries("source") == {"FRA"}
+    assert e.countries("recipient") == {"QAT"}
+    assert e.attributes["designation"] == "Dassault Rafale"
+    assert e.attributes["designation_as_written"] == "رافال"
+    assert e.attributes["number"] == 12
+    assert e.attributes["value"] == {"amount": 3500000000, "currency": "EUR"}
+    assert e.attributes["status"] == "ordered"
+    assert (e.date.start, e.date.granularity) == ("2023", "year")
+
+
+def test_supply_without_a_known_system(models: Models) -> None:
+    (e,) = events_of("أعلنت باكستان أنها ستزود نيجيريا بطائرات تدريب خلال العام.", models)
+    assert e.category == "ARMS_TRANSFER"
+    assert e.countries("source") == {"PAK"}
+    assert e.countries("recipient") == {"NGA"}
+    assert e.factuality == "planned"
+    assert e.attributes["status"] == "planned"
+
+
+def test_dual_counts_two(models: Models) -> None:
+    (e,) = events_of("تسلمت الجزائر مقاتلتين من طراز سو-30 من روسيا.", models)
+    assert e.attributes["number"] == 2
+    assert e.attributes["status"] == "delivered"
+
+
+def test_restored_relations_and_background_rupture(models: Models) -> None:
+    events = events_of("أعلنت المغرب وتونس استئناف العلاقات الدبلوماسية بينهما بعد قطيعة دامت عامين.", models)
+    assert [(e.category, e.attributes.get("action")) for e in events] == [("DIPLOMATIC_RELATIONS", "normalised")]
+    assert sorted(events[0].countries("source")) == ["MAR", "TUN"]
+
+
+def test_no_event_without_a_trigger_or_a_weapon(models: Models) -> None:
+    assert events_of("تحدث المقال عن تاريخ مصر وتركيا في العصور الوسطى.", models) == ()
+    assert events_of("تعتزم مصر شراء القمح من روسيا هذا العام.", models) == ()  # no weapon: no arms deal
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("صفقة تبلغ قيمتها ملياري دولار", 2_000_000_000, "USD"),
+    ("بقيمة 2.5 مليار دولار", 2_500_000_000, "USD"),
+    ("بقيمة 260 مليون دولار", 260_000_000, "USD"),
+    ("عقد بقيمة مليار يورو", 1_000_000_000, "EUR"),
+])
+def test_arabic_values_as_stated(text: str, amount: int, currency: str) -> None:
+    assert parse_value_ar(text) == {"amount": amount, "currency": currency}
