@@ -567,6 +567,9 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
             if t.pos_ in ("NOUN", "PROPN") and ctx.in_class(t, cls) and t.i != tok.i:
                 if cls == "agreement" and _is_press_or_other(t):
                     continue
+                if cls == "troops" and d.lemma in ("send", "envoyer", "dispatch", "dépêcher", "ship") and \
+                        ctx.in_class(t, "weapon"):
+                    continue  # "send their tanks to Ukraine": a transfer of weapons, not a deployment
                 if cls == "agreement" and _pos(tok) == "VERB" and t.i > tok.i and t.head.i != tok.i and \
                         t.head.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("appos", "conj") and any(
                             c.dep_ in ("case",) for c in t.children) and not _in_timex(ctx, t.head):
@@ -730,8 +733,9 @@ def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
     interview given to the press ("un entretien donné à des médias français"), "meet" as "satisfy" ("meets
     the needs of the air force")."""
     m = ctx.mention_at.get(tok.i)
-    if _pos(tok) == "NOUN" and m is not None and m.type in ("ORG", "PERSON", "GPE", "LOC", "EQUIPMENT"):
-        return True
+    if _pos(tok) == "NOUN" and m is not None and m.type in ("ORG", "PERSON", "GPE", "LOC", "EQUIPMENT") and \
+            m.start < tok.idx:
+        return True  # inside a name; a noun that begins one names the event ("Conférence internationale X")
     if tok.text in ("Congress", "Congrès") and any(
             (g := ctx.mention_at.get(c.i)) is not None and g.type == "GPE" for c in tok.children):
         return True  # "the US Congress": a legislature
@@ -796,6 +800,8 @@ def _generic_weapon_ok(ctx: _Ctx, noun: Any) -> bool:
     if any(c.dep_ == "nummod" or (c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "compound", "nmod"))
            for c in noun.children):
         return True  # "douze canons Caesar", "three frigates"
+    if any(c.dep_ in ("poss", "det") and ("Yes" in c.morph.get("Poss") or c.tag_ == "PRP$") for c in noun.children):
+        return True  # "send their tanks", "livrer ses blindés": the actor's own weapons
     return noun.lemma_.lower() in ("drone", "missile", "hélicoptère", "helicopter", "radar", "satellite", "uav")
 
 
@@ -857,6 +863,16 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
                     other.tok.i < trig.tok.i and trig.tok.dep_ in ("ROOT", "root") and other.d.frame == "cooperate"):
                 other.consumed = True
                 trig.extra_roots.append(other.tok)
+    # an agreement to do an act of another kind is that act, planned or done: "agreed to resume diplomatic
+    # relations", "agreed that their foreign ministers would meet" (the resumption, the meeting)
+    kinds = ("DIPLOMATIC_RELATIONS", "AGREEMENT", "VISIT", "MEETING", "ARMS_TRANSFER", "EXERCISE", "MEDIATION")
+    for trig in found:
+        if trig.d.frame != "agree" or trig.category != "COOPERATION" or trig.consumed or _pos(trig.tok) != "VERB":
+            continue
+        clauses = [c for c in trig.tok.children if c.dep_ in ("xcomp", "ccomp")]
+        inside = {c.i for c in clauses} | {o.i for c in clauses for o in c.children if o.dep_ in _OBJECT_DEPS}
+        if any(o is not trig and o.category in kinds and not o.consumed and o.tok.i in inside for o in found):
+            trig.consumed = True
     # a verb and the event noun it takes as complement are one act: "ont procédé à la signature", "ended
     # mediation efforts" (a sanction, not a mediation), "lodged a protest" (an accusation, not a protest)
     for trig in found:
