@@ -194,3 +194,26 @@ def test_no_event_without_a_trigger_or_a_weapon(models: Models) -> None:
 ])
 def test_arabic_values_as_stated(text: str, amount: int, currency: str) -> None:
     assert parse_value_ar(text) == {"amount": amount, "currency": currency}
+
+
+# --------------------------------------------------------------------------------------------------
+# fusion across languages
+
+
+def test_restored_relations_never_join_the_earlier_break() -> None:
+    """An undated Arabic "استئناف العلاقات" of the story joins the dated restoration, not the 2016 break
+    between the same states (before, it could join either, so it joined none)."""
+    from datetime import date
+
+    from recoupe.crosscheck.fuse import FuseItem, link
+
+    def item(article: str, names: frozenset[str], start: date | None, end: date | None) -> FuseItem:
+        return FuseItem(article=article, category="DIPLOMATIC_RELATIONS", reciprocal=True, story="st:1",
+                        source_countries=frozenset({"SAU", "IRN"}), recipient_countries=frozenset(),
+                        persons=frozenset(), person_country={}, names=names, start=start, end=end,
+                        granularity="day" if start else "unknown", factuality="asserted")
+
+    restored = item("en", frozenset(), date(2023, 3, 10), date(2023, 3, 10))
+    broken = item("en", frozenset({"relations:broken"}), date(2016, 1, 1), date(2016, 12, 31))
+    undated = item("ar", frozenset(), None, None)
+    assert link([restored, broken, undated]) == [[0, 2], [1]]

@@ -34,7 +34,15 @@ from recoupe.crosscheck.conflicts import (
     merge_date,
     role_conflicts,
 )
-from recoupe.crosscheck.link import PLANS_ARE_PART, POINT_TOLERANCE_DAYS, RECIPROCAL, FuseItem, fact_group, link
+from recoupe.crosscheck.link import (
+    BROKEN_RELATIONS,
+    PLANS_ARE_PART,
+    POINT_TOLERANCE_DAYS,
+    RECIPROCAL,
+    FuseItem,
+    fact_group,
+    link,
+)
 from recoupe.registry import register
 from recoupe.understand.events.records import EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
@@ -64,6 +72,8 @@ def _names_of(e: EventMention) -> frozenset[str]:
         value = e.attributes.get(key)
         if value:
             names.add(str(value))
+    if e.category == "DIPLOMATIC_RELATIONS" and e.attributes.get("action") in ("broken", "suspended", "reduced"):
+        names.add(BROKEN_RELATIONS)
     designation = str(e.attributes.get("designation") or "").strip()
     # a designation is a name ("Barak MX", "HIMARS", "F-16 Viper"), a description in lower case is not ("trois
     # frégates", "jets": the same deal as "Belharra" in the next sentence)
