@@ -217,3 +217,20 @@ def test_restored_relations_never_join_the_earlier_break() -> None:
     broken = item("en", frozenset({"relations:broken"}), date(2016, 1, 1), date(2016, 12, 31))
     undated = item("ar", frozenset(), None, None)
     assert link([restored, broken, undated]) == [[0, 2], [1]]
+
+
+# --------------------------------------------------------------------------------------------------
+# assault and protest sentences (bench/bench_arabic_gsr.py)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("هاجم مسلحون مركزا للشرطة في المدينة فجر اليوم وأسفر الهجوم عن سقوط ثلاثة قتلى.", {"ASSAULT"}),
+    ("تظاهر آلاف الطلاب أمام مبنى البرلمان احتجاجا على رفع أسعار الخبز.", {"PROTEST"}),
+    ("هل يمكن أن يؤدي الهجوم على المدينة إلى سقوط قتلى؟", set()),
+    ("ناقش المؤتمر ظاهرة الاحتجاجات في الجامعات خلال العقد الماضي.", set()),
+    ("وقعت الحكومتان اتفاقا تجاريا جديدا.", set()),
+])
+def test_assault_and_protest_sentences(sentence: str, expected: set[str]) -> None:
+    from recoupe.understand.events.arabic_gsr import detect
+
+    assert set(detect(sentence)) == expected
