@@ -112,6 +112,7 @@ _PRIORITY: tuple[Category, ...] = ("ARMS_TRANSFER", "DIPLOMATIC_RELATIONS", "AGR
                                    "COOPERATION", "MEETING", "STATEMENT")
 _AGREEMENT_NOUN = re.compile(_PRE + _words("اتفاق", "اتفاقية", "اتفاقيات", "مذكرة تفاهم", "مذكرات تفاهم",
                                            "معاهدة", "إعلان", "بيان مشترك", "عقد", "عقود", "بروتوكول"))
+_THE_AGREEMENT = re.compile(r"(?<![\w])(?:[وفبل])?(?:ال|لل)(?:اتفاقيه|اتفاق|معاهده)(?![\w])")
 _DYAD = re.compile(_PRE + _words("البلدين", "بلديهما", "الجانبين", "الطرفين", "بينهما", "الثنائية",
                                  "الثنائي", "نظيره", "نظيرها", "الرئيسان", "البلدان"))
 _PLANNED = re.compile(
@@ -282,6 +283,9 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
         source, recipient, equipment, attributes = built
     else:
         parties = [_ref(m) for m in _by_country(a for a in actors if not _locative(text, a))]
+        if cat in ("AGREEMENT", "COOPERATION") and not parties and _THE_AGREEMENT.search(
+                _n(text[max(start, hit.start - 40):min(end, hit.end + 40)])):
+            dyad_words = True  # "تم توقيع الاتفاقية": the agreement the article is about, between its two states
         if dyad_words and len(dyad) == 2:
             for c in dyad:
                 if c not in {p.country for p in parties} and len(parties) < 2:
@@ -391,6 +395,9 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
         near = sorted((m for m in actors if m.country != supplier),
                       key=lambda m: min(abs(m.start - hit.end), abs(hit.start - m.end)))
         buyer = near[0].country if near else None
+        partner = next((c for c in dyad if c != supplier), None) if supplier in dyad and len(dyad) == 2 else None
+        if partner is not None and partner in {m.country for m in actors}:
+            buyer = partner  # the article's other state, when the clause names it, over a bystander nearer
         if supplier is None:
             supplier = next((m.country for m in near if m.country != buyer), None)
     if buyer is None and supplier is not None and len(dyad) == 2 and supplier in dyad:
