@@ -234,3 +234,29 @@ def test_assault_and_protest_sentences(sentence: str, expected: set[str]) -> Non
     from recoupe.understand.events.arabic_gsr import detect
 
     assert set(detect(sentence)) == expected
+
+
+def test_yesterday_does_not_date_the_article_from_its_story(models: Models) -> None:
+    """An undated article whose lead says the visit was "أمس" was written the day after: fusion does not give
+    it the visit's day as its publication date (it did before)."""
+    from recoupe.crosscheck.fuse import fuse
+
+    dated = "وصل الرئيس الفرنسي إلى الجزائر اليوم في زيارة رسمية تستغرق يومين."
+    undated = "استقبل الرئيس الجزائري أمس الرئيس الفرنسي في زيارة رسمية تستغرق يومين."
+    found = []
+    records = []
+    for text, published in ((dated, "2024-05-02"), (undated, None)):
+        a, mentions = mentions_of(text, models, published)
+        from recoupe.understand.timex import tag
+
+        timexes = tag(text, lang="ar", dct=published)
+        events = extract_events(a, a.doc, mentions, timexes, load_kb())
+        found.extend(events)
+        records.append({"id": a.article.id, "outlet": "o" + str(len(records)), "text": text,
+                        "published": {"value": published, "basis": "metadata" if published else "unknown",
+                                      "reason": "test", "not_before": None}})
+    (reading,) = [e for e in found if e.article == records[1]["id"]]
+    assert reading.date.start is None and "أمس" in reading.date.reason
+    stories = [{"id": "st:1", "articles": [r["id"] for r in records]}]
+    result = fuse(found, [], records, stories)
+    assert result.inferred == {}

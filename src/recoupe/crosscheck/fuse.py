@@ -44,6 +44,7 @@ from recoupe.crosscheck.link import (
     link,
 )
 from recoupe.registry import register
+from recoupe.understand.events.arabic import DAY_COUNTED_FROM_PUBLICATION
 from recoupe.understand.events.records import EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
 from recoupe.understand.timex.dating import date_from_story
@@ -289,8 +290,8 @@ def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequen
     candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for i, e in enumerate(event_mentions):
         pub = published_of.get(e.article) or {}
-        if pub.get("value") or e.date.start:
-            continue
+        if pub.get("value") or e.date.start or DAY_COUNTED_FROM_PUBLICATION in e.date.reason:
+            continue  # "أمس": told the day after, so not the article's day
         if min(x.start for x in e.evidence) >= _lead_end(text_of.get(e.article, "")):
             continue
         if fact_group(e.factuality) != "real":

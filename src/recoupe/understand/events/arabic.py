@@ -45,7 +45,7 @@ from recoupe.understand.events._facts import NEWS_SENTENCES, _date
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.records import Timex
 
-__all__ = ["extract_arabic", "parse_value_ar"]
+__all__ = ["DAY_COUNTED_FROM_PUBLICATION", "extract_arabic", "parse_value_ar"]
 
 
 def _n(text: str) -> str:
@@ -130,6 +130,10 @@ _YEAR = re.compile(r"(?<![\w\d])(?:عام|عامي|سنه|العام|في|خلا
 YEAR_DISTANCE = 80
 # Words that put a state on the receiving end after a supply or visit trigger.
 _TO = re.compile(r"(?<![\w])(?:الي|لـ?|علي)\s*$")
+# "أمس", "أول أمس", "غدا": the event's day is counted from the article's; fusion does not date the article from
+# such an event (crosscheck.fuse._infer_dates: the article was written a day later or earlier).
+_DEICTIC_DAY = re.compile(r"(?<![\w])(?:[وف])?(?:امس|البارحه|غدا|بعد غد)(?![\w])")
+DAY_COUNTED_FROM_PUBLICATION = "counts the day from the publication date"
 # How many sentences of an article its news may be told in (the French rules' NEWS_SENTENCES).
 ARABIC_NEWS_SENTENCES = NEWS_SENTENCES
 # A weapon noun this far (characters) from an arms trigger makes it a deal; set on the press corpus's dev split
@@ -476,9 +480,14 @@ def _event_date(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, ra
     text = annotated.article.text
     usable = [t for t in timexes if start <= t.start < end and t.value and not _SINCE.search(
         _n(text[max(start, t.start - 12):t.start]))]
-    if usable:
-        t = min(usable, key=lambda t: abs(t.start - hit.start))
-        return _date(t, None, None)
+    for t in sorted(usable, key=lambda t: abs(t.start - hit.start)):
+        dated = _date(t, None, None)
+        if dated.start is not None:  # a duration ("يومين") has a value but no calendar date
+            return dated
+    deictic = [t for t in timexes if start <= t.start < end and not t.value and _DEICTIC_DAY.search(_n(t.text))]
+    if deictic:
+        return EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                         reason=f"'{deictic[0].text}' {DAY_COUNTED_FROM_PUBLICATION}, which is unknown")
     norm, origin = normalize_with_offsets(text[start:end])
     years = [m for m in _YEAR.finditer(norm) if not _SINCE.search(norm[max(0, m.start() - 8):m.start()])
              and abs(start + origin[m.start()] - hit.start) <= YEAR_DISTANCE]
