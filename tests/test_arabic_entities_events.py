@@ -260,3 +260,12 @@ def test_yesterday_does_not_date_the_article_from_its_story(models: Models) -> N
     stories = [{"id": "st:1", "articles": [r["id"] for r in records]}]
     result = fuse(found, [], records, stories)
     assert result.inferred == {}
+
+
+def test_the_deal_of_an_article_about_one_system(models: Models) -> None:
+    text = ("حصلت الجزائر على مقاتلات سو-30 من روسيا قبل سنوات. "
+            "وتسلمت الجزائر أمس دفعة جديدة من المقاتلات الروسية.")
+    events = [e for e in events_of(text, models) if e.category == "ARMS_TRANSFER"]
+    assert [e.attributes["designation"] for e in events] == ["Sukhoi Su-30"]
+    assert events[0].attributes["designation_as_written"] == "المقاتلات"
+    assert events_of("ولا تعد صفقات السلاح بين البلدين جديدة على مصر وروسيا.", models) == ()

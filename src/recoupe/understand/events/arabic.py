@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from recoupe.kb import KnowledgeBase
+from recoupe.kb import Entry, KnowledgeBase
 from recoupe.records import AnnotatedArticle, Mention
 from recoupe.understand.arabic_text import normalize_with_offsets
 from recoupe.understand.events import plover
@@ -134,6 +134,9 @@ _TO = re.compile(r"(?<![\w])(?:الي|لـ?|علي)\s*$")
 # such an event (crosscheck.fuse._infer_dates: the article was written a day later or earlier).
 _DEICTIC_DAY = re.compile(r"(?<![\w])(?:[وف])?(?:امس|البارحه|غدا|بعد غد)(?![\w])")
 DAY_COUNTED_FROM_PUBLICATION = "counts the day from the publication date"
+# Words after a trigger read for a sign of the future ("زيارة مرتقبة", "الأسبوع المقبل"); farther, the future is
+# another clause's ("تعاقدت على شراء 26 مقاتلة ... وسيبدأ التصدير"). 4 or 6 give the same press dev figures.
+PLANNED_AFTER_WORDS = 4
 # How many sentences of an article its news may be told in (the French rules' NEWS_SENTENCES).
 ARABIC_NEWS_SENTENCES = NEWS_SENTENCES
 # A weapon noun this far (characters) from an arms trigger makes it a deal; set on the press corpus's dev split
@@ -151,6 +154,7 @@ def extract_arabic(annotated: AnnotatedArticle, mentions: Sequence[Mention], tim
     dyad = [c for c, _n in counts.most_common(2)]
     found: list[EventMention] = []
     title = (article.title or "").strip()
+    system = _article_system(mentions, kb)
     for rank, sentence in enumerate(annotated.sentences):
         quote = text[sentence.start:sentence.end]
         if rank == 0 and title and (quote.strip() == title or title.startswith(quote.strip())):
@@ -158,7 +162,7 @@ def extract_arabic(annotated: AnnotatedArticle, mentions: Sequence[Mention], tim
         if len(quote.split()) < 4:
             continue
         found.extend(_sentence_events(annotated, sentence.start, sentence.end, rank, mentions, timexes, kb,
-                                      states, dyad))
+                                      states, dyad, system))
     return tuple(_merge(found))
 
 
@@ -171,7 +175,7 @@ class _Hit:
 
 def _sentence_events(annotated: AnnotatedArticle, start: int, end: int, rank: int, mentions: Sequence[Mention],
                      timexes: Sequence[Timex], kb: KnowledgeBase, states: frozenset[str],
-                     dyad: Sequence[str]) -> list[EventMention]:
+                     dyad: Sequence[str], system: Entry | None = None) -> list[EventMention]:
     text = annotated.article.text
     quote = text[start:end]
     norm, origin = normalize_with_offsets(quote)
@@ -209,7 +213,7 @@ def _sentence_events(annotated: AnnotatedArticle, start: int, end: int, rank: in
     for cat in _PRIORITY:
         for chosen in by_category.get(cat, ()):  # the first trigger of the category that makes an event
             event = _event(annotated, chosen, start, end, rank, in_sentence, weapons, weapon_nouns, timexes, kb,
-                           states, dyad)
+                           states, dyad, system)
             if event is not None:
                 out.append(event)
                 break
@@ -253,7 +257,8 @@ def _by_country(refs: Iterable[Mention]) -> list[Mention]:
 
 def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: int, in_sentence: Sequence[Mention],
            weapons: Sequence[Mention], weapon_nouns: Sequence[tuple[int, int, str]], timexes: Sequence[Timex],
-           kb: KnowledgeBase, states: frozenset[str], dyad: Sequence[str]) -> EventMention | None:
+           kb: KnowledgeBase, states: frozenset[str], dyad: Sequence[str],
+           system: Entry | None = None) -> EventMention | None:
     article_id = annotated.article.id
     text = annotated.article.text
     cat = hit.d.category
@@ -281,7 +286,7 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
         if not source or not recipient:
             return None
     elif cat == "ARMS_TRANSFER":
-        built = _arms_sides(annotated, hit, actors, weapons, weapon_nouns, kb, dyad, start, end)
+        built = _arms_sides(annotated, hit, actors, weapons, weapon_nouns, kb, dyad, start, end, system)
         if built is None:
             return None
         source, recipient, equipment, attributes = built
@@ -356,10 +361,21 @@ def _visit_sides(text: str, hit: _Hit, actors: Sequence[Mention]) -> tuple[Menti
     return host, visitors
 
 
+_GENERIC_WEAPON = re.compile(r"(?:[وف])?(?:[بلك])?(?:ال)?(?:سلاح|اسلحه|عتاد|معدات)\w{0,3}")
+
+
+def _article_system(mentions: Sequence[Mention], kb: KnowledgeBase) -> Entry | None:
+    """The one weapon system of the knowledge base that the article names, if it names exactly one."""
+    found = {m.kb_id for m in mentions if m.type == "EQUIPMENT" and m.kb_id}
+    if len(found) != 1:
+        return None
+    return kb.get(next(iter(found)))
+
+
 def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention], weapons: Sequence[Mention],
                 weapon_nouns: Sequence[tuple[int, int, str]], kb: KnowledgeBase, dyad: Sequence[str],
-                start: int, end: int) -> tuple[list[ActorRef], list[ActorRef], tuple[ActorRef, ...],
-                                               dict[str, Any]] | None:
+                start: int, end: int, system: Entry | None = None) -> tuple[list[ActorRef], list[ActorRef],
+                                                                   tuple[ActorRef, ...], dict[str, Any]] | None:
     article_id = annotated.article.id
     text = annotated.article.text
     weapon = min(weapons, key=lambda w: abs(w.start - hit.end), default=None)
@@ -376,8 +392,16 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
         w_start, w_end = weapon.start, weapon.end
     else:
         w_start, w_end, noun = min(weapon_nouns, key=lambda w: abs(w[0] - hit.end))
-        attributes["designation"] = noun
-        attributes["equipment"] = None
+        if system is not None:  # "الصفقة", "المقاتلات" in an article about one system: that system
+            attributes["designation"] = system.name
+            attributes["designation_as_written"] = noun
+            attributes["equipment"] = system.id
+            origin = system.country
+        elif _GENERIC_WEAPON.fullmatch(_n(noun)):
+            return None  # "صفقات السلاح": no system named, no deal to register
+        else:
+            attributes["designation"] = noun
+            attributes["equipment"] = None
     sentence = text[start:w_start] + " " * (w_end - w_start) + text[w_end:end]  # "سوخوي 35" is no count
     number = _count(sentence)
     if number is not None:
@@ -468,7 +492,7 @@ def _factuality(text: str, hit: _Hit, start: int, end: int) -> Factuality:
     if _NEGATED.search(" ".join(before.split()[-3:])):
         return "negated"
     if _PLANNED.search(" ".join(before.split()[-6:])) or _PLANNED.search(trigger) or \
-            _PLANNED.search(" ".join(_n(text[hit.end:min(end, hit.end + 60)]).split()[:6])):
+            _PLANNED.search(" ".join(_n(text[hit.end:min(end, hit.end + 60)]).split()[:PLANNED_AFTER_WORDS])):
         return "planned"
     if _REPORTED.search(around):
         return "reported"
