@@ -269,3 +269,8 @@ def test_the_deal_of_an_article_about_one_system(models: Models) -> None:
     assert [e.attributes["designation"] for e in events] == ["Sukhoi Su-30"]
     assert events[0].attributes["designation_as_written"] == "المقاتلات"
     assert events_of("ولا تعد صفقات السلاح بين البلدين جديدة على مصر وروسيا.", models) == ()
+
+
+def test_the_year_of_an_earlier_signed_agreement_dates_nothing(models: Models) -> None:
+    events = events_of("أعلنت مصر والأردن استئناف العلاقات وتفعيل اتفاقية التعاون الموقعة بينهما عام 2001.", models)
+    assert [(e.category, e.date.start) for e in events] == [("DIPLOMATIC_RELATIONS", "2024-05-02")]

@@ -93,7 +93,7 @@ _TRIGGERS: tuple[_TriggerDef, ...] = (
                                       "استدعاء السفير", "تعليق عضوية", "تجميد عضوية"), "break"),
     # agreements: a signing verb with an agreement noun (checked in _agreement_noun)
     _t("AGREEMENT", _words("وقع", "وقعا", "وقعت", "وقعتا", "يوقع", "يوقعان", "توقيع", "التوقيع", "أبرم",
-                           "أبرمت", "إبرام", "الموقعة")),
+                           "أبرمت", "إبرام")),
     _t("COOPERATION", _words("مجلس التعاون الاستراتيجي", "المجلس الاستراتيجي", "رفع مستوى التعاون",
                              "الشراكة الاستراتيجية", "إعلان الشراكة", "تعاون عسكري", "التعاون العسكري",
                              "التعاون الدفاعي")),
@@ -122,6 +122,8 @@ _PLANNED = re.compile(
 _NEGATED = re.compile(r"(?<![\w])(?:[وف])?(?:لم|لن|ليس|نفى|نفت|دون)(?![\w])")
 _REPORTED = re.compile(r"(?<![\w])(?:[وف])?(?:ال)?(?:تقارير|مصادر|مصدر مطلع|يزعم|مزاعم)(?![\w])")
 _BACKGROUND = re.compile(r"(?<![\w])(?:[وف])?(?:بعد|من|منذ|انهاء|منهيا|اثر|عقب)(?![\w])")
+# "الاتفاقية الموقعة بين البلدين عام 2011": the year of an earlier agreement the sentence refers to.
+_SIGNED_BEFORE = re.compile(r"(?<![\w])(?:ال)?موقع(?:ه|تين|ين)?(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:[وف])?(?:منذ|قبل)\s*$")
 _YEAR = re.compile(r"(?<![\w\d])(?:عام|عامي|سنه|العام|في|خلال|مطلع|بدايه|نهايه|اواخر|منتصف|اوايل)\s+"
                    r"((?:19|20)\d{2})(?![\d])")
@@ -514,6 +516,7 @@ def _event_date(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, ra
                          reason=f"'{deictic[0].text}' {DAY_COUNTED_FROM_PUBLICATION}, which is unknown")
     norm, origin = normalize_with_offsets(text[start:end])
     years = [m for m in _YEAR.finditer(norm) if not _SINCE.search(norm[max(0, m.start() - 8):m.start()])
+             and not _SIGNED_BEFORE.search(norm[max(0, m.start() - 30):m.start()])
              and abs(start + origin[m.start()] - hit.start) <= YEAR_DISTANCE]
     if years:
         year = min(years, key=lambda m: abs(start + origin[m.start()] - hit.start)).group(1)
