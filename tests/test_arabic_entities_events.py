@@ -274,3 +274,15 @@ def test_the_deal_of_an_article_about_one_system(models: Models) -> None:
 def test_the_year_of_an_earlier_signed_agreement_dates_nothing(models: Models) -> None:
     events = events_of("أعلنت مصر والأردن استئناف العلاقات وتفعيل اتفاقية التعاون الموقعة بينهما عام 2001.", models)
     assert [(e.category, e.date.start) for e in events] == [("DIPLOMATIC_RELATIONS", "2024-05-02")]
+
+
+def test_trigger_words_keep_their_own_endings(models: Models) -> None:
+    # "زار" (visited) is not in "وزاري" (ministerial); "زيارته" (his visit) is a visit
+    assert events_of("عقد اجتماع وزاري عربي في القاهرة بحضور مصر والسعودية.", models)[0].category == "MEETING"
+    (e,) = events_of("وخلال زيارته إلى الجزائر أمس التقى الرئيس الفرنسي عددا من الوزراء.", models)
+    assert e.category == "VISIT"
+
+
+def test_the_count_nearest_the_trigger(models: Models) -> None:
+    (e,) = events_of("تشمل الدفعة الأولى مقاتلتين من صفقة تتضمن 20 مقاتلة سو-30 اشترتها الجزائر من روسيا.", models)
+    assert e.attributes["number"] == 2

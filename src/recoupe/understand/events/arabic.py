@@ -57,7 +57,14 @@ _PRE = r"(?<![\w])(?:[وف])?(?:[بلك])?(?:ال)?"
 
 
 def _words(*forms: str) -> str:
-    return "(?:" + "|".join(re.escape(_n(f)) for f in sorted(forms, key=len, reverse=True)) + ")"
+    """An alternation of the normalised forms; a form ending in ta marbuta also as it is written before a
+    suffix ("زيارة" / "زيارته")."""
+    alts = set()
+    for f in forms:
+        alts.add(_n(f))
+        if _n(f).endswith("ه"):
+            alts.add(_n(f)[:-1] + "ت")
+    return "(?:" + "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True)) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +74,13 @@ class _TriggerDef:
     frame: str = ""  # "visit_to", "host", "supply", "buy", "deliver", "warn", "mediate", "break"
 
 
+# Endings a trigger word may take: verb endings and attached pronouns ("وقعا", "زارت", "زيارته", "استقبالها"),
+# not any letters ("زار" is not in "وزاري").
+_SUFFIX = r"(?:ت|تا|وا|ا|ان|ون|ين|ات|ه|ها|هم|هما)?(?![\w])"
+
+
 def _t(category: Category, regex: str, frame: str = "") -> _TriggerDef:
-    return _TriggerDef(category, re.compile(_PRE + regex + r"\w*"), frame)
+    return _TriggerDef(category, re.compile(_PRE + regex + _SUFFIX), frame)
 
 
 _WEAPON_NOUNS = _words(
@@ -404,8 +416,10 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
         else:
             attributes["designation"] = noun
             attributes["equipment"] = None
-    sentence = text[start:w_start] + " " * (w_end - w_start) + text[w_end:end]  # "سوخوي 35" is no count
-    number = _count(sentence)
+    sentence = text[start:end]
+    if weapon is not None:  # "سوخوي 35" is no count
+        sentence = text[start:w_start] + " " * (w_end - w_start) + text[w_end:end]
+    number = _count(sentence, hit.start - start)
     if number is not None:
         attributes["number"] = number
     value = parse_value_ar(text[start:end])
@@ -447,17 +461,15 @@ MAX_COUNT = 1000
 _COUNTED = re.compile(r"(?<![\d.,])(\d{1,4})\s+" + _WEAPON_NOUNS)
 
 
-def _count(text: str) -> int | None:
-    """The number of weapons a sentence states: digits before a weapon noun ("24 طائرة", "26 مقاتلة"), or
-    a dual ("مقاتلتين" = 2)."""
-    norm = _n(text)
-    for m in _COUNTED.finditer(norm):
-        n = int(m.group(1))
-        if 0 < n <= MAX_COUNT:
-            return n
-    if _DUAL.search(norm.replace("ه", "ت")):
-        return 2
-    return None
+def _count(text: str, at: int = 0) -> int | None:
+    """The number of weapons a sentence states, the one nearest ``at`` (the trigger's offset in ``text``):
+    digits before a weapon noun ("24 طائرة", "26 مقاتلة"), or a dual ("مقاتلتين" = 2)."""
+    norm, origin = normalize_with_offsets(text)
+    found = [(origin[m.start()], int(m.group(1))) for m in _COUNTED.finditer(norm) if 0 < int(m.group(1)) <= MAX_COUNT]
+    found += [(origin[m.start()], 2) for m in _DUAL.finditer(norm.replace("ه", "ت"))]
+    if not found:
+        return None
+    return min(found, key=lambda pn: abs(pn[0] - at))[1]
 
 
 _SCALE = {"مليار": 10**9, "مليارات": 10**9, "ملياري": 2 * 10**9, "مليارا": 10**9, "مليون": 10**6,
