@@ -286,3 +286,8 @@ def test_trigger_words_keep_their_own_endings(models: Models) -> None:
 def test_the_count_nearest_the_trigger(models: Models) -> None:
     (e,) = events_of("تشمل الدفعة الأولى مقاتلتين من صفقة تتضمن 20 مقاتلة سو-30 اشترتها الجزائر من روسيا.", models)
     assert e.attributes["number"] == 2
+
+
+def test_a_year_after_since_dates_nothing(models: Models) -> None:
+    (e,) = events_of("بدأ الرئيس الجزائري زيارة إلى روسيا هي الأولى له منذ توليه الحكم نهاية 2019.", models)
+    assert e.category == "VISIT" and e.date.start == "2024-05-02"  # the news, not the year he took office

@@ -136,6 +136,7 @@ _REPORTED = re.compile(r"(?<![\w])(?:[وف])?(?:ال)?(?:تقارير|مصادر
 _BACKGROUND = re.compile(r"(?<![\w])(?:[وف])?(?:بعد|من|منذ|انهاء|منهيا|اثر|عقب)(?![\w])")
 # "الاتفاقية الموقعة بين البلدين عام 2011": the year of an earlier agreement the sentence refers to.
 _SIGNED_BEFORE = re.compile(r"(?<![\w])(?:ال)?موقع(?:ه|تين|ين)?(?![\w])")
+_SINCE_WORD = re.compile(r"(?<![\w])(?:[وف])?منذ(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:[وف])?(?:منذ|قبل)\s*$")
 _YEAR = re.compile(r"(?<![\w\d])(?:عام|عامي|سنه|العام|في|خلال|مطلع|بدايه|نهايه|اواخر|منتصف|اوايل)\s+"
                    r"((?:19|20)\d{2})(?![\d])")
@@ -513,11 +514,17 @@ def _factuality(text: str, hit: _Hit, start: int, end: int) -> Factuality:
     return "asserted"
 
 
+def _since(text: str, hit: _Hit, t: Timex, start: int) -> bool:
+    """Whether a timex dates something the event is counted from, not the event: "منذ توليه الحكم نهاية 2019"
+    (since he took office, end of 2019): a "منذ" within the three words before it."""
+    before = " ".join(_n(text[max(start, t.start - 40):t.start]).split()[-3:])
+    return bool(_SINCE_WORD.search(before))
+
+
 def _event_date(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: int,
                 timexes: Sequence[Timex], factuality: Factuality) -> EventDate:
     text = annotated.article.text
-    usable = [t for t in timexes if start <= t.start < end and t.value and not _SINCE.search(
-        _n(text[max(start, t.start - 12):t.start]))]
+    usable = [t for t in timexes if start <= t.start < end and t.value and not _since(text, hit, t, start)]
     for t in sorted(usable, key=lambda t: abs(t.start - hit.start)):
         dated = _date(t, None, None)
         if dated.start is not None:  # a duration ("يومين") has a value but no calendar date
@@ -528,6 +535,7 @@ def _event_date(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, ra
                          reason=f"'{deictic[0].text}' {DAY_COUNTED_FROM_PUBLICATION}, which is unknown")
     norm, origin = normalize_with_offsets(text[start:end])
     years = [m for m in _YEAR.finditer(norm) if not _SINCE.search(norm[max(0, m.start() - 8):m.start()])
+             and not _SINCE_WORD.search(" ".join(norm[max(0, m.start() - 40):m.start()].split()[-3:]))
              and not _SIGNED_BEFORE.search(norm[max(0, m.start() - 30):m.start()])
              and abs(start + origin[m.start()] - hit.start) <= YEAR_DISTANCE]
     if years:
