@@ -291,3 +291,14 @@ def test_the_count_nearest_the_trigger(models: Models) -> None:
 def test_a_year_after_since_dates_nothing(models: Models) -> None:
     (e,) = events_of("بدأ الرئيس الجزائري زيارة إلى روسيا هي الأولى له منذ توليه الحكم نهاية 2019.", models)
     assert e.category == "VISIT" and e.date.start == "2024-05-02"  # the news, not the year he took office
+
+
+def test_talks_named_as_background_are_no_meeting(models: Models) -> None:
+    events = events_of("فاجأ الإعلان المراقبين بعد محادثات استمرت عامين بين الولايات المتحدة وإيران.", models)
+    assert [e.category for e in events] == []
+    from recoupe.understand.timex import tag
+
+    text = "وقّع البلدان اتفاق التجارة وتفعيل اتفاقية التعاون الموقعة بين مصر والأردن عام 2011."
+    a, mentions = mentions_of(text, models, "2024-05-02")
+    (e,) = extract_events(a, a.doc, mentions, tag(text, lang="ar", dct="2024-05-02"), load_kb())
+    assert e.date.start == "2024-05-02"  # not 2011, the year of the agreement signed earlier

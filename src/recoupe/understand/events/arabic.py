@@ -210,9 +210,9 @@ def _sentence_events(annotated: AnnotatedArticle, start: int, end: int, rank: in
         cat = hit.d.category
         if cat == "ARMS_TRANSFER" and not _near_weapon(hit, weapons, weapon_nouns):
             continue
-        if hit.d.frame == "break" and _BACKGROUND.search(" ".join(_n(text[max(start, hit.start - 30):hit.start])
-                                                                  .split()[-3:])):
-            continue  # "بعد قطيعة", "منهيا 7 سنوات من قطع العلاقات": the rupture is background
+        if (hit.d.frame == "break" or cat == "MEETING") and _BACKGROUND.search(
+                " ".join(_n(text[max(start, hit.start - 30):hit.start]).split()[-3:])):
+            continue  # "بعد قطيعة", "منهيا 7 سنوات من قطع العلاقات", "بعد محادثات": background
         if cat == "AGREEMENT" and not _AGREEMENT_NOUN.search(_n(text[hit.start:min(end, hit.end + 80)])) and \
                 not _AGREEMENT_NOUN.search(_n(text[max(start, hit.start - 40):hit.start])):
             continue
@@ -516,9 +516,10 @@ def _factuality(text: str, hit: _Hit, start: int, end: int) -> Factuality:
 
 def _since(text: str, hit: _Hit, t: Timex, start: int) -> bool:
     """Whether a timex dates something the event is counted from, not the event: "منذ توليه الحكم نهاية 2019"
-    (since he took office, end of 2019): a "منذ" within the three words before it."""
-    before = " ".join(_n(text[max(start, t.start - 40):t.start]).split()[-3:])
-    return bool(_SINCE_WORD.search(before))
+    (since he took office, end of 2019), "الموقعة عام 2011" (an agreement signed earlier): a "منذ" or a
+    "الموقعة" within the five words before it ("الموقعة بين مصر والأردن عام 2011")."""
+    words = _n(text[max(start, t.start - 60):t.start]).split()
+    return bool(_SINCE_WORD.search(" ".join(words[-3:])) or _SIGNED_BEFORE.search(" ".join(words[-5:])))
 
 
 def _event_date(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: int,
@@ -536,7 +537,7 @@ def _event_date(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, ra
     norm, origin = normalize_with_offsets(text[start:end])
     years = [m for m in _YEAR.finditer(norm) if not _SINCE.search(norm[max(0, m.start() - 8):m.start()])
              and not _SINCE_WORD.search(" ".join(norm[max(0, m.start() - 40):m.start()].split()[-3:]))
-             and not _SIGNED_BEFORE.search(norm[max(0, m.start() - 30):m.start()])
+             and not _SIGNED_BEFORE.search(" ".join(norm[max(0, m.start() - 60):m.start()].split()[-5:]))
              and abs(start + origin[m.start()] - hit.start) <= YEAR_DISTANCE]
     if years:
         year = min(years, key=lambda m: abs(start + origin[m.start()] - hit.start)).group(1)
