@@ -302,3 +302,13 @@ def test_talks_named_as_background_are_no_meeting(models: Models) -> None:
     a, mentions = mentions_of(text, models, "2024-05-02")
     (e,) = extract_events(a, a.doc, mentions, tag(text, lang="ar", dct="2024-05-02"), load_kb())
     assert e.date.start == "2024-05-02"  # not 2011, the year of the agreement signed earlier
+
+
+def test_a_weekday_of_the_article_leaves_the_event_to_its_own_day(models: Models) -> None:
+    from recoupe.understand.events.arabic import DAY_COUNTED_FROM_PUBLICATION
+    from recoupe.understand.timex import tag
+
+    text = "وأفاد بيان مشترك اليوم الجمعة أن الصين استضافت مباحثات بين السعودية وإيران."
+    a, mentions = mentions_of(text, models)
+    (e,) = extract_events(a, a.doc, mentions, tag(text, lang="ar", dct=None), load_kb())
+    assert e.date.start is None and DAY_COUNTED_FROM_PUBLICATION in e.date.reason

@@ -145,9 +145,11 @@ _YEAR = re.compile(r"(?<![\w\d])(?:عام|عامي|سنه|العام|في|خلا
 YEAR_DISTANCE = 80
 # Words that put a state on the receiving end after a supply or visit trigger.
 _TO = re.compile(r"(?<![\w])(?:الي|لـ?|علي)\s*$")
-# "أمس", "أول أمس", "غدا": the event's day is counted from the article's; fusion does not date the article from
-# such an event (crosscheck.fuse._infer_dates: the article was written a day later or earlier).
-_DEICTIC_DAY = re.compile(r"(?<![\w])(?:[وف])?(?:امس|البارحه|غدا|بعد غد)(?![\w])")
+# "أمس", "غدا", "اليوم الجمعة", "يوم الأحد": the sentence counts its day from the article's; fusion does not date
+# the article from such an event (crosscheck.fuse._infer_dates): "أمس" says it was written a day later, and a
+# weekday may date another act of the sentence than the event (ar004's Friday statement on talks begun Monday).
+_DEICTIC_DAY = re.compile(r"(?<![\w])(?:[وف])?(?:امس|البارحه|غدا|بعد غد|اليوم|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
+                          r"الجمعه|السبت)(?![\w])")
 DAY_COUNTED_FROM_PUBLICATION = "counts the day from the publication date"
 # Words after a trigger read for a sign of the future ("زيارة مرتقبة", "الأسبوع المقبل"); farther, the future is
 # another clause's ("تعاقدت على شراء 26 مقاتلة ... وسيبدأ التصدير"). 4 or 6 give the same press dev figures.
