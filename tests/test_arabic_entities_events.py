@@ -312,3 +312,9 @@ def test_a_weekday_of_the_article_leaves_the_event_to_its_own_day(models: Models
     a, mentions = mentions_of(text, models)
     (e,) = extract_events(a, a.doc, mentions, tag(text, lang="ar", dct=None), load_kb())
     assert e.date.start is None and DAY_COUNTED_FROM_PUBLICATION in e.date.reason
+
+
+def test_america_alone_is_the_united_states_in_arabic(models: Models) -> None:
+    _a, mentions = mentions_of("حذرت أمريكا مصر من شراء المقاتلات الروسية.", models)
+    assert {m.text: m.kb_id for m in mentions if m.type == "GPE"} == {"أمريكا": "USA", "مصر": "EGY",
+                                                                     "الروسية": "RUS"}
