@@ -38,6 +38,7 @@ bench: install
 	$(BIN)/python bench/bench_memory.py
 	$(BIN)/python bench/bench_fuzz.py
 	$(BIN)/python bench/bench_confidence.py
+	$(BIN)/python bench/bench_arabic_gsr.py
 
 clean:
 	rm -rf dossier build .pytest_cache .mypy_cache .ruff_cache bench/corpus bench/out bench/press.md

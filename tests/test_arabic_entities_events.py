@@ -194,3 +194,127 @@ def test_no_event_without_a_trigger_or_a_weapon(models: Models) -> None:
 ])
 def test_arabic_values_as_stated(text: str, amount: int, currency: str) -> None:
     assert parse_value_ar(text) == {"amount": amount, "currency": currency}
+
+
+# --------------------------------------------------------------------------------------------------
+# fusion across languages
+
+
+def test_restored_relations_never_join_the_earlier_break() -> None:
+    """An undated Arabic "استئناف العلاقات" of the story joins the dated restoration, not the 2016 break
+    between the same states (before, it could join either, so it joined none)."""
+    from datetime import date
+
+    from recoupe.crosscheck.fuse import FuseItem, link
+
+    def item(article: str, names: frozenset[str], start: date | None, end: date | None) -> FuseItem:
+        return FuseItem(article=article, category="DIPLOMATIC_RELATIONS", reciprocal=True, story="st:1",
+                        source_countries=frozenset({"SAU", "IRN"}), recipient_countries=frozenset(),
+                        persons=frozenset(), person_country={}, names=names, start=start, end=end,
+                        granularity="day" if start else "unknown", factuality="asserted")
+
+    restored = item("en", frozenset(), date(2023, 3, 10), date(2023, 3, 10))
+    broken = item("en", frozenset({"relations:broken"}), date(2016, 1, 1), date(2016, 12, 31))
+    undated = item("ar", frozenset(), None, None)
+    assert link([restored, broken, undated]) == [[0, 2], [1]]
+
+
+# --------------------------------------------------------------------------------------------------
+# assault and protest sentences (bench/bench_arabic_gsr.py)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("هاجم مسلحون مركزا للشرطة في المدينة فجر اليوم وأسفر الهجوم عن سقوط ثلاثة قتلى.", {"ASSAULT"}),
+    ("تظاهر آلاف الطلاب أمام مبنى البرلمان احتجاجا على رفع أسعار الخبز.", {"PROTEST"}),
+    ("هل يمكن أن يؤدي الهجوم على المدينة إلى سقوط قتلى؟", set()),
+    ("ناقش المؤتمر ظاهرة الاحتجاجات في الجامعات خلال العقد الماضي.", set()),
+    ("وقعت الحكومتان اتفاقا تجاريا جديدا.", set()),
+])
+def test_assault_and_protest_sentences(sentence: str, expected: set[str]) -> None:
+    from recoupe.understand.events.arabic_gsr import detect
+
+    assert set(detect(sentence)) == expected
+
+
+def test_yesterday_does_not_date_the_article_from_its_story(models: Models) -> None:
+    """An undated article whose lead says the visit was "أمس" was written the day after: fusion does not give
+    it the visit's day as its publication date (it did before)."""
+    from recoupe.crosscheck.fuse import fuse
+
+    dated = "وصل الرئيس الفرنسي إلى الجزائر اليوم في زيارة رسمية تستغرق يومين."
+    undated = "استقبل الرئيس الجزائري أمس الرئيس الفرنسي في زيارة رسمية تستغرق يومين."
+    found = []
+    records = []
+    for text, published in ((dated, "2024-05-02"), (undated, None)):
+        a, mentions = mentions_of(text, models, published)
+        from recoupe.understand.timex import tag
+
+        timexes = tag(text, lang="ar", dct=published)
+        events = extract_events(a, a.doc, mentions, timexes, load_kb())
+        found.extend(events)
+        records.append({"id": a.article.id, "outlet": "o" + str(len(records)), "text": text,
+                        "published": {"value": published, "basis": "metadata" if published else "unknown",
+                                      "reason": "test", "not_before": None}})
+    (reading,) = [e for e in found if e.article == records[1]["id"]]
+    assert reading.date.start is None and "أمس" in reading.date.reason
+    stories = [{"id": "st:1", "articles": [r["id"] for r in records]}]
+    result = fuse(found, [], records, stories)
+    assert result.inferred == {}
+
+
+def test_the_deal_of_an_article_about_one_system(models: Models) -> None:
+    text = ("حصلت الجزائر على مقاتلات سو-30 من روسيا قبل سنوات. "
+            "وتسلمت الجزائر أمس دفعة جديدة من المقاتلات الروسية.")
+    events = [e for e in events_of(text, models) if e.category == "ARMS_TRANSFER"]
+    assert [e.attributes["designation"] for e in events] == ["Sukhoi Su-30"]
+    assert events[0].attributes["designation_as_written"] == "المقاتلات"
+    assert events_of("ولا تعد صفقات السلاح بين البلدين جديدة على مصر وروسيا.", models) == ()
+
+
+def test_the_year_of_an_earlier_signed_agreement_dates_nothing(models: Models) -> None:
+    events = events_of("أعلنت مصر والأردن استئناف العلاقات وتفعيل اتفاقية التعاون الموقعة بينهما عام 2001.", models)
+    assert [(e.category, e.date.start) for e in events] == [("DIPLOMATIC_RELATIONS", "2024-05-02")]
+
+
+def test_trigger_words_keep_their_own_endings(models: Models) -> None:
+    # "زار" (visited) is not in "وزاري" (ministerial); "زيارته" (his visit) is a visit
+    assert events_of("عقد اجتماع وزاري عربي في القاهرة بحضور مصر والسعودية.", models)[0].category == "MEETING"
+    (e,) = events_of("وخلال زيارته إلى الجزائر أمس التقى الرئيس الفرنسي عددا من الوزراء.", models)
+    assert e.category == "VISIT"
+
+
+def test_the_count_nearest_the_trigger(models: Models) -> None:
+    (e,) = events_of("تشمل الدفعة الأولى مقاتلتين من صفقة تتضمن 20 مقاتلة سو-30 اشترتها الجزائر من روسيا.", models)
+    assert e.attributes["number"] == 2
+
+
+def test_a_year_after_since_dates_nothing(models: Models) -> None:
+    (e,) = events_of("بدأ الرئيس الجزائري زيارة إلى روسيا هي الأولى له منذ توليه الحكم نهاية 2019.", models)
+    assert e.category == "VISIT" and e.date.start == "2024-05-02"  # the news, not the year he took office
+
+
+def test_talks_named_as_background_are_no_meeting(models: Models) -> None:
+    events = events_of("فاجأ الإعلان المراقبين بعد محادثات استمرت عامين بين الولايات المتحدة وإيران.", models)
+    assert [e.category for e in events] == []
+    from recoupe.understand.timex import tag
+
+    text = "وقّع البلدان اتفاق التجارة وتفعيل اتفاقية التعاون الموقعة بين مصر والأردن عام 2011."
+    a, mentions = mentions_of(text, models, "2024-05-02")
+    (e,) = extract_events(a, a.doc, mentions, tag(text, lang="ar", dct="2024-05-02"), load_kb())
+    assert e.date.start == "2024-05-02"  # not 2011, the year of the agreement signed earlier
+
+
+def test_a_weekday_of_the_article_leaves_the_event_to_its_own_day(models: Models) -> None:
+    from recoupe.understand.events.arabic import DAY_COUNTED_FROM_PUBLICATION
+    from recoupe.understand.timex import tag
+
+    text = "وأفاد بيان مشترك اليوم الجمعة أن الصين استضافت مباحثات بين السعودية وإيران."
+    a, mentions = mentions_of(text, models)
+    (e,) = extract_events(a, a.doc, mentions, tag(text, lang="ar", dct=None), load_kb())
+    assert e.date.start is None and DAY_COUNTED_FROM_PUBLICATION in e.date.reason
+
+
+def test_america_alone_is_the_united_states_in_arabic(models: Models) -> None:
+    _a, mentions = mentions_of("حذرت أمريكا مصر من شراء المقاتلات الروسية.", models)
+    assert {m.text: m.kb_id for m in mentions if m.type == "GPE"} == {"أمريكا": "USA", "مصر": "EGY",
+                                                                     "الروسية": "RUS"}

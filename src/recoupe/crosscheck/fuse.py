@@ -35,9 +35,18 @@ from recoupe.crosscheck.conflicts import (
     merge_date,
     role_conflicts,
 )
-from recoupe.crosscheck.link import PLANS_ARE_PART, POINT_TOLERANCE_DAYS, RECIPROCAL, FuseItem, fact_group, link
+from recoupe.crosscheck.link import (
+    BROKEN_RELATIONS,
+    PLANS_ARE_PART,
+    POINT_TOLERANCE_DAYS,
+    RECIPROCAL,
+    FuseItem,
+    fact_group,
+    link,
+)
 from recoupe.crosscheck.stories import WINDOW_DAYS as STORY_WINDOW_DAYS
 from recoupe.registry import register
+from recoupe.understand.events.arabic import DAY_COUNTED_FROM_PUBLICATION
 from recoupe.understand.events.records import EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
 from recoupe.understand.timex.dating import date_from_story
@@ -66,6 +75,8 @@ def _names_of(e: EventMention) -> frozenset[str]:
         value = e.attributes.get(key)
         if value:
             names.add(str(value))
+    if e.category == "DIPLOMATIC_RELATIONS" and e.attributes.get("action") in ("broken", "suspended", "reduced"):
+        names.add(BROKEN_RELATIONS)
     designation = str(e.attributes.get("designation") or "").strip()
     # a designation is a name ("Barak MX", "HIMARS", "F-16 Viper"), a description in lower case is not ("trois
     # frégates", "jets": the same deal as "Belharra" in the next sentence)
@@ -297,8 +308,8 @@ def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequen
     candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for i, e in enumerate(event_mentions):
         pub = published_of.get(e.article) or {}
-        if pub.get("value") or e.date.start:
-            continue
+        if pub.get("value") or e.date.start or DAY_COUNTED_FROM_PUBLICATION in e.date.reason:
+            continue  # "أمس": told the day after, so not the article's day
         if min(x.start for x in e.evidence) >= _lead_end(text_of.get(e.article, "")):
             continue
         if fact_group(e.factuality) != "real":

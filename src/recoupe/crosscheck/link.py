@@ -17,9 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-__all__ = ["DURATIVE", "PERSON_CENTRIC", "PLANS_ARE_PART", "POINT_TOLERANCE_DAYS", "RECIPROCAL", "FuseItem",
-           "fact_group",
-           "link"]
+__all__ = ["BROKEN_RELATIONS", "DURATIVE", "PERSON_CENTRIC", "PLANS_ARE_PART", "POINT_TOLERANCE_DAYS", "RECIPROCAL",
+           "FuseItem", "fact_group", "link"]
 
 # compared as one set. The others (VISIT, ARMS_TRANSFER, STATEMENT, MEDIATION) compare source with source and
 # recipient with recipient.
@@ -157,6 +156,12 @@ def _after(day: date, tolerance: timedelta) -> date:
     return day + tolerance if date.max.toordinal() - day.toordinal() >= tolerance.days else date.max
 
 
+# The name fusion gives a break of relations (fuse._names_of): a break and a restoration between the same states
+# are two events (Riyadh and Tehran broke in 2016 and restored relations in 2023), and an undated mention of one
+# never joins the other.
+BROKEN_RELATIONS = "relations:broken"
+
+
 def _tolerance(category: str) -> timedelta:
     return timedelta(days=DURATIVE_TOLERANCE_DAYS if category in DURATIVE else POINT_TOLERANCE_DAYS)
 
@@ -165,7 +170,8 @@ def _compatible(it: FuseItem, c: _Cluster) -> bool:
     if it.start is not None and it.end is not None and c.lo is not None and c.hi is not None and (
             it.start > _after(c.hi, it.tolerance) or it.end < _before(c.lo, it.tolerance)):
         return False
-    if fact_group(it.factuality, it.category) != c.fact:
+    if fact_group(it.factuality, it.category) != c.fact or (BROKEN_RELATIONS in it.names) != (
+            BROKEN_RELATIONS in c.names):
         return False
     if it.article in c.articles and not (it.persons & c.all_persons or it.names & c.names) and not (
             it.category in PLANS_ARE_PART and not it.names):

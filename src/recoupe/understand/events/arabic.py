@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from recoupe.kb import KnowledgeBase
+from recoupe.kb import Entry, KnowledgeBase
 from recoupe.records import AnnotatedArticle, Mention
 from recoupe.understand.arabic_text import normalize_with_offsets
 from recoupe.understand.events import plover
@@ -45,7 +45,7 @@ from recoupe.understand.events._facts import NEWS_SENTENCES, _date
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.records import Timex
 
-__all__ = ["extract_arabic", "parse_value_ar"]
+__all__ = ["DAY_COUNTED_FROM_PUBLICATION", "extract_arabic", "parse_value_ar"]
 
 
 def _n(text: str) -> str:
@@ -57,7 +57,14 @@ _PRE = r"(?<![\w])(?:[وف])?(?:[بلك])?(?:ال)?"
 
 
 def _words(*forms: str) -> str:
-    return "(?:" + "|".join(re.escape(_n(f)) for f in sorted(forms, key=len, reverse=True)) + ")"
+    """An alternation of the normalised forms; a form ending in ta marbuta also as it is written before a
+    suffix ("زيارة" / "زيارته")."""
+    alts = set()
+    for f in forms:
+        alts.add(_n(f))
+        if _n(f).endswith("ه"):
+            alts.add(_n(f)[:-1] + "ت")
+    return "(?:" + "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True)) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +74,13 @@ class _TriggerDef:
     frame: str = ""  # "visit_to", "host", "supply", "buy", "deliver", "warn", "mediate", "break"
 
 
+# Endings a trigger word may take: verb endings and attached pronouns ("وقعا", "زارت", "زيارته", "استقبالها"),
+# not any letters ("زار" is not in "وزاري").
+_SUFFIX = r"(?:ت|تا|وا|ا|ان|ون|ين|ات|ه|ها|هم|هما)?(?![\w])"
+
+
 def _t(category: Category, regex: str, frame: str = "") -> _TriggerDef:
-    return _TriggerDef(category, re.compile(_PRE + regex + r"\w*"), frame)
+    return _TriggerDef(category, re.compile(_PRE + regex + _SUFFIX), frame)
 
 
 _WEAPON_NOUNS = _words(
@@ -93,7 +105,7 @@ _TRIGGERS: tuple[_TriggerDef, ...] = (
                                       "استدعاء السفير", "تعليق عضوية", "تجميد عضوية"), "break"),
     # agreements: a signing verb with an agreement noun (checked in _agreement_noun)
     _t("AGREEMENT", _words("وقع", "وقعا", "وقعت", "وقعتا", "يوقع", "يوقعان", "توقيع", "التوقيع", "أبرم",
-                           "أبرمت", "إبرام", "الموقعة")),
+                           "أبرمت", "إبرام")),
     _t("COOPERATION", _words("مجلس التعاون الاستراتيجي", "المجلس الاستراتيجي", "رفع مستوى التعاون",
                              "الشراكة الاستراتيجية", "إعلان الشراكة", "تعاون عسكري", "التعاون العسكري",
                              "التعاون الدفاعي")),
@@ -112,6 +124,7 @@ _PRIORITY: tuple[Category, ...] = ("ARMS_TRANSFER", "DIPLOMATIC_RELATIONS", "AGR
                                    "COOPERATION", "MEETING", "STATEMENT")
 _AGREEMENT_NOUN = re.compile(_PRE + _words("اتفاق", "اتفاقية", "اتفاقيات", "مذكرة تفاهم", "مذكرات تفاهم",
                                            "معاهدة", "إعلان", "بيان مشترك", "عقد", "عقود", "بروتوكول"))
+_THE_AGREEMENT = re.compile(r"(?<![\w])(?:[وفبل])?(?:ال|لل)(?:اتفاقيه|اتفاق|معاهده)(?![\w])")
 _DYAD = re.compile(_PRE + _words("البلدين", "بلديهما", "الجانبين", "الطرفين", "بينهما", "الثنائية",
                                  "الثنائي", "نظيره", "نظيرها", "الرئيسان", "البلدان"))
 _PLANNED = re.compile(
@@ -121,6 +134,9 @@ _PLANNED = re.compile(
 _NEGATED = re.compile(r"(?<![\w])(?:[وف])?(?:لم|لن|ليس|نفى|نفت|دون)(?![\w])")
 _REPORTED = re.compile(r"(?<![\w])(?:[وف])?(?:ال)?(?:تقارير|مصادر|مصدر مطلع|يزعم|مزاعم)(?![\w])")
 _BACKGROUND = re.compile(r"(?<![\w])(?:[وف])?(?:بعد|من|منذ|انهاء|منهيا|اثر|عقب)(?![\w])")
+# "الاتفاقية الموقعة بين البلدين عام 2011": the year of an earlier agreement the sentence refers to.
+_SIGNED_BEFORE = re.compile(r"(?<![\w])(?:ال)?موقع(?:ه|تين|ين)?(?![\w])")
+_SINCE_WORD = re.compile(r"(?<![\w])(?:[وف])?منذ(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:[وف])?(?:منذ|قبل)\s*$")
 _YEAR = re.compile(r"(?<![\w\d])(?:عام|عامي|سنه|العام|في|خلال|مطلع|بدايه|نهايه|اواخر|منتصف|اوايل)\s+"
                    r"((?:19|20)\d{2})(?![\d])")
@@ -129,6 +145,15 @@ _YEAR = re.compile(r"(?<![\w\d])(?:عام|عامي|سنه|العام|في|خلا
 YEAR_DISTANCE = 80
 # Words that put a state on the receiving end after a supply or visit trigger.
 _TO = re.compile(r"(?<![\w])(?:الي|لـ?|علي)\s*$")
+# "أمس", "غدا", "اليوم الجمعة", "يوم الأحد": the sentence counts its day from the article's; fusion does not date
+# the article from such an event (crosscheck.fuse._infer_dates): "أمس" says it was written a day later, and a
+# weekday may date another act of the sentence than the event (ar004's Friday statement on talks begun Monday).
+_DEICTIC_DAY = re.compile(r"(?<![\w])(?:[وف])?(?:امس|البارحه|غدا|بعد غد|اليوم|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
+                          r"الجمعه|السبت)(?![\w])")
+DAY_COUNTED_FROM_PUBLICATION = "counts the day from the publication date"
+# Words after a trigger read for a sign of the future ("زيارة مرتقبة", "الأسبوع المقبل"); farther, the future is
+# another clause's ("تعاقدت على شراء 26 مقاتلة ... وسيبدأ التصدير"). 4 or 6 give the same press dev figures.
+PLANNED_AFTER_WORDS = 4
 # How many sentences of an article its news may be told in (the French rules' NEWS_SENTENCES).
 ARABIC_NEWS_SENTENCES = NEWS_SENTENCES
 # A weapon noun this far (characters) from an arms trigger makes it a deal; set on the press corpus's dev split
@@ -146,6 +171,7 @@ def extract_arabic(annotated: AnnotatedArticle, mentions: Sequence[Mention], tim
     dyad = [c for c, _n in counts.most_common(2)]
     found: list[EventMention] = []
     title = (article.title or "").strip()
+    system = _article_system(mentions, kb)
     for rank, sentence in enumerate(annotated.sentences):
         quote = text[sentence.start:sentence.end]
         if rank == 0 and title and (quote.strip() == title or title.startswith(quote.strip())):
@@ -153,7 +179,7 @@ def extract_arabic(annotated: AnnotatedArticle, mentions: Sequence[Mention], tim
         if len(quote.split()) < 4:
             continue
         found.extend(_sentence_events(annotated, sentence.start, sentence.end, rank, mentions, timexes, kb,
-                                      states, dyad))
+                                      states, dyad, system))
     return tuple(_merge(found))
 
 
@@ -166,7 +192,7 @@ class _Hit:
 
 def _sentence_events(annotated: AnnotatedArticle, start: int, end: int, rank: int, mentions: Sequence[Mention],
                      timexes: Sequence[Timex], kb: KnowledgeBase, states: frozenset[str],
-                     dyad: Sequence[str]) -> list[EventMention]:
+                     dyad: Sequence[str], system: Entry | None = None) -> list[EventMention]:
     text = annotated.article.text
     quote = text[start:end]
     norm, origin = normalize_with_offsets(quote)
@@ -186,9 +212,9 @@ def _sentence_events(annotated: AnnotatedArticle, start: int, end: int, rank: in
         cat = hit.d.category
         if cat == "ARMS_TRANSFER" and not _near_weapon(hit, weapons, weapon_nouns):
             continue
-        if hit.d.frame == "break" and _BACKGROUND.search(" ".join(_n(text[max(start, hit.start - 30):hit.start])
-                                                                  .split()[-3:])):
-            continue  # "بعد قطيعة", "منهيا 7 سنوات من قطع العلاقات": the rupture is background
+        if (hit.d.frame == "break" or cat == "MEETING") and _BACKGROUND.search(
+                " ".join(_n(text[max(start, hit.start - 30):hit.start]).split()[-3:])):
+            continue  # "بعد قطيعة", "منهيا 7 سنوات من قطع العلاقات", "بعد محادثات": background
         if cat == "AGREEMENT" and not _AGREEMENT_NOUN.search(_n(text[hit.start:min(end, hit.end + 80)])) and \
                 not _AGREEMENT_NOUN.search(_n(text[max(start, hit.start - 40):hit.start])):
             continue
@@ -204,7 +230,7 @@ def _sentence_events(annotated: AnnotatedArticle, start: int, end: int, rank: in
     for cat in _PRIORITY:
         for chosen in by_category.get(cat, ()):  # the first trigger of the category that makes an event
             event = _event(annotated, chosen, start, end, rank, in_sentence, weapons, weapon_nouns, timexes, kb,
-                           states, dyad)
+                           states, dyad, system)
             if event is not None:
                 out.append(event)
                 break
@@ -248,7 +274,8 @@ def _by_country(refs: Iterable[Mention]) -> list[Mention]:
 
 def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: int, in_sentence: Sequence[Mention],
            weapons: Sequence[Mention], weapon_nouns: Sequence[tuple[int, int, str]], timexes: Sequence[Timex],
-           kb: KnowledgeBase, states: frozenset[str], dyad: Sequence[str]) -> EventMention | None:
+           kb: KnowledgeBase, states: frozenset[str], dyad: Sequence[str],
+           system: Entry | None = None) -> EventMention | None:
     article_id = annotated.article.id
     text = annotated.article.text
     cat = hit.d.category
@@ -276,12 +303,15 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
         if not source or not recipient:
             return None
     elif cat == "ARMS_TRANSFER":
-        built = _arms_sides(annotated, hit, actors, weapons, weapon_nouns, kb, dyad, start, end)
+        built = _arms_sides(annotated, hit, actors, weapons, weapon_nouns, kb, dyad, start, end, system)
         if built is None:
             return None
         source, recipient, equipment, attributes = built
     else:
         parties = [_ref(m) for m in _by_country(a for a in actors if not _locative(text, a))]
+        if cat in ("AGREEMENT", "COOPERATION") and not parties and _THE_AGREEMENT.search(
+                _n(text[max(start, hit.start - 40):min(end, hit.end + 40)])):
+            dyad_words = True  # "تم توقيع الاتفاقية": the agreement the article is about, between its two states
         if dyad_words and len(dyad) == 2:
             for c in dyad:
                 if c not in {p.country for p in parties} and len(parties) < 2:
@@ -348,10 +378,21 @@ def _visit_sides(text: str, hit: _Hit, actors: Sequence[Mention]) -> tuple[Menti
     return host, visitors
 
 
+_GENERIC_WEAPON = re.compile(r"(?:[وف])?(?:[بلك])?(?:ال)?(?:سلاح|اسلحه|عتاد|معدات)\w{0,3}")
+
+
+def _article_system(mentions: Sequence[Mention], kb: KnowledgeBase) -> Entry | None:
+    """The one weapon system of the knowledge base that the article names, if it names exactly one."""
+    found = {m.kb_id for m in mentions if m.type == "EQUIPMENT" and m.kb_id}
+    if len(found) != 1:
+        return None
+    return kb.get(next(iter(found)))
+
+
 def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention], weapons: Sequence[Mention],
                 weapon_nouns: Sequence[tuple[int, int, str]], kb: KnowledgeBase, dyad: Sequence[str],
-                start: int, end: int) -> tuple[list[ActorRef], list[ActorRef], tuple[ActorRef, ...],
-                                               dict[str, Any]] | None:
+                start: int, end: int, system: Entry | None = None) -> tuple[list[ActorRef], list[ActorRef],
+                                                                   tuple[ActorRef, ...], dict[str, Any]] | None:
     article_id = annotated.article.id
     text = annotated.article.text
     weapon = min(weapons, key=lambda w: abs(w.start - hit.end), default=None)
@@ -368,10 +409,20 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
         w_start, w_end = weapon.start, weapon.end
     else:
         w_start, w_end, noun = min(weapon_nouns, key=lambda w: abs(w[0] - hit.end))
-        attributes["designation"] = noun
-        attributes["equipment"] = None
-    sentence = text[start:w_start] + " " * (w_end - w_start) + text[w_end:end]  # "سوخوي 35" is no count
-    number = _count(sentence)
+        if system is not None:  # "الصفقة", "المقاتلات" in an article about one system: that system
+            attributes["designation"] = system.name
+            attributes["designation_as_written"] = noun
+            attributes["equipment"] = system.id
+            origin = system.country
+        elif _GENERIC_WEAPON.fullmatch(_n(noun)):
+            return None  # "صفقات السلاح": no system named, no deal to register
+        else:
+            attributes["designation"] = noun
+            attributes["equipment"] = None
+    sentence = text[start:end]
+    if weapon is not None:  # "سوخوي 35" is no count
+        sentence = text[start:w_start] + " " * (w_end - w_start) + text[w_end:end]
+    number = _count(sentence, hit.start - start)
     if number is not None:
         attributes["number"] = number
     value = parse_value_ar(text[start:end])
@@ -391,6 +442,9 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
         near = sorted((m for m in actors if m.country != supplier),
                       key=lambda m: min(abs(m.start - hit.end), abs(hit.start - m.end)))
         buyer = near[0].country if near else None
+        partner = next((c for c in dyad if c != supplier), None) if supplier in dyad and len(dyad) == 2 else None
+        if partner is not None and partner in {m.country for m in actors}:
+            buyer = partner  # the article's other state, when the clause names it, over a bystander nearer
         if supplier is None:
             supplier = next((m.country for m in near if m.country != buyer), None)
     if buyer is None and supplier is not None and len(dyad) == 2 and supplier in dyad:
@@ -410,17 +464,15 @@ MAX_COUNT = 1000
 _COUNTED = re.compile(r"(?<![\d.,])(\d{1,4})\s+" + _WEAPON_NOUNS)
 
 
-def _count(text: str) -> int | None:
-    """The number of weapons a sentence states: digits before a weapon noun ("24 طائرة", "26 مقاتلة"), or
-    a dual ("مقاتلتين" = 2)."""
-    norm = _n(text)
-    for m in _COUNTED.finditer(norm):
-        n = int(m.group(1))
-        if 0 < n <= MAX_COUNT:
-            return n
-    if _DUAL.search(norm.replace("ه", "ت")):
-        return 2
-    return None
+def _count(text: str, at: int = 0) -> int | None:
+    """The number of weapons a sentence states, the one nearest ``at`` (the trigger's offset in ``text``):
+    digits before a weapon noun ("24 طائرة", "26 مقاتلة"), or a dual ("مقاتلتين" = 2)."""
+    norm, origin = normalize_with_offsets(text)
+    found = [(origin[m.start()], int(m.group(1))) for m in _COUNTED.finditer(norm) if 0 < int(m.group(1)) <= MAX_COUNT]
+    found += [(origin[m.start()], 2) for m in _DUAL.finditer(norm.replace("ه", "ت"))]
+    if not found:
+        return None
+    return min(found, key=lambda pn: abs(pn[0] - at))[1]
 
 
 _SCALE = {"مليار": 10**9, "مليارات": 10**9, "ملياري": 2 * 10**9, "مليارا": 10**9, "مليون": 10**6,
@@ -457,23 +509,37 @@ def _factuality(text: str, hit: _Hit, start: int, end: int) -> Factuality:
     if _NEGATED.search(" ".join(before.split()[-3:])):
         return "negated"
     if _PLANNED.search(" ".join(before.split()[-6:])) or _PLANNED.search(trigger) or \
-            _PLANNED.search(" ".join(_n(text[hit.end:min(end, hit.end + 60)]).split()[:6])):
+            _PLANNED.search(" ".join(_n(text[hit.end:min(end, hit.end + 60)]).split()[:PLANNED_AFTER_WORDS])):
         return "planned"
     if _REPORTED.search(around):
         return "reported"
     return "asserted"
 
 
+def _since(text: str, hit: _Hit, t: Timex, start: int) -> bool:
+    """Whether a timex dates something the event is counted from, not the event: "منذ توليه الحكم نهاية 2019"
+    (since he took office, end of 2019), "الموقعة عام 2011" (an agreement signed earlier): a "منذ" or a
+    "الموقعة" within the five words before it ("الموقعة بين مصر والأردن عام 2011")."""
+    words = _n(text[max(start, t.start - 60):t.start]).split()
+    return bool(_SINCE_WORD.search(" ".join(words[-3:])) or _SIGNED_BEFORE.search(" ".join(words[-5:])))
+
+
 def _event_date(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: int,
                 timexes: Sequence[Timex], factuality: Factuality) -> EventDate:
     text = annotated.article.text
-    usable = [t for t in timexes if start <= t.start < end and t.value and not _SINCE.search(
-        _n(text[max(start, t.start - 12):t.start]))]
-    if usable:
-        t = min(usable, key=lambda t: abs(t.start - hit.start))
-        return _date(t, None, None)
+    usable = [t for t in timexes if start <= t.start < end and t.value and not _since(text, hit, t, start)]
+    for t in sorted(usable, key=lambda t: abs(t.start - hit.start)):
+        dated = _date(t, None, None)
+        if dated.start is not None:  # a duration ("يومين") has a value but no calendar date
+            return dated
+    deictic = [t for t in timexes if start <= t.start < end and not t.value and _DEICTIC_DAY.search(_n(t.text))]
+    if deictic:
+        return EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                         reason=f"'{deictic[0].text}' {DAY_COUNTED_FROM_PUBLICATION}, which is unknown")
     norm, origin = normalize_with_offsets(text[start:end])
     years = [m for m in _YEAR.finditer(norm) if not _SINCE.search(norm[max(0, m.start() - 8):m.start()])
+             and not _SINCE_WORD.search(" ".join(norm[max(0, m.start() - 40):m.start()].split()[-3:]))
+             and not _SIGNED_BEFORE.search(" ".join(norm[max(0, m.start() - 60):m.start()].split()[-5:]))
              and abs(start + origin[m.start()] - hit.start) <= YEAR_DISTANCE]
     if years:
         year = min(years, key=lambda m: abs(start + origin[m.start()] - hit.start)).group(1)

@@ -1,0 +1,76 @@
+"""Benchmark of Arabic event detection on the Open Event Data Alliance's Arabic gold standard records
+(``../shared/benchmarks/arabic_event_gsr``, MIT): is a sentence a PLOVER ASSAULT (assault_gsr.csv) or PROTEST
+(protest_gsr.csv) event? Scored as its NOTES.txt says: "yes" (unanimous accept) against "easy no" + "difficult
+no", "ambiguous" left out. ``recoupe.understand.events.arabic_gsr.detect`` reads each sentence.
+
+The rules were set on the even rows of each file (``dev``); ``held_out`` is the odd rows, ``all`` both.
+Target of issue 14: F1 >= 0.75 on each type.
+
+``.venv/bin/python bench/bench_arabic_gsr.py`` prints one JSON object and appends it as one line to
+``bench/results.jsonl`` (``--no-append`` to skip; ``--errors N`` prints N errors of the dev rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+from recoupe.understand.events.arabic_gsr import detect
+
+ROOT = Path(__file__).resolve().parents[1]
+GSR = ROOT.parent / "shared" / "benchmarks" / "arabic_event_gsr"
+SCORED = ("yes", "easy no", "difficult no")
+
+
+def load(kind: str) -> list[tuple[str, bool]]:
+    with (GSR / f"{kind}_gsr.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [(r["text"], r["label"] == "yes") for r in rows if r["label"] in SCORED]
+
+
+def prf(pairs: list[tuple[bool, bool]]) -> dict[str, float | int]:
+    tp = sum(1 for p, y in pairs if p and y)
+    fp = sum(1 for p, y in pairs if p and not y)
+    fn = sum(1 for p, y in pairs if not p and y)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": round(precision, 3), "r": round(recall, 3), "f1": round(f1, 3), "yes": tp + fn,
+            "no": sum(1 for _p, y in pairs if not y)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-append", action="store_true", help="print only, do not append to results.jsonl")
+    parser.add_argument("--errors", type=int, default=0, help="print N errors of the dev rows of each file")
+    args = parser.parse_args()
+    result: dict[str, object] = {"bench": "arabic_event_gsr", "date": dt.datetime.now(dt.UTC).isoformat()[:19]}
+    started = time.perf_counter()
+    n = 0
+    for kind in ("assault", "protest"):
+        label = kind.upper()
+        data = load(kind)
+        predicted = [(label in detect(text), yes) for text, yes in data]
+        n += len(data)
+        result[kind] = {"all": prf(predicted), "dev": prf(predicted[0::2]), "held_out": prf(predicted[1::2])}
+        if args.errors:
+            shown = 0
+            for i in range(0, len(data), 2):
+                if predicted[i][0] != data[i][1] and shown < args.errors:
+                    print(("FN " if data[i][1] else "FP ") + label, data[i][0][:200])
+                    shown += 1
+    result["sentences_per_s"] = round(n / (time.perf_counter() - started), 1)
+    result["target_f1"] = 0.75
+    line = json.dumps(result, ensure_ascii=False)
+    print(line)
+    if not args.no_append:
+        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
+            f.write(line + "\n")
+
+
+if __name__ == "__main__":
+    main()
