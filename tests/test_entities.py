@@ -82,6 +82,7 @@ def test_resolve_legal_forms_elided_articles_and_one_misspelt_letter() -> None:
         mention("a5", 0, "Forces armées de Côte d’Ivoire", "ORG"), mention("a5", 50, "FACI", "ORG"),
         mention("a6", 0, "Volodymyr Zekensky"),  # one letter off the KB's Volodymyr Zelensky
         mention("a7", 0, "Volodymyr Zelensko"),  # a one-letter typo, but "zlnsk" has no one-letter neighbour here
+        mention("a9", 9, "UK", "GPE"), mention("a9", 20, "America", "GPE"),
     ]
     records = resolve(mentions, kb)
     by_alias = {a: r for r in records for a in r["aliases"]}
@@ -89,6 +90,8 @@ def test_resolve_legal_forms_elided_articles_and_one_misspelt_letter() -> None:
     assert by_alias["Atlas Dynamics Group"]["id"] == by_alias["Atlas Dynamics"]["id"]
     assert by_alias["FACI"]["id"] == by_alias["Forces armées de Côte d’Ivoire"]["id"]
     assert by_alias["Volodymyr Zekensky"]["id"] == "per:volodymyr-zelensky"
+    assert by_alias["UK"]["id"] == "GBR"  # the KB's acronym of one state
+    assert by_alias["America"]["id"] != "USA"  # the KB calls it ambiguous (the continent): left to the entity stage
 
 
 def test_resolve_no_kb_link_on_resemblance_alone() -> None:

@@ -2,9 +2,10 @@
 
 In order of trust:
 
-1. a mention linked to the knowledge base belongs to that entry; an unlinked one whose name the knowledge base
-   gives to one entry only (not a state or a person) belongs to it ("Rafale", left unlinked by the entity stage
-   because the word is also French, is the aircraft);
+1. a mention linked to the knowledge base belongs to that entry; an unlinked one whose name or acronym the
+   knowledge base gives to one entry only belongs to it ("Rafale", left unlinked by the entity stage because
+   the word is also French, is the aircraft; "UK" read as a state is the United Kingdom) — never a person, nor
+   a state by a metonym or a name the knowledge base calls ambiguous ("America");
 2. a name the knowledge base does not list verbatim, but whose spelling key equals the key of one of
    an entry's names ("Belkhir El Farouq" ~ "Belkhir El Farouk"), or a full name one letter off a person's
    with the other names equal ("Volodymyr Zekensky"), belongs to that entry — unless the knowledge base
@@ -215,8 +216,9 @@ def resolve(mentions: Sequence[Mention], kb: KnowledgeBase) -> list[dict[str, An
         key = name_key(m.text, m.type)
         if not key:
             continue
-        named = [entry for entry, how in kb.lookup(m.text) if how == "alias"]
-        if len(named) == 1 and named[0].type not in ("GPE", "PERSON") and m.type != "PERSON":
+        named = [entry for entry, how in kb.lookup(m.text) if how in ("alias", "acronym") and (
+            entry.type != "GPE" or (m.type == "GPE" and not kb.is_ambiguous(entry, m.text)))]
+        if len(named) == 1 and named[0].type != "PERSON" and m.type != "PERSON":
             # a name the KB gives one entry only, left unlinked by the entity stage as ambiguous in context
             # ("Rafale" is also a French word): the capitalised name the parser saw is that entry
             c = cluster(named[0].id, named[0].type, named[0].id)
