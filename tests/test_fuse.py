@@ -115,6 +115,18 @@ def test_one_article_never_tells_one_event_twice_and_plans_are_not_facts() -> No
     assert link(items) == [[0, 3], [1], [2]]
 
 
+def test_a_transfer_has_its_suppliers() -> None:
+    def pledge(article: str, *suppliers: str) -> FuseItem:
+        return FuseItem(article=article, category="ARMS_TRANSFER", reciprocal=False,
+                        source_countries=frozenset(suppliers), recipient_countries=frozenset({"UKR"}),
+                        names=frozenset({"eqp:f-16"}), start=date(2023, 8, 20), end=date(2023, 8, 20),
+                        granularity="day")
+
+    # Denmark's pledge told twice, the Netherlands' and their joint one: three transfers, as a register lists them
+    assert link([pledge("a", "DNK"), pledge("b", "DNK"), pledge("c", "NLD"), pledge("d", "NLD", "DNK")]) == [
+        [0, 1], [2], [3]]
+
+
 def test_arms_deals_of_two_systems_stay_apart() -> None:
     heron, harop = frozenset({"eqp:heron"}), frozenset({"eqp:harop"})
     items = [item("a", "ARMS_TRANSFER", year="2021", names=heron), item("b", "ARMS_TRANSFER", year="2021", names=harop),
@@ -420,6 +432,21 @@ def test_an_explicit_date_against_a_relative_reading_is_a_disagreement() -> None
            mention("a1", "AGREEMENT", "2024-07-24", read_from="Wednesday")]
     (found,) = fuse(ems, [], articles_of("A", "B", published="2024-07-26")).conflicts
     assert [cl["value"] for cl in found["claims"]] == ["2024-07-25", "2024-07-24"]
+
+
+def test_a_deal_keeps_the_figure_most_outlets_give_then_the_earliest_report() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    f35 = {"equipment": "eqp:f-35", "designation": "F-35"}
+    ems = [mention("a0", "ARMS_TRANSFER", "2024-07-25", attributes={**f35, "number": 20}, quote="20 jets"),
+           mention("a1", "ARMS_TRANSFER", "2024-07-25", attributes={**f35, "number": 40}, quote="up to 40 jets"),
+           mention("a2", "ARMS_TRANSFER", "2024-07-25", attributes={**f35, "number": 20}, quote="twenty jets")]
+    (event,) = fuse(ems, [], articles_of("A", "B", "C", published="2024-07-26")).events
+    assert event["attributes"]["number"] == 20  # two outlets against one
+    articles = articles_of("A", "B", published="2024-07-26")
+    articles[0]["published"]["value"] = "2024-07-27"  # the report of a1 came first
+    (event,) = fuse(ems[:2], [], articles).events
+    assert event["attributes"]["number"] == 40
 
 
 def test_values_in_two_currencies_are_reported_as_stated() -> None:

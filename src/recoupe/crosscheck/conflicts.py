@@ -170,6 +170,32 @@ def deal_conflicts(subject: str, members: Sequence[EventMention]) -> list[dict[s
     return found
 
 
+def deal_figure(members: Sequence[EventMention], key: str, outlet_of: Mapping[str, str | None],
+                published_of: Mapping[str, Mapping[str, Any]]) -> Any:
+    """The deal's number or value when its sources give several: the one most outlets give (figures that agree
+    once rounding is allowed for count together), on a tie the one of the earliest report (later reports add
+    options and totals: "$8.6 billion with the option"); None when no source gives one."""
+    stated = [m for m in members if m.attributes.get(key) is not None]
+    if not stated:
+        return None
+
+    def amount(m: EventMention) -> tuple[str, float] | None:
+        v = m.attributes[key]
+        if isinstance(v, dict):
+            return (str(v.get("currency")), float(v["amount"])) if v.get("amount") is not None else None
+        return ("", float(v)) if isinstance(v, (int, float)) else None
+
+    def support(m: EventMention) -> int:
+        mine = amount(m)
+        return len({outlet_of.get(o.article) or o.article for o in stated
+                    if mine and (theirs := amount(o)) and theirs[0] == mine[0] and same_figure(theirs[1], mine[1])})
+
+    def published(m: EventMention) -> str:
+        return str((published_of.get(m.article) or {}).get("value") or "9999")
+
+    return min(stated, key=lambda m: (-support(m), published(m))).attributes[key]
+
+
 def domains(m: EventMention) -> frozenset[str]:
     return frozenset(str(d) for d in (m.attributes.get("domains") or ()) if str(d) not in GENERIC_DOMAINS)
 

@@ -29,6 +29,7 @@ from recoupe.crosscheck.conflicts import (
     claims,
     conflict,
     deal_conflicts,
+    deal_figure,
     domains,
     fold,
     merge_date,
@@ -174,6 +175,11 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
                     attributes[k] = sorted(set(attributes.get(k, [])) | set(v))
                 elif k not in attributes or attributes[k] in (None, "", []):
                     attributes[k] = v
+        if record["category"] == "ARMS_TRANSFER":
+            for k in ("number", "value"):
+                chosen = deal_figure(members, k, outlet_of, published_of)
+                if chosen is not None:
+                    attributes[k] = chosen
         record["attributes"] = attributes
         # one sentence with two triggers of the event is one piece of evidence
         mentions = list({(x["article"], x["start"], x["end"]): x for r in records for x in r["mentions"]}.values())

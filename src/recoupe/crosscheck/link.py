@@ -173,6 +173,9 @@ def _compatible(it: FuseItem, c: _Cluster) -> bool:
                                                                           c.recipient_countries)):
             if mine and theirs and not mine & theirs:
                 return False
+        if it.category in PLANS_ARE_PART and it.source_countries and c.source_countries and (
+                it.source_countries != c.source_countries):
+            return False  # a transfer has its suppliers: Denmark's pledge is not the Dutch-Danish one
     for p in it.persons:
         country = it.person_country.get(p)
         theirs = c.persons.get(country, set()) if country else set()
