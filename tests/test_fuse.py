@@ -521,3 +521,17 @@ def test_a_deal_told_sentence_by_sentence_is_one_event_and_a_variant_is_its_fami
     assert (event["date"]["start"], event["n_sources"], len(event["mentions"])) == ("2021-11-25", 2, 4)
     alone = fuse(ems[3:], [], articles_of("A", "B"), stories).events[0]
     assert alone["date"]["start"] is None and "related past step" in alone["date"]["reason"]
+
+
+def test_an_undated_article_is_read_within_its_story_days() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    f35 = {"equipment": "eqp:f-35", "designation": "F-35"}
+    ems = [mention("a0", "ARMS_TRANSFER", "2021-11-25", attributes=f35, quote="signed"),
+           # a1 is undated, its story runs on 2021-11-25: a deal still to come dated September 2020 is not dated so
+           mention("a1", "ARMS_TRANSFER", "2020-09", attributes=f35, factuality="planned", quote="will buy")]
+    articles = articles_of("A", "B")
+    articles[1]["published"] = {"value": None, "basis": "unknown"}
+    stories = [{"id": "st:1", "articles": ["a0", "a1"], "start": "2021-11-25", "end": "2021-11-25"}]
+    (event,) = fuse(ems, [], articles, stories).events
+    assert (event["date"]["start"], event["n_sources"]) == ("2021-11-25", 2)

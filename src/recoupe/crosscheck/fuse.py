@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from recoupe.crosscheck.conflicts import (
@@ -36,6 +36,7 @@ from recoupe.crosscheck.conflicts import (
     role_conflicts,
 )
 from recoupe.crosscheck.link import PLANS_ARE_PART, POINT_TOLERANCE_DAYS, RECIPROCAL, FuseItem, fact_group, link
+from recoupe.crosscheck.stories import WINDOW_DAYS as STORY_WINDOW_DAYS
 from recoupe.registry import register
 from recoupe.understand.events.records import EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
@@ -77,7 +78,10 @@ def _names_of(e: EventMention) -> frozenset[str]:
 
 
 def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entities: Mapping[str, Mapping[str, Any]],
-          story: str | None, published: str | None = None) -> FuseItem:
+          story: str | None, published: str | None = None,
+          around: tuple[date, date] | None = None) -> FuseItem:
+    """What ``link`` compares of a mention. ``published``: its article's publication date; ``around``, for an
+    undated article, the days its story allows (its articles' dates, a week either side)."""
     persons: dict[str, str | None] = {}
     for r in e.source + e.recipient + e.participants:
         if r.type != "PERSON":
@@ -93,8 +97,9 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
     schedule = False
     span = interval(e.date.start) if told and e.date.start else None
     pub = interval(published) if published else None
-    if span and e.category in PLANS_ARE_PART and pub and (span[0] > pub[1] or (
-            fact_group(e.factuality) == "future" and span[1] < pub[0] - timedelta(days=POINT_TOLERANCE_DAYS))):
+    bounds = pub or around
+    if span and e.category in PLANS_ARE_PART and bounds and (span[0] > bounds[1] or (
+            fact_group(e.factuality) == "future" and span[1] < bounds[0] - timedelta(days=POINT_TOLERANCE_DAYS))):
         # a deal's date later than the article is its delivery schedule ("deliveries from 2028"); a deal still to
         # come dated before the article ("will buy 36 F-35 with the budget voted in September 2020") is dated by
         # something else: neither says which deal it is, such a mention links as an undated one of its story
@@ -132,7 +137,14 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     entity_of = {(m["article"], m["start"], m["end"]): str(r["id"]) for r in entities for m in r.get("mentions", [])}
     by_id = {str(r["id"]): r for r in entities}
 
-    items = [_item(e, entity_of, by_id, story_of.get(e.article), (published_of.get(e.article) or {}).get("value"))
+    story_days: dict[str, tuple[date, date]] = {}
+    for st in stories:
+        opens, closes = interval(str(st.get("start") or "")), interval(str(st.get("end") or ""))
+        if opens and closes:
+            story_days[str(st["id"])] = (opens[0] - timedelta(days=STORY_WINDOW_DAYS),
+                                         closes[1] + timedelta(days=STORY_WINDOW_DAYS))
+    items = [_item(e, entity_of, by_id, story_of.get(e.article), (published_of.get(e.article) or {}).get("value"),
+                   story_days.get(story_of.get(e.article, "")))
              for e in event_mentions]
     groups = link(items)
 
