@@ -1,4 +1,4 @@
-"""Benchmark of cross-document event coreference: the clustering core (``crosscheck.fuse.link``) on the ECB+
+"""Benchmark of cross-document event coreference: the clustering core (``crosscheck.link.link``) on the ECB+
 test topics and on MEANTIME English, beside a same-lemma baseline and published peers.
 
 ``.venv/bin/python bench/bench_coref.py`` prints one JSON object per dataset and appends each as one line to
@@ -326,7 +326,7 @@ def lemma_baseline(features: Sequence[Features], stories: Sequence[str]) -> list
 
 def fuse_items(mentions: Sequence[Mention], features: Sequence[Features], stories: Sequence[str],
                articles: Sequence[str]) -> list[Any]:
-    from recoupe.crosscheck.fuse import FuseItem
+    from recoupe.crosscheck.link import FuseItem
 
     return [FuseItem(article=article, category=f.lemma, reciprocal=True, story=story,
                      source_countries=f.countries, persons=f.persons, start=f.start, end=f.end,
@@ -349,7 +349,7 @@ def link_mentions(mentions: Sequence[Mention], features: Sequence[Features], sto
     items = fuse_items([mentions[g[0]] for g in reps], merged, [stories[g[0]] for g in reps],
                        [mentions[g[0]].doc if within == "same_lemma" else f"{mentions[g[0]].doc}#{g[0]}"
                         for g in reps])
-    from recoupe.crosscheck.fuse import link
+    from recoupe.crosscheck.link import link
 
     out = [sorted(i for r in cluster for i in reps[r]) for cluster in link(items)]
     if sorted(i for c in out for i in c) != list(range(len(mentions))):
@@ -449,7 +449,7 @@ def run(data: Dataset, threshold: float = STORY_THRESHOLD) -> dict[str, Any]:
         "results": results,
         "ablation_predicted_fuse_link_conll_f1": ablation,
         "model": model,
-        "method": "gold event mentions clustered by recoupe.crosscheck.fuse.link (FuseItem per mention: head lemma as "
+        "method": "gold event mentions clustered by recoupe.crosscheck.link.link (FuseItem per mention: head lemma as "
                   "category, sentence NER as actors, sentence timex as date, story per setting; within a document "
                   "same-lemma mentions are one item, or each mention its own item in fuse_link_per_mention); "
                   "scored with bench/coref_scorer.py (reference scorer v8.01 definitions, singletons kept); "
