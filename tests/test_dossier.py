@@ -177,7 +177,7 @@ def test_timeline_md() -> None:
         "## Articles by publication date\n\n"
         "- **2022-03-04** — Le ministre de Ruritanie en visite à Syldavie (Gazette du Nord; `a1`)\n"
         "- **2022-03-05** — Ruritania's minister visits Syldavia (Harbour Post; `a2`)\n"
-        "- **undated** — Drones </script><b>livrés</b> & promis (unknown outlet; `a3`)\n"
+        "- **undated** — Drones &lt;/script&gt;&lt;b&gt;livrés&lt;/b&gt; &amp; promis (unknown outlet; `a3`)\n"
     )
 
 

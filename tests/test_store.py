@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import recoupe
+from recoupe.errors import StoreError
 from recoupe.records import AnnotatedArticle, CleanArticle, IngestError, Published, RawDocument, Sentence, article_id
 from recoupe.store import MIGRATIONS, Store
 
@@ -64,7 +65,7 @@ def test_failed_batch_leaves_nothing(tmp_path: Path) -> None:
         art = annotated("abc", raw)
         other = annotated("def", raw)
         broken = replace(other, lang=None)  # violates NOT NULL after the first rows are written
-        with pytest.raises(duckdb.Error):
+        with pytest.raises(StoreError, match=r"t\.duckdb cannot be used \(Constraint Error"):
             store.save_batch(raws=[raw], annotated=[art, broken], article_of={raw.raw_id: art.article.id},
                              errors=[IngestError(source="x", stage="ingest", code="E101", message="x: empty")])
         assert [store.count(t) for t in ("raw_documents", "articles", "sentences", "ingest_errors")] == [0, 0, 0, 0]

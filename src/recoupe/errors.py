@@ -11,7 +11,8 @@
     │   ├── BadFeed           E107
     │   ├── NotADocument      E108
     │   └── Unreadable        E109
-    ├── StoreError            E201    the database cannot be opened or migrated
+    ├── StoreError            E201    the database cannot be opened, migrated or written
+    ├── OutputError           E202    a file of the dossier cannot be written (disk full, permissions)
     ├── PipelineError         E301    stages registered in an order that cannot run
     └── StageFailure          E302    a stage failed on one article: recorded, the article kept, the run goes on
 """
@@ -72,6 +73,10 @@ class Unreadable(RecoupeInputError):
 
 class StoreError(RecoupeError):
     code = "E201"
+
+
+class OutputError(RecoupeError):
+    code = "E202"
 
 
 class PipelineError(RecoupeError):

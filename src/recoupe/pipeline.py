@@ -400,13 +400,14 @@ class Pipeline:
             stage = "ingest"
             try:
                 t0 = time.perf_counter()
-                # A long HTML page is mostly markup: the limit applies to its extracted text instead.
+                # A long HTML page is mostly markup: the limit applies to its extracted text instead (clean).
                 decoded = decode(raw, max_chars=settings.max_article_chars if raw.media == "text" else 0)
                 t1 = time.perf_counter()
                 report.seconds["ingest"] += t1 - t0
                 stage = "clean"
                 key = outlet_key(raw, decoded.text) if raw.media == "text" else None
-                article = clean(decoded, repeated=furniture.get(key or "", frozenset()))
+                article = clean(decoded, repeated=furniture.get(key or "", frozenset()),
+                                max_chars=settings.max_article_chars)
                 report.seconds["clean"] += time.perf_counter() - t1
             except RecoupeInputError as exc:
                 message = exc.message if exc.message.startswith(raw.source) else f"{raw.source}: {exc.message}"

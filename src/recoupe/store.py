@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -140,6 +141,24 @@ _ROWS_PER_FETCH = 256
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
+
+def store_problem(path: Path, exc: BaseException) -> StoreError:
+    """DuckDB's error on the store at ``path`` as one line that names the file and says what to do."""
+    text = " ".join(str(exc).split())
+    low = text.lower()
+    if any(sign in low for sign in ("no space left", "disk full", "file too large", "disk quota")):
+        return StoreError(f"cannot write the store {path}: the disk is full ({text}); free some space and run "
+                          "again (the batches already committed are kept)")
+    if "could not set lock" in low or "conflicting lock" in low:
+        return StoreError(f"the store {path} is in use by another recoupe process ({text}); wait for that run to "
+                          "finish, or give another --db")
+    if any(sign in low for sign in ("corrupt", "not a valid duckdb", "could not read enough bytes", "checksum",
+                                    "serialization")):
+        return StoreError(f"the store {path} is damaged or is not a recoupe store ({text}); restore it from a "
+                          "backup, or give another --db to start a new store and read the inputs again")
+    return StoreError(f"the store {path} cannot be used ({text}); check the file, or give another --db")
+
+
 class Store(ServingTables):
     """One DuckDB database file. Use as a context manager; ``Store.open`` migrates it."""
 
@@ -149,13 +168,21 @@ class Store(ServingTables):
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder of the store {path}: {exc.strerror or exc}; give a "
+                             "writable --out or --db") from None
         try:
             con = duckdb.connect(str(path))
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open the store {path}: {exc}") from None
+            raise store_problem(path, exc) from None
         store = cls(con, path)
-        store._migrate()
+        try:
+            store._migrate()
+        except duckdb.Error as exc:
+            con.close()
+            raise store_problem(path, exc) from None
         return store
 
     def __enter__(self) -> Store:
@@ -166,6 +193,23 @@ class Store(ServingTables):
 
     def close(self) -> None:
         self._con.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction; DuckDB's errors in it become a StoreError that names the store and what to do."""
+        con = self._con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            yield
+            con.execute("COMMIT")
+        except BaseException as exc:
+            # DuckDB has already aborted the transaction after an I/O error ("disk full"): that first error is the
+            # one to tell, not "cannot rollback - no transaction is active".
+            with suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise store_problem(self.path, exc) from None
+            raise
 
     # --- schema ---------------------------------------------------------------------------------
 
@@ -185,8 +229,10 @@ class Store(ServingTables):
                 con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
                 con.execute("COMMIT")
             except duckdb.Error as exc:
-                con.execute("ROLLBACK")
-                raise StoreError(f"cannot migrate {self.path} to version {version}: {exc}") from None
+                with suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
+                raise StoreError(f"cannot migrate {self.path} to version {version}: "
+                                 f"{store_problem(self.path, exc).message}") from None
             log.info("store %s migrated to schema %d (%s)", self.path, version, name)
 
     def schema_version(self) -> int:
@@ -235,11 +281,9 @@ class Store(ServingTables):
         """Store one batch in one transaction: its raw documents (``article_of`` maps a raw id to its
         article, absent when the input failed), its articles with sentences and parses, its errors."""
         now = _now()
-        con = self._con
         # One row per raw id: an input given twice in a batch (same bytes, two names) is stored once.
         raws = list({r.raw_id: r for r in reversed(raws)}.values())[::-1]
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._insert(
                 "raw_documents",
                 ("raw_id", "source", "origin", "media", "content", "declared", "received", "status", "article_id"),
@@ -288,23 +332,14 @@ class Store(ServingTables):
             self._insert("event_mentions", ("article_id", "idx", "record"),
                          [(aid, i, json.dumps(r, ensure_ascii=False)) for aid, i, r in event_mentions])
             self._record_errors(errors, now)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def record_errors(self, errors: Iterable[IngestError]) -> None:
         """Errors that belong to no raw document (unreadable paths, failed downloads)."""
         errors = list(errors)
         if not errors:
             return
-        self._con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._record_errors(errors, _now())
-            self._con.execute("COMMIT")
-        except BaseException:
-            self._con.execute("ROLLBACK")
-            raise
 
     def _record_errors(self, errors: Sequence[IngestError], now: datetime) -> None:
         unique = {e.id: e for e in errors}
@@ -335,17 +370,12 @@ class Store(ServingTables):
     def replace_events(self, events: Sequence[dict[str, Any]], arms: Sequence[dict[str, Any]]) -> None:
         """The events and arms register rebuilt from every event mention, in one transaction."""
         con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             con.execute("DELETE FROM events")
             con.execute("DELETE FROM arms_transfers")
             self._insert("events", ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in events])
             self._insert("arms_transfers", ("id", "record"),
                          [(r["id"], json.dumps(r, ensure_ascii=False)) for r in arms])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def replace_fusion(self, *, events: Sequence[dict[str, Any]], arms: Sequence[dict[str, Any]],
                        conflicts: Sequence[dict[str, Any]], stories: Sequence[dict[str, Any]],
@@ -355,8 +385,7 @@ class Store(ServingTables):
         conflicts, stories, entity records (with their conflicts), and each article's story, syndication group
         and inferred date."""
         con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             for table, records in (("events", events), ("arms_transfers", arms), ("conflicts", conflicts),
                                    ("stories", stories), ("entities", entities)):
                 con.execute(f"DELETE FROM {table}")
@@ -371,10 +400,6 @@ class Store(ServingTables):
                 self._temp_rows("_article_fusion", "id VARCHAR, story VARCHAR, syndicated VARCHAR, inferred JSON", rows)
                 con.execute("UPDATE articles SET story = f.story, syndicated = f.syndicated, inferred = f.inferred "
                             "FROM _article_fusion f WHERE articles.id = f.id")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def redated_event_mentions(self, article_id: str, dct: str) -> list[dict[str, Any]] | None:
         """The event mentions of an article re-read with a date inferred from its story, or None when it was
@@ -388,16 +413,11 @@ class Store(ServingTables):
 
     def save_redated(self, article_id: str, dct: str, records: Sequence[dict[str, Any]]) -> None:
         con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             con.execute("DELETE FROM redated_event_mentions WHERE article_id = ? AND dct = ?", [article_id, dct])
             self._insert("redated_event_mentions", ("article_id", "dct", "idx", "record"),
                          [(article_id, dct, i, json.dumps(r, ensure_ascii=False)) for i, r in enumerate(records)])
             self._insert("redated", ("article_id", "dct"), [(article_id, dct)])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def lead_vectors(self, keys: Iterable[str]) -> dict[str, bytes]:
         """Stored sentence vectors of article leads, by the hash of the lead's text."""
@@ -453,8 +473,7 @@ class Store(ServingTables):
     def replace_entities(self, records: Sequence[dict[str, Any]]) -> None:
         """The resolve stage's result: every entity record, and each mention's entity, in one transaction."""
         con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             con.execute("DELETE FROM entities")
             self._insert("entities", ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records])
             con.execute("UPDATE mentions SET entity_id = NULL")
@@ -465,10 +484,6 @@ class Store(ServingTables):
                 con.execute("UPDATE mentions SET entity_id = e.entity_id FROM _entity_of e "
                             "WHERE mentions.article_id = e.article_id AND mentions.start_char = e.start_char "
                             "AND mentions.end_char = e.end_char")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     # --- reading --------------------------------------------------------------------------------
 

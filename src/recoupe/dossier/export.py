@@ -1,7 +1,8 @@
 """Write a store's content as files: the contract's (shared/contract.md, v1) and the other formats.
 
-Reads the store; never writes it. Each file is written to a temporary name and renamed into place, so a
-reader never sees half a file and an interrupted export leaves the previous files intact.
+Reads the store; never writes it. Each file is written to a new temporary file of the output folder (a unique
+name, created exclusively: never an existing file or a link) and renamed into place, so a reader never sees half
+a file and an interrupted or failed export leaves the previous files intact and no temporary file behind.
 
 Formats (``recoupe export --format``):
 - ``contract`` (default): the JSONL files, run.json and the dossier (timeline.md, report.html, graph.graphml);
@@ -16,6 +17,9 @@ import csv
 import io
 import json
 import os
+import secrets
+import shutil
+import tempfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +30,7 @@ import duckdb
 from recoupe import __version__
 from recoupe.dossier import graphml, report_html, timeline_md
 from recoupe.dossier.formats import COLUMNS, flat_rows, plover_records
+from recoupe.errors import OutputError
 from recoupe.store import Store
 
 CONTRACT_VERSION = 1
@@ -34,12 +39,42 @@ FORMATS = ("contract", "plover", "csv", "parquet")
 Format = Literal["contract", "plover", "csv", "parquet"]
 
 
+# Flags of a temporary file: created here or not at all (never an existing file, never through a link).
+_EXCLUSIVE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _temp_file(path: Path) -> tuple[int, Path]:
+    """A new file beside ``path`` with a name no one can guess (``O_EXCL``): its descriptor and path."""
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+        try:
+            return os.open(tmp, _EXCLUSIVE, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
+def _output_error(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}; free some space or check the folder's "
+                       "permissions, then run `recoupe export` again (the previous files are intact)")
+
+
 def _atomic_write(path: Path, chunks: Iterable[str]) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        for chunk in chunks:
-            fh.write(chunk)
-    os.replace(tmp, path)
+    """Write ``chunks`` to a new temporary file in ``path``'s folder, then rename it over ``path``; on any
+    failure the temporary file is removed and ``path`` keeps its previous content."""
+    try:
+        fd, tmp = _temp_file(path)
+    except OSError as exc:
+        raise _output_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _output_error(path, exc) from None
+        raise
 
 
 def _jsonl(records: Iterable[dict[str, Any]]) -> Iterable[str]:
@@ -80,7 +115,10 @@ def export(store: Store, out: Path, *, format: Format = "contract") -> dict[str,
     """Write the files of ``format`` into ``out``; returns the number of records per contract file."""
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; one of {', '.join(FORMATS)}")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _output_error(out, exc) from None
     records = _records(store)
     counts = {name: len(rs) for name, rs in records.items()}
     if format == "plover":
@@ -110,13 +148,28 @@ def _export_contract(store: Store, out: Path, records: dict[str, list[dict[str, 
     _atomic_write(out / "graph.graphml", [graphml(events, records["entities"])])
 
 
+# A text cell beginning with one of these is read as a formula by spreadsheets (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: None empty; a text that a spreadsheet would run as a formula ("=HYPERLINK(...)",
+    "+1", "@SUM") prefixed with a single quote, as OWASP advises, so it is shown as text."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_text(name: str, records: Iterable[dict[str, Any]]) -> str:
-    """The CSV of contract file ``name``: a header, then one row per record (None as an empty cell)."""
+    """The CSV of contract file ``name``: a header, then one row per record (None as an empty cell; text cells
+    that would start a formula neutralised by ``csv_cell``)."""
     header, rows = flat_rows(name, records)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerows([[csv_cell(v) for v in row] for row in rows])
     return buffer.getvalue()
 
 
@@ -136,8 +189,11 @@ def write_parquet(path: Path, name: str, records: list[dict[str, Any]]) -> None:
     Types are inferred from every record (``sample_size=-1``); with no record, the file has the CSV's
     columns, all VARCHAR, so a reader still finds the table's shape.
     """
-    tmp = path.with_name(f".{path.name}.tmp")
-    source = path.with_name(f".{path.name}.jsonl.tmp")
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    except OSError as exc:
+        raise _output_error(path, exc) from None
+    tmp, source = folder / path.name, folder / f"{name}.jsonl"
     con = duckdb.connect()
     try:
         if records:
@@ -158,7 +214,10 @@ def write_parquet(path: Path, name: str, records: list[dict[str, Any]]) -> None:
         else:
             query = "SELECT " + ", ".join(f'NULL::VARCHAR AS "{c}"' for c, _ in COLUMNS[name]) + " LIMIT 0"
         con.execute(f"COPY ({query}) TO {_sql_path(tmp)} (FORMAT PARQUET)")
+        os.replace(tmp, path)
+    except (OSError, duckdb.IOException) as exc:
+        raise OutputError(f"cannot write {path}: {' '.join(str(exc).split())}; free some space or check the "
+                          "folder's permissions, then run `recoupe export` again") from None
     finally:
         con.close()
-        source.unlink(missing_ok=True)
-    os.replace(tmp, path)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from recoupe.errors import NoMainText
 from recoupe.read import boilerplate, metadata
+from recoupe.read.ingest import cut_text, url_problem
 from recoupe.records import CleanArticle, Decoded, Published, article_id
 from recoupe.registry import register
 
@@ -43,14 +44,23 @@ class PageText:
 
 
 @register("clean.v1", requires=["decoded"], produces=["text", "metadata"])
-def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset()) -> CleanArticle:
-    """Main text and metadata of one input (pure; raises NoMainText when nothing is left)."""
+def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset(), max_chars: int = 0) -> CleanArticle:
+    """Main text and metadata of one input (pure; raises NoMainText when nothing is left).
+
+    ``max_chars`` > 0 cuts a longer main text at a sentence end (with a warning): the text extracted from a
+    page is held to the same limit as a plain text."""
+    warnings = decoded.warnings
+    declared_date = decoded.declared.published
+    if declared_date and metadata.normalise_declared(declared_date) is None:
+        # refused whole rather than truncated ("12021-11-24" is not 1202): the page's own dates answer instead
+        warnings += (f"declared publication date {declared_date[:40]!r} is not a date; ignored",)
+        declared_date = None
     if decoded.media == "html":
         page = clean_html(decoded.text, url=decoded.declared.url or _url_of(decoded.source),
-                          declared_date=decoded.declared.published)
+                          declared_date=declared_date)
     else:
         page = clean_text(decoded.text, repeated=repeated, url=decoded.declared.url or _url_of(decoded.source),
-                          declared_date=decoded.declared.published)
+                          declared_date=declared_date)
     title = decoded.declared.title or page.title
     lines = list(page.lines)
     if title and (not lines or lines[0] != title):
@@ -58,6 +68,9 @@ def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset()) -> CleanA
     text = "\n\n".join(lines)
     if not text.strip():
         raise NoMainText(f"{decoded.source}: no main text found ({decoded.media} input)")
+    if max_chars and len(text) > max_chars:
+        text, warning = cut_text(text, max_chars)
+        warnings += (f"main text: {warning}",)
     return CleanArticle(
         id=article_id(text),
         raw_id=decoded.raw_id,
@@ -68,7 +81,7 @@ def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset()) -> CleanA
         published=page.published,
         text=text,
         dropped=page.dropped,
-        warnings=decoded.warnings,
+        warnings=warnings,
     )
 
 
@@ -76,10 +89,16 @@ def _url_of(source: str) -> str | None:
     return source if source.startswith(("http://", "https://")) else None
 
 
+def _usable(url: str | None) -> str | None:
+    """The URL, or None when it does not parse ("http://[::1"): a bad URL is no date or outlet, not a crash."""
+    return url if url and url_problem(url) is None else None
+
+
 def clean_text(
     text: str, *, repeated: frozenset[str] = frozenset(), url: str | None = None, declared_date: str | None = None
 ) -> PageText:
     """Line filter for scraped plain text; every kept line is a substring of ``text``."""
+    url = _usable(url)
     lines = text.split("\n")
     labels = boilerplate.classify(lines, repeated=repeated)
     kept: list[str] = []
@@ -117,6 +136,8 @@ def clean_text(
 def clean_html(html: str, *, url: str | None = None, declared_date: str | None = None) -> PageText:
     """trafilatura's main text and metadata, then our rules for in-article furniture."""
     import trafilatura  # deferred: importing it costs ~0.3 s, and text-only runs never need it
+
+    url = _usable(url)
 
     doc = trafilatura.bare_extraction(
         html,

@@ -16,6 +16,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from recoupe.errors import (
     BadJSONLine,
@@ -56,6 +57,24 @@ _MAGIC = {
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Where a text over the length limit may be cut: after a sentence's final punctuation (and any closing
+# quote or bracket), or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”’)\]]*(?=\s)|\n")
+# How far back from the limit a cut looks for a sentence end before settling for a space: far enough for
+# any real sentence (the longest in the seeds and the press corpus is under 2,000 characters).
+CUT_LOOKBACK_CHARS = 20_000
+# The fields of a JSONL line that recoupe reads; each must be valid Unicode when it is a string.
+JSONL_FIELDS = ("text", "html", "title", "outlet", "url", "published")
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be parsed as a URL ("Invalid IPv6 URL"), or None when it can."""
+    try:
+        _ = urlsplit(url).port  # the port is parsed only when asked for: "http://h:99999" raises there
+    except ValueError as exc:
+        return str(exc) or "unparsable"
+    return None
 
 
 def _file_error(path: Path, exc: RecoupeInputError) -> IngestError:
@@ -187,8 +206,18 @@ def parse_jsonl_line(source: str, line: bytes) -> RawDocument:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
         raise BadJSONLine(f"{source}: not a JSON line ({reason})") from None
+    except RecursionError:
+        raise BadJSONLine(f"{source}: not a JSON line (values nested too deeply to read)") from None
     if not isinstance(obj, dict):
         raise BadJSONLine(f"{source}: a JSON line must be an object, got {type(obj).__name__}")
+    for key in JSONL_FIELDS:
+        value = obj.get(key)
+        if isinstance(value, str) and (bad := _SURROGATE.search(value)):
+            raise BadJSONLine(f"{source}: '{key}' is not valid Unicode (a lone surrogate "
+                              f"\\u{ord(bad.group()):04x} at character {bad.start():,})")
+    url = obj.get("url")
+    if isinstance(url, str) and url.strip() and (reason := url_problem(url)):
+        raise BadJSONLine(f"{source}: 'url' is not a usable URL ({reason})")
     body = obj.get("html") if isinstance(obj.get("html"), str) else obj.get("text")
     if not isinstance(body, str):
         raise NotADocument(f"{source}: the object has no 'text' or 'html' string")
@@ -223,13 +252,21 @@ def decode(raw: RawDocument, *, max_chars: int = 0) -> Decoded:
     warnings.extend(repaired)
     if not text.strip():
         raise EmptyInput(f"{raw.source}: empty input (no text)")
-    controls = len(_CONTROL.findall(text[:65536]))
-    if controls > MAX_CONTROL_SHARE * min(len(text), 65536):
-        raise BinaryInput(f"{raw.source}: binary content ({controls} control characters), not an article")
+    # One rule for NUL and other control characters wherever they are: a text with more than
+    # MAX_CONTROL_SHARE of them is binary and refused; a few NULs in a text are removed, with a warning.
+    controls = _count_controls(text)
+    nuls = text.count("\x00")
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise BinaryInput(f"{raw.source}: binary content ({controls:,} control characters, {nuls:,} NUL bytes), "
+                          "not an article")
+    if nuls:
+        text = text.replace("\x00", "")
+        warnings.append(f"{nuls:,} NUL character(s) removed")
+        if not text.strip():
+            raise EmptyInput(f"{raw.source}: empty input (no text)")
     if max_chars and len(text) > max_chars:
-        cut = text.rfind("\n", 0, max_chars)
-        text = text[: cut if cut > 0 else max_chars]
-        warnings.append(f"input cut to {len(text):,} characters (limit {max_chars:,})")
+        text, warning = cut_text(text, max_chars)
+        warnings.append(warning)
     return Decoded(
         raw_id=raw.raw_id,
         source=raw.source,
@@ -239,6 +276,26 @@ def decode(raw: RawDocument, *, max_chars: int = 0) -> Decoded:
         declared=raw.declared,
         warnings=tuple(warnings),
     )
+
+
+def _count_controls(text: str, chunk: int = 1 << 20) -> int:
+    return sum(len(_CONTROL.findall(text, i, i + chunk)) for i in range(0, len(text), chunk))
+
+
+def cut_text(text: str, max_chars: int) -> tuple[str, str]:
+    """``text`` cut to at most ``max_chars`` at the last sentence end or line break before the limit (else at
+    the last space; a hard cut only in a text with no space), and the warning that says so. A cut mid-sentence
+    would leave a line that the boilerplate rules drop whole."""
+    window = max(0, max_chars - CUT_LOOKBACK_CHARS)
+    cut = 0
+    for m in _SENTENCE_END.finditer(text, window, max_chars):
+        cut = m.end()
+    if cut <= 0:
+        cut = text.rfind(" ", 0, max_chars)
+    if cut <= 0:
+        cut = max_chars
+    kept = text[:cut].rstrip()
+    return kept, f"input cut to {len(kept):,} characters (limit {max_chars:,})"
 
 
 def _decode_bytes(source: str, data: bytes, media: Media) -> tuple[str, str, list[str]]:
@@ -254,8 +311,6 @@ def _decode_bytes(source: str, data: bytes, media: Media) -> tuple[str, str, lis
             return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError:
             raise BinaryInput(f"{source}: broken UTF-16, not an article") from None
-    if b"\x00" in data[:8192]:
-        raise BinaryInput(f"{source}: binary content (NUL bytes), not an article")
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:

@@ -75,7 +75,7 @@ def iso(year: int, month: int | None = None, day: int | None = None) -> str | No
             return date(year, month, day).isoformat()
         if month is not None:
             return f"{date(year, month, 1).isoformat()[:7]}"
-        return f"{year:04d}"
+        return f"{date(year, 1, 1).year:04d}"
     except ValueError:
         return None
 
@@ -104,22 +104,41 @@ def date_in_text(text: str) -> str | None:
     return None
 
 
+# The forms of a declared date read as year, month, day (each whole: "12021-11-24" is none of them, never
+# "1202"); a time may follow the day.
+_DECLARED_FORMS = (
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s].*)?"),
+    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})(?:[T\s].*)?"),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})(?:[T\s].*)?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})(?:T\d{2}:?\d{2}.*)?"),
+    re.compile(r"(\d{4})[-/](\d{1,2})()"),
+    re.compile(r"(\d{4})()()"),
+)
+
+
 def normalise_declared(value: str | None) -> str | None:
-    """A date given with the input ("2022-07-21T10:00:00Z", "2022-07", "21/07/2022") as ISO."""
+    """A date given with the input as ISO: "2022-07-21T10:00:00Z", "2022/07/21", "20220721", "2022-07", "2022",
+    "21/07/2022", "July 21, 2022". None for anything else ("12021-11-24", "99999-01-01"): never a truncation."""
     if not value:
         return None
     value = value.strip()
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    if m:
-        y, mo, d = m.groups()
-        return iso(int(y), int(mo) if mo else None, int(d) if d else None)
+    for form in _DECLARED_FORMS:
+        m = form.fullmatch(value)
+        if m:
+            y, mo, d = m.groups()
+            return iso(int(y), int(mo) if mo else None, int(d) if d else None)
+    if re.match(r"\d{5}", value):
+        return None
     return date_in_text(value)
 
 
 def date_from_url(url: str | None) -> str | None:
     if not url or "://" not in url:
         return None
-    path = urlparse(url).path
+    try:
+        path = urlparse(url).path
+    except ValueError:  # "http://[::1": no date to read in a URL that does not parse
+        return None
     for pattern in (_URL_YMD, _URL_DASHED):
         m = pattern.search(path)
         if m:
@@ -210,6 +229,9 @@ def outlet_from(lines: Sequence[str], url: str | None = None, *, datelines: Sequ
                 return head
         return best
     if url and "://" in url:
-        host = urlparse(url).hostname or ""
+        try:
+            host = urlparse(url).hostname or ""
+        except ValueError:
+            return None
         return host.removeprefix("www.") or None
     return None

@@ -124,7 +124,11 @@ def resolve(text: str, groups: list[Group], sents: list[Sentence], dct: Point | 
             if frame.rel == "context":
                 continue
             tense = tense_at(si, start)
-            resolved = _resolve_frame(frame, text, start, end, si, sents, tense, dct, state, lang, out, k)
+            try:
+                resolved = _in_calendar(_resolve_frame(frame, text, start, end, si, sents, tense, dct, state, lang,
+                                                       out, k))
+            except (OverflowError, ValueError):  # date arithmetic past year 9999 or before year 1
+                resolved = _OUT_OF_CALENDAR
             out[k] = _timex(text, start, end, frame, resolved)
             point = point_of_value(resolved.value) if frame.kind in ("date", "time") and resolved.value else None
             if point is not None:
@@ -145,7 +149,7 @@ def resolve(text: str, groups: list[Group], sents: list[Sentence], dct: Point | 
             value = None if day is None else _with_clock(fmt_day(day), frame)
             reason = f"clock time on the day of {how}" if day else "clock time with no day to attach it to"
             anchored: Anchoring = "none" if value is None else "dct" if how == "the DCT" else "narrative"
-            out[k] = _timex(text, start, end, frame, _Resolved(value, anchored, reason))
+            out[k] = _timex(text, start, end, frame, _in_calendar(_Resolved(value, anchored, reason)))
             if value and (last_in_sentence is None or start > last_in_sentence[0]):
                 point = point_of_value(value)
                 if point is not None:
@@ -156,6 +160,18 @@ def resolve(text: str, groups: list[Group], sents: list[Sentence], dct: Point | 
                 state.last_day = last_in_sentence[1]
     timexes = [t for t in out if t is not None]
     return _link_ranges(text, timexes, [g for _s, _e, _f, g in pieces])
+
+
+_OUT_OF_CALENDAR = _Resolved(None, "none", "outside the calendar (years 0001 to 9999)")
+
+
+def _in_calendar(resolved: _Resolved) -> _Resolved:
+    """A frame's resolution, or no value when it falls outside the years 0001..9999 that TIMEX3 values and
+    Python dates can hold (a DCT of 9999-12-31 and "demain", "dans 99999999999 mois", "l'an dernier" in year 1);
+    the caller maps the arithmetic errors of such dates ("il y a 999999999 jours") to the same."""
+    if resolved.value and re.match(r"-|\d{5}|0000", resolved.value):
+        return _OUT_OF_CALENDAR
+    return resolved
 
 
 def _timex(text: str, start: int, end: int, frame: Frame, r: _Resolved) -> Timex:

@@ -137,9 +137,17 @@ def granularity_of(value: str) -> str:
 
 
 def interval(value: str | None) -> tuple[date, date] | None:
-    """First and last day that a calendar value covers ("2022-06" -> June 1..30), or None."""
+    """First and last day that a calendar value covers ("2022-06" -> June 1..30), or None (also for a value
+    whose span leaves the years 0001..9999, such as "9999-12")."""
     if not value:
         return None
+    try:
+        return _interval(value)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _interval(value: str) -> tuple[date, date] | None:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value)
     if m:
         d = valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -8,10 +8,13 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Iterator
 
 from recoupe.understand.timex.calendar import parse_point
 from recoupe.understand.timex.tagger import RULES, tag
+
+log = logging.getLogger(__name__)
 
 
 def tag_one(text: str, dct: str | None, lang: str) -> list[dict[str, object]]:
@@ -19,8 +22,18 @@ def tag_one(text: str, dct: str | None, lang: str) -> list[dict[str, object]]:
     return [t.as_dict() for t in tag(text, lang=lang, dct=dct)]
 
 
+def _dumps(record: dict[str, object]) -> str:
+    """One JSON line; escaped to ASCII only when it holds what UTF-8 cannot write (a lone surrogate in an id)."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(record)
+    return line
+
+
 def _error(doc_id: object, message: str) -> str:
-    return json.dumps({"id": doc_id, "error": message}, ensure_ascii=False)
+    return _dumps({"id": doc_id, "error": message})
 
 
 def run_jsonl(lines: Iterable[str]) -> Iterator[str]:
@@ -32,6 +45,9 @@ def run_jsonl(lines: Iterable[str]) -> Iterator[str]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield _error(None, f"line {number}: not JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield _error(None, f"line {number}: not JSON (values nested too deeply to read)")
             continue
         if not isinstance(record, dict):
             yield _error(None, f"line {number}: a JSON object is expected")
@@ -47,4 +63,10 @@ def run_jsonl(lines: Iterable[str]) -> Iterator[str]:
         if not isinstance(lang, str) or lang[:2].lower() not in RULES:
             yield _error(doc_id, f"line {number}: 'lang' must be one of {', '.join(sorted(RULES))}")
             continue
-        yield json.dumps({"id": doc_id, "timexes": tag_one(text, dct, lang)}, ensure_ascii=False)
+        try:
+            timexes = tag_one(text, dct, lang)
+        except Exception as exc:  # a bug on one text must not abort the batch: say which line, go on
+            log.exception("the time tagger failed on line %d", number)
+            yield _error(doc_id, f"line {number}: internal error of the tagger ({type(exc).__name__}: {exc})")
+            continue
+        yield _dumps({"id": doc_id, "timexes": timexes})
