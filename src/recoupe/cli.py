@@ -2,11 +2,16 @@
 
 Exit codes: 0 when the run produced articles, 2 when it produced none (every input bad or empty),
 1 on an internal error.
+
+Every string that comes from outside (paths, URLs, messages that quote them, server reasons) is printed
+literally: the consoles interpret no Rich markup or emoji codes, and ``literal`` escapes control characters
+(an ESC in a file name reaches the terminal as ``\x1b``, not as a command).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from dataclasses import replace
 from enum import StrEnum
@@ -14,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -25,6 +31,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from recoupe import __version__
 from recoupe.dossier.export import export as export_store
@@ -32,7 +39,7 @@ from recoupe.errors import RecoupeError
 from recoupe.serve import commands as serve_commands
 from recoupe.serve.owner import held_message, holder
 from recoupe.settings import Settings, describe
-from recoupe.store import Store
+from recoupe.store import Store, store_problem
 
 if TYPE_CHECKING:
     from recoupe.pipeline import RunReport
@@ -42,14 +49,38 @@ app = typer.Typer(
     no_args_is_help=True,
     help="recoupe: a sourced, cross-checked record of defence relations between states, from the press.",
 )
-console = Console()
-err_console = Console(stderr=True)
+console = Console(markup=False, emoji=False, highlight=False)
+err_console = Console(stderr=True, markup=False, emoji=False, highlight=False)
 app.command("serve")(serve_commands.serve)
 app.add_typer(serve_commands.users_app, name="users")
 _HELP = describe()
 
 # Runs with at least this many inputs show a progress bar (when the terminal is interactive).
 PROGRESS_MIN_INPUTS = 20
+
+
+# Characters never sent to the terminal as they are: C0 and C1 controls (ESC starts a terminal command), the
+# bidirectional overrides that reorder what is shown, and lone surrogates (a file name that is not UTF-8).
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def literal(value: object) -> str:
+    """``value`` as text safe to print: every unsafe character written as its escape (``\\x1b``, ``\\n``)."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
+
+
+def _fail(message: object) -> None:
+    """One line on standard error, however long: ``recoupe: <message>``."""
+    err_console.print(f"recoupe: {literal(message)}", soft_wrap=True)
+
+
+class _LiteralFormatter(logging.Formatter):
+    """Log records as one literal line each (file names and messages from inputs may hold escapes)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        head, _, trace = text.partition("\n")
+        return literal(head) + (f"\n{trace}" if trace else "")
 
 
 def _version(value: bool) -> None:
@@ -66,7 +97,9 @@ def main(
 ) -> None:
     """recoupe turns a pile of news articles into one sourced, cross-checked record."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LiteralFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 def _summary(report: RunReport, out: Path, counts: dict[str, int], store: Store) -> None:
@@ -83,11 +116,11 @@ def _summary(report: RunReport, out: Path, counts: dict[str, int], store: Store)
     table.add_row("stories / entities / events / arms transfers / conflicts",
                   " / ".join(str(counts.get(k, 0)) for k in ("stories", "entities", "events", "arms_transfers",
                                                              "conflicts")))
-    table.add_row("dossier", str(out))
-    table.add_row("store", str(store.path))
+    table.add_row("dossier", literal(out))
+    table.add_row("store", literal(store.path))
     console.print(table)
     for error in report.errors:
-        console.print(f"[red]error[/red] {error.code} {error.message}", soft_wrap=True, highlight=False)
+        console.print(Text.assemble(("error", "red"), f" {error.code} {literal(error.message)}"), soft_wrap=True)
 
 
 def _settings(batch_size: int, workers: int, kb: list[Path] | None = None, en_model: str | None = None,
@@ -124,7 +157,10 @@ def _execute(paths: list[Path], urls: list[str], feeds: list[str], out: Path, db
             if not quiet:
                 _summary(report, out, counts, store)
     except RecoupeError as exc:
-        err_console.print(f"recoupe: {exc}")
+        _fail(exc)
+        return 1
+    except duckdb.Error as exc:  # the store failed outside a transaction (a damaged block read late)
+        _fail(store_problem(store_path, exc))
         return 1
     return 0 if report.articles > 0 else 2
 
@@ -156,11 +192,12 @@ def run(
 
         try:
             url_list = read_url_list(urls.read_text(encoding="utf-8"))
-        except OSError as exc:
-            err_console.print(f"recoupe: cannot read the URL list {urls}: {exc.strerror or exc}")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
+            _fail(f"cannot read the URL list {urls}: {reason or exc}")
             raise typer.Exit(2) from None
     if not inputs and not url_list and not feed:
-        err_console.print("recoupe: nothing to read; give files or folders, --urls or --feed")
+        _fail("nothing to read; give files or folders, --urls or --feed")
         raise typer.Exit(2)
     code = _execute(list(inputs or []), url_list, list(feed or []), out, db,
                     _settings(batch_size, workers, kb, en_model, follow_links=follow_links,
@@ -206,15 +243,22 @@ def export(
     """
     path = db or store_path
     if path is None:
-        err_console.print("recoupe: which store? give --db DB")
+        _fail("which store? give --db DB")
         raise typer.Exit(2)
     if not path.exists():
-        err_console.print(f"recoupe: no store at {path}")
+        _fail(f"no store at {path}")
         raise typer.Exit(2)
-    with Store.open(path) as store:
-        counts = export_store(store, out, format=format.value)
+    try:
+        with Store.open(path) as store:
+            counts = export_store(store, out, format=format.value)
+    except RecoupeError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from None
+    except duckdb.Error as exc:
+        _fail(store_problem(path, exc))
+        raise typer.Exit(1) from None
     what = "events" if format is ExportFormat.plover else "articles"
-    console.print(f"wrote {counts.get(what, 0)} {what} to {out} ({format.value})")
+    console.print(f"wrote {counts.get(what, 0)} {what} to {literal(out)} ({format.value})", soft_wrap=True)
 
 
 @app.command()
@@ -230,20 +274,20 @@ def timex(
 
     Example: recoupe timex --jsonl - < texts.jsonl > timexes.jsonl
     """
-    import json
 
-    from recoupe.understand.timex.cli import run_jsonl, tag_one
+    from recoupe.understand.timex.cli import dumps, run_jsonl, tag_one
 
     try:
         content = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except OSError as exc:
-        err_console.print(f"recoupe: cannot read {file}: {exc.strerror or exc}")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
+        _fail(f"cannot read {file}: {reason or exc}")
         raise typer.Exit(2) from None
     if jsonl:
         for line in run_jsonl(content.splitlines()):
             print(line)
     else:
-        print(json.dumps({"id": file, "timexes": tag_one(content, dct, lang)}, ensure_ascii=False))
+        print(dumps({"id": file, "timexes": tag_one(content, dct, lang)}))
 
 
 @app.command()
@@ -257,4 +301,4 @@ def stages() -> None:
 
     for stage in registry.check(PLAN):
         console.print(f"{stage.name}: {stage.doc}\n  requires {', '.join(stage.requires)}; "
-                      f"produces {', '.join(stage.produces)}", highlight=False, soft_wrap=True)
+                      f"produces {', '.join(stage.produces)}", soft_wrap=True)

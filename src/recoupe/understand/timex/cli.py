@@ -22,7 +22,7 @@ def tag_one(text: str, dct: str | None, lang: str) -> list[dict[str, object]]:
     return [t.as_dict() for t in tag(text, lang=lang, dct=dct)]
 
 
-def _dumps(record: dict[str, object]) -> str:
+def dumps(record: dict[str, object]) -> str:
     """One JSON line; escaped to ASCII only when it holds what UTF-8 cannot write (a lone surrogate in an id)."""
     line = json.dumps(record, ensure_ascii=False)
     try:
@@ -33,7 +33,7 @@ def _dumps(record: dict[str, object]) -> str:
 
 
 def _error(doc_id: object, message: str) -> str:
-    return _dumps({"id": doc_id, "error": message})
+    return dumps({"id": doc_id, "error": message})
 
 
 def run_jsonl(lines: Iterable[str]) -> Iterator[str]:
@@ -69,4 +69,4 @@ def run_jsonl(lines: Iterable[str]) -> Iterator[str]:
             log.exception("the time tagger failed on line %d", number)
             yield _error(doc_id, f"line {number}: internal error of the tagger ({type(exc).__name__}: {exc})")
             continue
-        yield _dumps({"id": doc_id, "timexes": timexes})
+        yield dumps({"id": doc_id, "timexes": timexes})

@@ -1,0 +1,173 @@
+"""Hostile inputs that once stopped a run or were misread (issue 15): each gives one error row with a clear
+message, or is kept with a warning, and the run goes on."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from recoupe import Settings
+from recoupe.errors import BadJSONLine, BinaryInput
+from recoupe.read.clean import clean, clean_html, clean_text
+from recoupe.read.ingest import decode, parse_jsonl_line
+from recoupe.read.metadata import normalise_declared
+from recoupe.records import Declared, RawDocument
+from tests.conftest import read_jsonl
+
+# Our own sentences.
+A = "Le ministre de la Défense a reçu mardi à Rabat une délégation venue signer un accord de coopération."
+B = "Les deux délégations ont ensuite visité une base aérienne proche de la capitale."
+
+
+def raw(data: bytes, media: str = "text", source: str = "x.txt") -> RawDocument:
+    return RawDocument(source=source, origin="file", media=media, content=data)  # type: ignore[arg-type]
+
+
+def line(**fields: object) -> bytes:
+    return json.dumps(fields).encode()
+
+
+# --- 1, 2, 3: JSONL lines ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["text", "title", "outlet", "url", "published"])
+def test_a_lone_surrogate_in_a_jsonl_field_is_one_error(field: str) -> None:
+    fields: dict[str, object] = {"text": A, field: "x\ud800y" if field != "text" else A + "\ud800"}
+    with pytest.raises(BadJSONLine) as info:
+        parse_jsonl_line("b.jsonl#L3", line(**fields))
+    at = len(A) if field == "text" else 1
+    assert info.value.message == (f"b.jsonl#L3: '{field}' is not valid Unicode (a lone surrogate \\ud800 at "
+                                  f"character {at})")
+
+
+def test_a_surrogate_pair_is_valid_unicode() -> None:
+    doc = parse_jsonl_line("b.jsonl#L1", b'{"text": "%s \\ud83d\\ude80", "title": "\\ud83d\\ude80"}' % A.encode())
+    assert doc.declared.title == "\U0001f680"
+
+
+def test_a_deeply_nested_jsonl_line_is_one_error() -> None:
+    deep = b'{"text": "%s", "extra": %s}' % (A.encode(), b"[" * 5000 + b"]" * 5000)
+    with pytest.raises(BadJSONLine, match=r"^E105 b.jsonl#L1: not a JSON line \(values nested too deeply to read\)$"):
+        parse_jsonl_line("b.jsonl#L1", deep)
+
+
+def test_an_unparsable_jsonl_url_is_one_error() -> None:
+    with pytest.raises(BadJSONLine, match=r"^E105 b.jsonl#L2: 'url' is not a usable URL \(Invalid IPv6 URL\)$"):
+        parse_jsonl_line("b.jsonl#L2", line(text=A, url="http://[::1"))
+    with pytest.raises(BadJSONLine, match="'url' is not a usable URL"):
+        parse_jsonl_line("b.jsonl#L2", line(text=A, url="https://example.org:99999/a"))
+
+
+def test_the_cleaners_ignore_an_unparsable_url() -> None:
+    page = clean_text(f"Titre\n\n{A}\n{B}", url="http://[::1")
+    assert page.lines == ("Titre", A, B) and page.published.basis == "unknown" and page.outlet is None
+    html = f"<html><body><article><h1>Titre</h1><p>{A}</p><p>{B}</p></article></body></html>"
+    assert clean_html(html, url="http://[::1/2021/11/24/x").lines == ("Titre", A, B)
+
+
+# --- 5, 12: long texts ---------------------------------------------------------------------------------------
+
+
+def test_a_5_mb_single_line_is_cut_at_a_sentence_end_and_kept() -> None:
+    text = (A + " ") * (5_000_000 // (len(A) + 1))
+    decoded = decode(raw(text.encode()), max_chars=500_000)
+    assert len(decoded.text) <= 500_000 and decoded.text.endswith("coopération.")
+    assert decoded.warnings == (f"input cut to {len(decoded.text):,} characters (limit 500,000)",)
+    article = clean(decoded, max_chars=500_000)
+    assert article.text == decoded.text.strip() and article.dropped == 0
+
+
+def test_a_cut_falls_back_to_a_space_then_to_the_limit() -> None:
+    assert decode(raw(b"mot " * 100), max_chars=50).text == "mot " * 11 + "mot"
+    assert decode(raw(b"x" * 100), max_chars=50).text == "x" * 50
+
+
+def test_the_text_extracted_from_html_is_held_to_the_limit() -> None:
+    paragraphs = "".join(f"<p>{A} {B} ({i})</p>" for i in range(60))
+    html = f"<html><body><article><h1>Titre</h1>{paragraphs}</article></body></html>"
+    decoded = decode(raw(html.encode(), media="html", source="long.html"))
+    article = clean(decoded, max_chars=3000)
+    assert 2500 < len(article.text) <= 3000 and article.text.endswith("capitale.")
+    assert article.warnings == (f"main text: input cut to {len(article.text):,} characters (limit 3,000)",)
+
+
+# --- 13: NUL bytes -------------------------------------------------------------------------------------------
+
+
+def test_isolated_nul_bytes_are_removed_with_a_warning_wherever_they_are() -> None:
+    for data in ((A + "\x00 " + B).encode(), ((A + "\n") * 200 + "\x00" + B).encode()):
+        decoded = decode(raw(data))
+        assert "\x00" not in decoded.text and decoded.text.endswith(B)
+        assert decoded.warnings == ("1 NUL character(s) removed",)
+    decoded = decode(RawDocument(source="n.jsonl#L1", origin="jsonl", media="text", content=line(text=A + "\x00")))
+    assert decoded.text == A and decoded.warnings == ("1 NUL character(s) removed",)
+
+
+@pytest.mark.parametrize("data", [
+    "Titre\n\n".encode("utf-16-le") + (A + "\n").encode("utf-16-le") * 20,  # UTF-16 without its mark
+    (A + "\n").encode() * 200 + b"\x00\x01\x02\x03" * 500,  # text then binary past the first 8 KiB
+])
+def test_binary_content_is_refused_wherever_it_is(data: bytes) -> None:
+    with pytest.raises(BinaryInput, match=r"^E102 x.txt: binary content \([\d,]+ control characters, [\d,]+ NUL bytes\)"):
+        decode(raw(data))
+
+
+# --- 10: declared dates --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2021/11/24", "2021-11-24"), ("20211124", "2021-11-24"), ("2021.11.24", "2021-11-24"),
+    ("2021-11-24T10:30:00+01:00", "2021-11-24"), ("20211124T103000Z", "2021-11-24"), ("2021-11-24 10:30", "2021-11-24"),
+    ("2021-11", "2021-11"), ("2021/11", "2021-11"), ("2021", "2021"), ("24/11/2021", "2021-11-24"),
+    ("Wed, 24 Nov 2021 10:30:00 GMT", "2021-11-24"),
+    ("12021-11-24", None), ("99999-01-01", None), ("2021-13-01", None), ("0000", None), ("2021-11-24x", None),
+])
+def test_declared_dates_are_read_whole_or_refused(value: str, expected: str | None) -> None:
+    assert normalise_declared(value) == expected
+
+
+def test_a_refused_declared_date_is_a_warning_and_the_text_dates_the_article() -> None:
+    decoded = decode(RawDocument(source="d.jsonl#L1", origin="jsonl", media="text",
+                                 content=line(text=f"Rabat, 24 novembre 2021\n\n{A}", published="12021-11-24"),
+                                 declared=Declared(published="12021-11-24")))
+    article = clean(decoded)
+    assert article.warnings == ("declared publication date '12021-11-24' is not a date; ignored",)
+    assert (article.published.value, article.published.basis) == ("2021-11-24", "dateline")
+
+
+# --- end to end ------------------------------------------------------------------------------------------------
+
+
+def test_a_run_on_hostile_jsonl_records_one_error_each_and_goes_on(tmp_path: Path, run_recoupe) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [
+        json.dumps({"text": A, "title": "t\ud800"}),
+        '{"text": "%s", "x": %s}' % (A, "[" * 5000 + "]" * 5000),
+        json.dumps({"text": B, "url": "http://[::1"}),
+        json.dumps({"text": f"Une visite\n\n{A} {B}", "published": "2021/11/24"}),
+    ]
+    (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    paragraphs = "".join(f"<p>{A} {B} ({i})</p>" for i in range(40))
+    (folder / "long.html").write_text(f"<html><body><article><h1>Titre</h1>{paragraphs}</article></body></html>",
+                                      encoding="utf-8")
+    out, report = run_recoupe(folder, settings=Settings(max_article_chars=2000, embeddings=False))
+    assert [(Path(e.source).name, e.code) for e in report.errors] == [
+        ("batch.jsonl#L1", "E105"), ("batch.jsonl#L2", "E105"), ("batch.jsonl#L3", "E105")]
+    articles = {Path(a["source"]).name: a for a in read_jsonl(out / "articles.jsonl")}
+    assert articles["batch.jsonl#L4"]["published"]["value"] == "2021-11-24"
+    assert len(articles["long.html"]["text"]) <= 2000 and articles["long.html"]["warnings"][0].startswith(
+        "main text: input cut to ")
+
+
+def test_the_cut_keeps_its_warning_through_a_run(tmp_path: Path, run_recoupe) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one-line.txt").write_text((A + " ") * 40, encoding="utf-8")
+    out, report = run_recoupe(tmp_path / "in", settings=replace(Settings(), max_article_chars=1000,
+                                                                 embeddings=False))
+    (article,) = read_jsonl(out / "articles.jsonl")
+    assert not report.errors and article["text"].endswith("coopération.") and len(article["text"]) <= 1000
+    assert article["warnings"][0] == f"input cut to {len(article['text']):,} characters (limit 1,000)"
