@@ -44,7 +44,7 @@ def test_paths_with_markup_and_escapes_are_printed_literally(tmp_path: Path) -> 
 
 def test_one_line_errors_are_printed_literally(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--db", str(tmp_path / "no[/x]\x1b[2J.duckdb")])
-    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit | None)
     assert result.output == f"recoupe: no store at {tmp_path}/no[/x]\\x1b[2J.duckdb\n"
 
 

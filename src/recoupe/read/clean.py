@@ -56,8 +56,11 @@ def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset(), max_chars
         warnings += (f"declared publication date {declared_date[:40]!r} is not a date; ignored",)
         declared_date = None
     if decoded.media == "html":
-        page = clean_html(decoded.text, url=decoded.declared.url or _url_of(decoded.source),
-                          declared_date=declared_date)
+        try:
+            page = clean_html(decoded.text, url=decoded.declared.url or _url_of(decoded.source),
+                              declared_date=declared_date)
+        except NoMainText as exc:
+            raise NoMainText(f"{decoded.source}: {exc.message}") from None
     else:
         page = clean_text(decoded.text, repeated=repeated, url=decoded.declared.url or _url_of(decoded.source),
                           declared_date=declared_date)

@@ -216,8 +216,8 @@ def parse_jsonl_line(source: str, line: bytes) -> RawDocument:
             raise BadJSONLine(f"{source}: '{key}' is not valid Unicode (a lone surrogate "
                               f"\\u{ord(bad.group()):04x} at character {bad.start():,})")
     url = obj.get("url")
-    if isinstance(url, str) and url.strip() and (reason := url_problem(url)):
-        raise BadJSONLine(f"{source}: 'url' is not a usable URL ({reason})")
+    if isinstance(url, str) and url.strip() and (problem := url_problem(url)):
+        raise BadJSONLine(f"{source}: 'url' is not a usable URL ({problem})")
     body = obj.get("html") if isinstance(obj.get("html"), str) else obj.get("text")
     if not isinstance(body, str):
         raise NotADocument(f"{source}: the object has no 'text' or 'html' string")
