@@ -21,7 +21,7 @@ class Settings:
         50_000_000, "Inputs larger than this many bytes are refused (E103) rather than read."
     )
     max_article_chars: int = _setting(  # type: ignore[assignment]
-        500_000, "Main texts longer than this are cut at a paragraph boundary, with a warning."
+        500_000, "Main texts (of HTML pages too) longer than this are cut at a sentence end, with a warning."
     )
     fetch_timeout: float = _setting(  # type: ignore[assignment]
         15.0, "Seconds allowed to connect and between bytes of an HTTP response."
