@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,8 +50,14 @@ def test_one_line_errors_are_printed_literally(tmp_path: Path) -> None:
 
 
 def test_log_lines_are_literal() -> None:
-    record = logging.LogRecord("recoupe.x", logging.WARNING, __file__, 1, "read %s", ("a\x1b[2J[/x]",), None)
-    assert _LiteralFormatter("%(levelname)s %(message)s").format(record) == "WARNING read a\\x1b[2J[/x]"
+    record = logging.LogRecord("recoupe.x", logging.WARNING, __file__, 1, "read %s", ("a\x1b[2J[/x]\nFAKE",), None)
+    assert _LiteralFormatter("%(levelname)s %(message)s").format(record) == "WARNING read a\\x1b[2J[/x]\\nFAKE"
+    try:
+        raise ValueError("bad\x1b[2J")
+    except ValueError:
+        record.exc_info, record.exc_text = sys.exc_info(), None
+    lines = _LiteralFormatter("%(message)s").format(record).split("\n")
+    assert lines[0] == "read a\\x1b[2J[/x]\\nFAKE" and lines[-1] == "ValueError: bad\\x1b[2J"
 
 
 # --- S1: CSV -------------------------------------------------------------------------------------------------

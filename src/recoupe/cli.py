@@ -17,7 +17,7 @@ from dataclasses import replace
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import duckdb
 import typer
@@ -75,12 +75,17 @@ def _fail(message: object) -> None:
 
 
 class _LiteralFormatter(logging.Formatter):
-    """Log records as one literal line each (file names and messages from inputs may hold escapes)."""
+    """Log records with every outside string literal: the message on one line, each line of a traceback (whose
+    last line quotes the exception's message) escaped on its own."""
 
-    def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        head, _, trace = text.partition("\n")
-        return literal(head) + (f"\n{trace}" if trace else "")
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return literal(super().formatMessage(record))
+
+    def formatException(self, ei: Any) -> str:
+        return "\n".join(literal(line) for line in super().formatException(ei).split("\n"))
+
+    def formatStack(self, stack_info: str) -> str:
+        return "\n".join(literal(line) for line in super().formatStack(stack_info).split("\n"))
 
 
 def _version(value: bool) -> None:
