@@ -115,6 +115,15 @@ def test_binary_content_is_refused_wherever_it_is(data: bytes) -> None:
         decode(raw(data))
 
 
+def test_declared_titles_and_outlets_are_one_line_without_nul() -> None:
+    decoded = decode(RawDocument(source="t.jsonl#L1", origin="jsonl", media="text", content=line(text=A),
+                                 declared=Declared(title="Un\x00 titre\n# forgé", outlet="Ga\x00zette\r")))
+    article = clean(decoded)
+    assert (article.title, article.outlet) == ("Un titre # forgé", "Gazette")
+    assert article.text == f"Un titre # forgé\n\n{A}"
+    assert article.warnings == ("NUL character(s) removed from the declared title or outlet",)
+
+
 # --- 10: declared dates --------------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ separated by a blank line. On the text path every output line is a substring of 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 # updates); the extensive search reads dates out of the body and the URL, which for us are weaker
 # bases that metadata.publication_date handles in its own order.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_CONTROLS = re.compile(r"[\x01-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,10 @@ def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset(), max_chars
     else:
         page = clean_text(decoded.text, repeated=repeated, url=decoded.declared.url or _url_of(decoded.source),
                           declared_date=declared_date)
-    title = decoded.declared.title or page.title
+    declared_title, declared_outlet = _one_line(decoded.declared.title), _one_line(decoded.declared.outlet)
+    if (decoded.declared.title or "").count("\x00") + (decoded.declared.outlet or "").count("\x00"):
+        warnings += ("NUL character(s) removed from the declared title or outlet",)
+    title = declared_title or page.title
     lines = list(page.lines)
     if title and (not lines or lines[0] != title):
         lines.insert(0, title)
@@ -78,7 +83,7 @@ def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset(), max_chars
         id=article_id(text),
         raw_id=decoded.raw_id,
         source=decoded.source,
-        outlet=decoded.declared.outlet or page.outlet,
+        outlet=declared_outlet or page.outlet,
         title=title,
         author=page.author,
         published=page.published,
@@ -86,6 +91,15 @@ def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset(), max_chars
         dropped=page.dropped,
         warnings=warnings,
     )
+
+
+def _one_line(value: str | None) -> str | None:
+    """A title or outlet declared with the input on one line: NULs removed, other control characters (line
+    breaks included) made spaces; None when nothing is left."""
+    if value is None:
+        return None
+    value = _CONTROLS.sub(" ", value.replace("\x00", "")).strip()
+    return value or None
 
 
 def _url_of(source: str) -> str | None:
