@@ -80,6 +80,13 @@ def test_a_5_mb_single_line_is_cut_at_a_sentence_end_and_kept() -> None:
     assert article.text == decoded.text.strip() and article.dropped == 0
 
 
+def test_a_cut_finds_the_last_sentence_end_however_far_back() -> None:
+    text = A + " " + "mot " * 200_000
+    decoded = decode(raw(text.encode()), max_chars=500_000)
+    assert decoded.text == A
+    assert clean(decoded).text == A
+
+
 def test_a_cut_falls_back_to_a_space_then_to_the_limit() -> None:
     assert decode(raw(b"mot " * 100), max_chars=50).text == "mot " * 11 + "mot"
     assert decode(raw(b"x" * 100), max_chars=50).text == "x" * 50
