@@ -57,22 +57,26 @@ def test_a_file_that_is_no_store_is_one_line(tmp_path: Path) -> None:
     assert one_line(result.output).startswith(f"recoupe: E201 the store {bad} is damaged or is not a recoupe store")
 
 
-def test_export_while_a_run_holds_the_store_is_one_line(tmp_path: Path, store_file: Path) -> None:
+def test_export_or_run_while_a_run_holds_the_store_is_one_line(tmp_path: Path, store_file: Path) -> None:
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import sys, duckdb
         con = duckdb.connect({str(store_file)!r})
         print("ready", flush=True)
         sys.stdin.read()
     """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    (tmp_path / "a.txt").write_text(f"Titre\n\n{A}", encoding="utf-8")
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
-        result = CliRunner().invoke(app, ["export", str(store_file), "--out", str(tmp_path / "o")])
+        results = [CliRunner().invoke(app, ["export", str(store_file), "--out", str(tmp_path / "o")]),
+                   CliRunner().invoke(app, ["run", str(tmp_path / "a.txt"), "--db", str(store_file), "--out",
+                                            str(tmp_path / "o"), "-q"])]
     finally:
         holder.communicate("")
-    assert result.exit_code == 1 and isinstance(result.exception, SystemExit | None)
-    line = one_line(result.output)
-    assert line.startswith(f"recoupe: E201 the store {store_file} is in use by another recoupe process (")
-    assert line.endswith("wait for that run to finish, or give another --db")
+    for result in results:
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit | None)
+        line = one_line(result.output)
+        assert line.startswith(f"recoupe: E201 the store {store_file} is in use by another recoupe process (")
+        assert line.endswith("wait for that run to finish, or give another --db")
 
 
 def _limited(script: str, limit: int) -> subprocess.CompletedProcess[str]:
