@@ -1,5 +1,6 @@
 """The time tagger at the edges of the calendar (issue 15, item 9): dates outside the years 0001..9999 get no
-value instead of crashing the tagger, and `recoupe timex --jsonl` never aborts its batch."""
+value instead of crashing the tagger, `recoupe timex --jsonl` never aborts its batch, and fusion takes events
+dated at the calendar's ends."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from recoupe.cli import app
+from recoupe.crosscheck.fuse import FuseItem, link
 from recoupe.understand.timex.calendar import interval
 from recoupe.understand.timex.tagger import tag
 
@@ -59,3 +61,16 @@ def test_timex_jsonl_goes_on_after_every_bad_line() -> None:
     assert out[2]["id"] == "s\ud800" and [(t["text"], t["value"]) for t in out[2]["timexes"]] == [
         ("Demain", "0001-01-02")]
     assert out[3]["timexes"][0]["value"] == "2021-11-24"
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_events_at_the_ends_of_the_calendar_are_linked(day: str) -> None:
+    """Fusion widens each date by a tolerance: at the calendar's ends it stops there instead of failing for the
+    whole store."""
+
+    def item(article: str, category: str) -> FuseItem:
+        return FuseItem(article=article, category=category, reciprocal=True, story=None,
+                        source_countries=frozenset({"MAR"}), recipient_countries=frozenset({"ISR"}),
+                        start=date.fromisoformat(day), end=date.fromisoformat(day), granularity="day")
+
+    assert link([item("a", "AGREEMENT"), item("b", "AGREEMENT"), item("c", "MIL_EXERCISE")]) == [[0, 1], [2]]

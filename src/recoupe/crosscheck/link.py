@@ -147,13 +147,23 @@ class _Cluster:
                     self.lo, self.hi = min(self.lo, it.start), max(self.hi, it.end)
 
 
+def _before(day: date, tolerance: timedelta) -> date:
+    """``day - tolerance``, or the calendar's first day when that is before it (an article dated 0001-01-01)."""
+    return day - tolerance if day.toordinal() > tolerance.days else date.min
+
+
+def _after(day: date, tolerance: timedelta) -> date:
+    """``day + tolerance``, or the calendar's last day when that is after it (an article dated 9999-12-31)."""
+    return day + tolerance if date.max.toordinal() - day.toordinal() >= tolerance.days else date.max
+
+
 def _tolerance(category: str) -> timedelta:
     return timedelta(days=DURATIVE_TOLERANCE_DAYS if category in DURATIVE else POINT_TOLERANCE_DAYS)
 
 
 def _compatible(it: FuseItem, c: _Cluster) -> bool:
     if it.start is not None and it.end is not None and c.lo is not None and c.hi is not None and (
-            it.start > c.hi + it.tolerance or it.end < c.lo - it.tolerance):
+            it.start > _after(c.hi, it.tolerance) or it.end < _before(c.lo, it.tolerance)):
         return False
     if fact_group(it.factuality, it.category) != c.fact:
         return False
@@ -228,9 +238,9 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
             tol = it.tolerance
             for country in it.countries or {""}:
                 if it.tier == 0:
-                    for d in _days(it.start - tol, it.end + tol):
+                    for d in _days(_before(it.start, tol), _after(it.end, tol)):
                         by_day[(cat, country, d)].append(ci)
-                for y, m in _months(it.start - tol, it.end + tol):
+                for y, m in _months(_before(it.start, tol), _after(it.end, tol)):
                     by_month[(cat, country, y, m)].append(ci)
             for key in it.persons | it.names:
                 for y in range(it.start.year, it.end.year + 1):
