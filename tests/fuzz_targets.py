@@ -72,6 +72,7 @@ def check_jsonl(line: bytes) -> None:
     for value in (article.text, article.title, article.outlet, article.published.value, article.published.reason):
         if value is not None:
             _usable(value)
+    assert not re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", article.text)
     assert len(article.text) <= MAX_CHARS
 
 

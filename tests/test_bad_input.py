@@ -113,6 +113,12 @@ def test_isolated_nul_bytes_are_removed_with_a_warning_wherever_they_are() -> No
     assert decoded.text == A and decoded.warnings == ("1 NUL character(s) removed",)
 
 
+def test_a_few_other_control_characters_become_spaces_with_a_warning() -> None:
+    decoded = decode(raw(f"Titre\x00\n\n{A}\x1b[2J\x07 {B}".encode()))
+    assert decoded.text == f"Titre\n\n{A} [2J  {B}"
+    assert decoded.warnings == ("1 NUL character(s) removed", "2 control character(s) replaced by spaces")
+
+
 @pytest.mark.parametrize("data", [
     "Titre\n\n".encode("utf-16-le") + (A + "\n").encode("utf-16-le") * 20,  # UTF-16 without its mark
     (A + "\n").encode() * 200 + b"\x00\x01\x02\x03" * 500,  # text then binary past the first 8 KiB

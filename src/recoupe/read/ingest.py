@@ -40,6 +40,9 @@ SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 # decoded text is treated as binary. Real scraped pages have none or a handful; set on the seeds and
 # the trafilatura_eval pages (0 of 213 refused) and on random bytes (all refused).
 MAX_CONTROL_SHARE = 0.01
+# ... and at least this many: a short text with a stray escape sequence or two is a text (the share alone would
+# refuse a 100-character line holding two). The binary inputs of the tests have 20 control characters or more.
+MIN_BINARY_CONTROLS = 16
 # When bytes are not valid UTF-8 but at most this share of their non-ASCII bytes belong to invalid
 # sequences, the text is UTF-8 with a few broken bytes (replaced, with a warning) rather than a
 # single-byte encoding. Windows-1252 French text has nearly every non-ASCII byte invalid as UTF-8.
@@ -254,17 +257,21 @@ def decode(raw: RawDocument, *, max_chars: int = 0) -> Decoded:
     if not text.strip():
         raise EmptyInput(f"{raw.source}: empty input (no text)")
     # One rule for NUL and other control characters wherever they are: a text with more than
-    # MAX_CONTROL_SHARE of them is binary and refused; a few NULs in a text are removed, with a warning.
+    # MAX_CONTROL_SHARE of them (and at least MIN_BINARY_CONTROLS) is binary and refused; the few of a text are
+    # taken out, with a warning: NULs removed, the others (an escape sequence, a vertical tab) made spaces.
     controls = _count_controls(text)
     nuls = text.count("\x00")
-    if controls > MAX_CONTROL_SHARE * len(text):
+    if controls > MAX_CONTROL_SHARE * len(text) and controls >= MIN_BINARY_CONTROLS:
         raise BinaryInput(f"{raw.source}: binary content ({controls:,} control characters, {nuls:,} NUL bytes), "
                           "not an article")
     if nuls:
         text = text.replace("\x00", "")
         warnings.append(f"{nuls:,} NUL character(s) removed")
-        if not text.strip():
-            raise EmptyInput(f"{raw.source}: empty input (no text)")
+    if controls > nuls:
+        text = _CONTROL.sub(" ", text)
+        warnings.append(f"{controls - nuls:,} control character(s) replaced by spaces")
+    if controls and not text.strip():
+        raise EmptyInput(f"{raw.source}: empty input (no text)")
     if max_chars and len(text) > max_chars:
         text, warning = cut_text(text, max_chars)
         warnings.append(warning)
