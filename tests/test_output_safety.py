@@ -8,16 +8,18 @@ import csv
 import io
 import logging
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from recoupe.cli import _LiteralFormatter, app, literal
-from recoupe.dossier import timeline_md
+from recoupe.dossier import graphml, timeline_md
 from recoupe.dossier.export import _atomic_write, csv_cell, csv_text, export
 from recoupe.store import Store
 
+GML = "{http://graphml.graphdrawing.org/xmlns}"
 A = "Le ministre de la Défense a reçu mardi à Rabat une délégation venue signer un accord de coopération."
 
 
@@ -134,3 +136,15 @@ def test_export_never_writes_through_a_planted_link(tmp_path: Path) -> None:
     assert victim.read_text(encoding="utf-8") == "mine"
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp") and not p.is_symlink()]
     assert (out / "timeline.md").read_text(encoding="utf-8").startswith("# recoupe timeline")
+
+
+# --- graph.graphml -------------------------------------------------------------------------------------------
+
+
+def test_graphml_stays_well_formed_with_characters_xml_forbids() -> None:
+    event = {"id": "ev:1", "category": "VISIT", "date": {"start": None}, "n_sources": 1, "factuality": "asserted",
+             "source": [{"entity": "e\x0c1", "name": "Rur\x0citania\x1b[2J", "country": None}],
+             "recipient": [], "participants": [], "mentions": []}
+    root = ET.fromstring(graphml([event]))
+    names = [d.text for d in root.iter(f"{GML}data") if d.get("key") == "label"]
+    assert "Rur itania [2J" in names

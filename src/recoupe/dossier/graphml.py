@@ -6,6 +6,7 @@ networkx (``read_graphml``) and yEd; attribute keys are declared once, as GraphM
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -29,8 +30,12 @@ def _data(key: str, value: Any) -> str:
     return f'<data key="{key}">{_text(value)}</data>'
 
 
+# Characters XML 1.0 does not allow at all, even escaped: a reader refuses the whole file for one of them.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _text(value: Any) -> str:
-    return quoteattr(str(value))[1:-1]
+    return quoteattr(_NOT_XML.sub(" ", str(value)))[1:-1]
 
 
 def graphml(events: Sequence[Record] = (), entities: Iterable[Record] = ()) -> str:
