@@ -68,6 +68,12 @@ def test_the_cleaners_ignore_an_unparsable_url() -> None:
     assert clean_html(html, url="http://[::1/2021/11/24/x").lines == ("Titre", A, B)
 
 
+@pytest.mark.parametrize("ref", ["&#x1b;", "&#27;", "&#X7F;", "&#x0000000001;", "&#0;"])
+def test_a_reference_to_a_control_character_does_not_lose_the_page(ref: str) -> None:
+    html = f"<html><body><article><h1>Titre</h1><p>{A}{ref}[2J {B}</p><p>{B}</p></article></body></html>"
+    assert clean_html(html).lines == ("Titre", f"{A} [2J {B}", B)
+
+
 # --- 5, 12: long texts ---------------------------------------------------------------------------------------
 
 

@@ -31,6 +31,13 @@ log = logging.getLogger(__name__)
 # bases that metadata.publication_date handles in its own order.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _CONTROLS = re.compile(r"[\x01-\x1f\x7f-\x9f\u2028\u2029]")
+# A character reference to a control character ("&#x1b;"): lxml gives up on the whole page for one of them.
+_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));")
+
+
+def _control_ref(m: re.Match[str]) -> str:
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    return " " if (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or code == 0x7F else m.group()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +162,7 @@ def clean_html(html: str, *, url: str | None = None, declared_date: str | None =
     import trafilatura  # deferred: importing it costs ~0.3 s, and text-only runs never need it
 
     url = _usable(url)
-
+    html = _CHAR_REF.sub(_control_ref, html)
     doc = trafilatura.bare_extraction(
         html,
         url=url,
