@@ -199,3 +199,26 @@ def test_the_cut_keeps_its_warning_through_a_run(tmp_path: Path, run_recoupe) ->
     (article,) = read_jsonl(out / "articles.jsonl")
     assert not report.errors and article["text"].endswith("coopération.") and len(article["text"]) <= 1000
     assert article["warnings"][0] == f"input cut to {len(article['text']):,} characters (limit 1,000)"
+
+
+def test_an_internal_error_on_one_input_is_recorded_and_the_run_goes_on(
+        tmp_path: Path, run_recoupe, monkeypatch: pytest.MonkeyPatch) -> None:
+    import recoupe.pipeline
+
+    real = recoupe.pipeline.clean
+
+    def flaky(decoded, **kwargs):  # type: ignore[no-untyped-def]
+        if "piège" in decoded.text:
+            raise RecursionError("maximum recursion depth exceeded\nin a parser")
+        return real(decoded, **kwargs)
+
+    monkeypatch.setattr(recoupe.pipeline, "clean", flaky)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"Titre piège\n\n{A}", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(f"Titre sain\n\n{A}", encoding="utf-8")
+    out, report = run_recoupe(tmp_path / "in", settings=Settings(embeddings=False))
+    (error,) = report.errors
+    assert (Path(error.source).name, error.stage, error.code) == ("a.txt", "clean", "E302")
+    assert error.message == (f"{error.source}: internal error in the clean stage (RecursionError: maximum recursion "
+                             "depth exceeded in a parser); the input is not stored as an article")
+    assert [Path(a["source"]).name for a in read_jsonl(out / "articles.jsonl")] == ["b.txt"]

@@ -413,6 +413,12 @@ class Pipeline:
                 message = exc.message if exc.message.startswith(raw.source) else f"{raw.source}: {exc.message}"
                 errors.append(IngestError(source=raw.source, stage=stage, code=exc.code, message=message))
                 continue
+            except Exception as exc:  # a bug on one input (a parser's own error) must not stop the run
+                log.exception("stage %s failed on %s", stage, raw.source)
+                failure = StageFailure(f"{raw.source}: internal error in the {stage} stage ({type(exc).__name__}: "
+                                       f"{' '.join(str(exc).split())[:300]}); the input is not stored as an article")
+                errors.append(IngestError(source=raw.source, stage=stage, code=failure.code, message=failure.message))
+                continue
             article_of[raw.raw_id] = article.id
             cleaned.append(article)
         known = self.store.existing_article_ids(a.id for a in cleaned)
