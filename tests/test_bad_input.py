@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from recoupe import Settings
+from recoupe import Settings, Store
 from recoupe.errors import BadJSONLine, BinaryInput
 from recoupe.read.clean import clean, clean_html, clean_text
 from recoupe.read.ingest import decode, parse_jsonl_line
@@ -222,3 +222,26 @@ def test_an_internal_error_on_one_input_is_recorded_and_the_run_goes_on(
     assert error.message == (f"{error.source}: internal error in the clean stage (RecursionError: maximum recursion "
                              "depth exceeded in a parser); the input is not stored as an article")
     assert [Path(a["source"]).name for a in read_jsonl(out / "articles.jsonl")] == ["b.txt"]
+
+
+def test_an_article_the_parser_fails_on_costs_only_itself(
+        tmp_path: Path, run_recoupe, monkeypatch: pytest.MonkeyPatch) -> None:
+    import recoupe.pipeline
+
+    real = recoupe.pipeline.annotate
+
+    def flaky(articles, models, *, workers=1):  # type: ignore[no-untyped-def]
+        if any("piège" in a.text for a in articles):
+            raise ValueError("[E088] Text of length 1000001 exceeds maximum of 1000000.")
+        return real(articles, models, workers=workers)
+
+    monkeypatch.setattr(recoupe.pipeline, "annotate", flaky)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"Titre piège\n\n{A}", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(f"Titre sain\n\n{A}", encoding="utf-8")
+    out, report = run_recoupe(tmp_path / "in", settings=Settings(embeddings=False))
+    (error,) = report.errors
+    assert (Path(error.source).name, error.stage, error.code) == ("a.txt", "annotate", "E302")
+    assert [Path(a["source"]).name for a in read_jsonl(out / "articles.jsonl")] == ["b.txt"]
+    with Store.open(out / "recoupe.duckdb") as store:  # the failed input is tried again by the next run
+        assert len(store.done_raw_ids()) == 1

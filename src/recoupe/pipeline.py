@@ -391,6 +391,28 @@ class Pipeline:
                 continue
             yield outlet_key(item, text), item.raw_id, text
 
+    def _annotate(self, articles: list[CleanArticle], errors: list[IngestError],
+                  article_of: dict[str, str]) -> list[AnnotatedArticle]:
+        """The batch parsed together; if that fails, each article alone, so one article spaCy cannot take costs
+        only itself: an E302 row, and its input is left undone (``article_of``) to be tried again."""
+        try:
+            return list(annotate(articles, self.models, workers=self.settings.workers))
+        except Exception:
+            log.exception("annotating a batch of %d articles failed; annotating them one by one", len(articles))
+        annotated: list[AnnotatedArticle] = []
+        for article in articles:
+            try:
+                annotated.extend(annotate([article], self.models, workers=1))
+            except Exception as exc:
+                log.exception("stage annotate failed on %s", article.source)
+                failure = StageFailure(f"{article.source}: internal error in the annotate stage ({type(exc).__name__}: "
+                                       f"{' '.join(str(exc).split())[:300]}); the input is not stored as an article")
+                errors.append(IngestError(source=article.source, stage="annotate", code=failure.code,
+                                          message=failure.message))
+                for raw_id in [r for r, a in article_of.items() if a == article.id]:
+                    del article_of[raw_id]
+        return annotated
+
     def _process(self, batch: list[RawDocument], furniture: dict[str, frozenset[str]], report: RunReport) -> None:
         settings = self.settings
         errors: list[IngestError] = []
@@ -429,7 +451,7 @@ class Pipeline:
             else:
                 fresh[article.id] = article
         t0 = time.perf_counter()
-        annotated = list(annotate(list(fresh.values()), self.models, workers=settings.workers))
+        annotated = self._annotate(list(fresh.values()), errors, article_of)
         report.seconds["annotate"] += time.perf_counter() - t0
         t0 = time.perf_counter()
         timexes: list[tuple[str, Timex]] = []
