@@ -29,9 +29,11 @@ from hypothesis import strategies as st  # noqa: E402
 from tests.fuzz_targets import (  # noqa: E402
     check_clean_html,
     check_clean_text,
+    check_dossier,
     check_jsonl,
     check_tag,
     dct,
+    dossier_strings,
     hostile_text,
     html_page,
     jsonl_line,
@@ -46,6 +48,7 @@ TARGETS: dict[str, tuple[Callable[..., None], tuple[st.SearchStrategy[Any], ...]
     "clean_text": (check_clean_text, (hostile_text, st.none() | hostile_text, st.none() | hostile_text), 1.0),
     "clean_html": (check_clean_html, (html_page, st.none() | hostile_text), 1 / 3),
     "time_tagger": (check_tag, (timex_text, st.sampled_from(["fr", "en"]), dct), 1.0),
+    "dossier_writers": (check_dossier, (dossier_strings,), 1.0),
 }
 
 

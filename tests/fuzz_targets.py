@@ -8,12 +8,17 @@ result that every later stage can use (valid Unicode, no NUL, within the limits)
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+import xml.etree.ElementTree as ET
 from typing import Any
 
 from hypothesis import strategies as st
 
+from recoupe.dossier import graphml, timeline_md
+from recoupe.dossier.export import csv_text
 from recoupe.errors import NoMainText, RecoupeInputError
 from recoupe.read.clean import clean, clean_html, clean_text
 from recoupe.read.ingest import decode, parse_jsonl_line
@@ -96,3 +101,35 @@ def check_tag(text: str, lang: str, when: str | None) -> None:
         if t.value and t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value):
             assert not re.match(r"\d{5}|0000", t.value)
             interval(t.value)
+
+
+def _article(title: str, outlet: str, text: str) -> dict[str, Any]:
+    return {"id": "a1", "published": {"value": None, "basis": "unknown", "reason": "r"}, "outlet": outlet,
+            "title": title, "author": None, "lang": "fr", "source": "s.txt", "dropped": 0, "warnings": [],
+            "text": text or "x"}
+
+
+def _event(name: str, quote: str) -> dict[str, Any]:
+    return {"id": "ev:1", "category": "VISIT", "event_type": "visit", "mode": None, "context": [], "cameo": None,
+            "date": {"start": None, "end": None, "granularity": "unknown", "date_type": "unresolved", "reason": ""},
+            "factuality": "asserted", "n_sources": 1, "attributes": {}, "event_loc": None, "participants": [],
+            "source": [{"entity": name, "name": name, "country": None}], "recipient": [],
+            "mentions": [{"article": "a1", "start": 0, "end": 1, "quote": quote}]}
+
+
+dossier_strings = st.tuples(hostile_text, hostile_text, hostile_text, hostile_text)
+
+
+def check_dossier(strings: tuple[str, str, str, str]) -> None:
+    """Outside strings in the dossier's files: timeline.md keeps its shape and holds no raw HTML, graph.graphml
+    stays well-formed XML, no CSV cell starts a formula."""
+    title, outlet, name, quote = strings
+    articles, events = [_article(title, outlet, quote)], [_event(name, quote)]
+    md = timeline_md(articles, events)
+    lines = md.splitlines()
+    assert "<" not in md and len(lines) == 10, md
+    assert all(line.startswith(("# ", "## ", "- **", "  > ")) for line in lines if line)
+    ET.fromstring(graphml(events))
+    for name_, records in (("articles", articles), ("events", events)):
+        for row in csv.reader(io.StringIO(csv_text(name_, records), newline="")):
+            assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row

@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from tests.fuzz_targets import (
     check_clean_html,
     check_clean_text,
+    check_dossier,
     check_jsonl,
     check_tag,
     dct,
+    dossier_strings,
     hostile_text,
     html_page,
     jsonl_line,
@@ -46,3 +48,9 @@ def test_fuzz_clean_html(html: str, url: str | None) -> None:
 @given(timex_text, st.sampled_from(["fr", "en"]), dct)
 def test_fuzz_time_tagger(text: str, lang: str, when: str | None) -> None:
     check_tag(text, lang, when)
+
+
+@FAST
+@given(dossier_strings)
+def test_fuzz_dossier_writers(strings: tuple[str, str, str, str]) -> None:
+    check_dossier(strings)

@@ -67,7 +67,7 @@ def test_log_lines_are_literal() -> None:
 
 @pytest.mark.parametrize(("value", "cell"), [
     ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("+33 1 23", "'+33 1 23"),
-    ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\nx"), ("a\rb\r\nc", "a\nb\nc"),
     ("Rabat = capitale", "Rabat = capitale"), (-3, -3), (2.5, 2.5), (None, ""),
 ])
 def test_csv_cells_never_start_a_formula(value: object, cell: object) -> None:
@@ -143,8 +143,9 @@ def test_export_never_writes_through_a_planted_link(tmp_path: Path) -> None:
 
 def test_graphml_stays_well_formed_with_characters_xml_forbids() -> None:
     event = {"id": "ev:1", "category": "VISIT", "date": {"start": None}, "n_sources": 1, "factuality": "asserted",
-             "source": [{"entity": "e\x0c1", "name": "Rur\x0citania\x1b[2J", "country": None}],
+             "source": [{"entity": 'e\x0c"1\'', "name": "Rur\x0citania\x1b[2J", "country": None}],
              "recipient": [], "participants": [], "mentions": []}
     root = ET.fromstring(graphml([event]))
     names = [d.text for d in root.iter(f"{GML}data") if d.get("key") == "label"]
     assert "Rur itania [2J" in names
+    assert {n.get("id") for n in root.iter(f"{GML}node")} == {"ev:1", 'e "1\''}

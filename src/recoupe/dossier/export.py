@@ -154,12 +154,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_cell(value: Any) -> Any:
     """A value as a CSV cell: None empty; a text that a spreadsheet would run as a formula ("=HYPERLINK(...)",
-    "+1", "@SUM") prefixed with a single quote, as OWASP advises, so it is shown as text."""
+    "+1", "@SUM") prefixed with a single quote, as OWASP advises, so it is shown as text; a carriage return made a
+    line feed (the writer quotes a cell holding a line feed, not one holding a lone carriage return, which
+    spreadsheets read as the end of the row)."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if value.startswith(_FORMULA_START) else text
 
 
 def csv_text(name: str, records: Iterable[dict[str, Any]]) -> str:

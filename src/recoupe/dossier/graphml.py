@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape
 
 from recoupe.dossier.common import Record
 
@@ -35,7 +35,8 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _text(value: Any) -> str:
-    return quoteattr(_NOT_XML.sub(" ", str(value)))[1:-1]
+    """A value as XML text, also safe inside a double-quoted attribute."""
+    return escape(_NOT_XML.sub(" ", str(value)), {'"': "&quot;"})
 
 
 def graphml(events: Sequence[Record] = (), entities: Iterable[Record] = ()) -> str:
