@@ -1,5 +1,5 @@
-"""Fuzzing of the JSONL reader, the cleaners and the time tagger (issue 15), with few examples so that the suite
-stays fast; bench/bench_fuzz.py runs the same checks much longer."""
+"""Fuzzing of the JSONL reader, the cleaners, the time tagger and the dossier's writers (issue 15), with few
+examples so that the suite stays fast; bench/bench_fuzz.py runs the same checks much longer."""
 
 from __future__ import annotations
 
