@@ -4,7 +4,6 @@ message, or is kept with a warning, and the run goes on."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -169,7 +168,7 @@ def test_a_refused_declared_date_is_a_warning_and_the_text_dates_the_article() -
 # --- end to end ------------------------------------------------------------------------------------------------
 
 
-def test_a_run_on_hostile_jsonl_records_one_error_each_and_goes_on(tmp_path: Path, run_recoupe) -> None:
+def test_a_run_on_hostile_inputs_records_one_error_each_and_goes_on(tmp_path: Path, run_recoupe) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     lines = [
@@ -182,6 +181,7 @@ def test_a_run_on_hostile_jsonl_records_one_error_each_and_goes_on(tmp_path: Pat
     paragraphs = "".join(f"<p>{A} {B} ({i})</p>" for i in range(40))
     (folder / "long.html").write_text(f"<html><body><article><h1>Titre</h1>{paragraphs}</article></body></html>",
                                       encoding="utf-8")
+    (folder / "one-line.txt").write_text((B + " ") * 40, encoding="utf-8")
     out, report = run_recoupe(folder, settings=Settings(max_article_chars=2000, embeddings=False))
     assert [(Path(e.source).name, e.code) for e in report.errors] == [
         ("batch.jsonl#L1", "E105"), ("batch.jsonl#L2", "E105"), ("batch.jsonl#L3", "E105")]
@@ -189,59 +189,43 @@ def test_a_run_on_hostile_jsonl_records_one_error_each_and_goes_on(tmp_path: Pat
     assert articles["batch.jsonl#L4"]["published"]["value"] == "2021-11-24"
     assert len(articles["long.html"]["text"]) <= 2000 and articles["long.html"]["warnings"][0].startswith(
         "main text: input cut to ")
+    line = articles["one-line.txt"]
+    assert line["text"].endswith("capitale.") and len(line["text"]) <= 2000
+    assert line["warnings"][0] == f"input cut to {len(line['text']):,} characters (limit 2,000)"
 
 
-def test_the_cut_keeps_its_warning_through_a_run(tmp_path: Path, run_recoupe) -> None:
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "one-line.txt").write_text((A + " ") * 40, encoding="utf-8")
-    out, report = run_recoupe(tmp_path / "in", settings=replace(Settings(), max_article_chars=1000,
-                                                                 embeddings=False))
-    (article,) = read_jsonl(out / "articles.jsonl")
-    assert not report.errors and article["text"].endswith("coopération.") and len(article["text"]) <= 1000
-    assert article["warnings"][0] == f"input cut to {len(article['text']):,} characters (limit 1,000)"
-
-
-def test_an_internal_error_on_one_input_is_recorded_and_the_run_goes_on(
+def test_an_internal_error_on_one_input_costs_only_that_input(
         tmp_path: Path, run_recoupe, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected error while cleaning one input, or while parsing one article (spaCy refuses a text over its
+    length limit when the cap is off): an E302 row for it, the others stored, the input tried again next run."""
     import recoupe.pipeline
 
-    real = recoupe.pipeline.clean
+    real_clean, real_annotate = recoupe.pipeline.clean, recoupe.pipeline.annotate
 
-    def flaky(decoded, **kwargs):  # type: ignore[no-untyped-def]
+    def flaky_clean(decoded, **kwargs):  # type: ignore[no-untyped-def]
         if "piège" in decoded.text:
             raise RecursionError("maximum recursion depth exceeded\nin a parser")
-        return real(decoded, **kwargs)
+        return real_clean(decoded, **kwargs)
 
-    monkeypatch.setattr(recoupe.pipeline, "clean", flaky)
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text(f"Titre piège\n\n{A}", encoding="utf-8")
-    (tmp_path / "in" / "b.txt").write_text(f"Titre sain\n\n{A}", encoding="utf-8")
-    out, report = run_recoupe(tmp_path / "in", settings=Settings(embeddings=False))
-    (error,) = report.errors
-    assert (Path(error.source).name, error.stage, error.code) == ("a.txt", "clean", "E302")
-    assert error.message == (f"{error.source}: internal error in the clean stage (RecursionError: maximum recursion "
-                             "depth exceeded in a parser); the input is not stored as an article")
-    assert [Path(a["source"]).name for a in read_jsonl(out / "articles.jsonl")] == ["b.txt"]
-
-
-def test_an_article_the_parser_fails_on_costs_only_itself(
-        tmp_path: Path, run_recoupe, monkeypatch: pytest.MonkeyPatch) -> None:
-    import recoupe.pipeline
-
-    real = recoupe.pipeline.annotate
-
-    def flaky(articles, models, *, workers=1):  # type: ignore[no-untyped-def]
-        if any("piège" in a.text for a in articles):
+    def flaky_annotate(articles, models, *, workers=1):  # type: ignore[no-untyped-def]
+        if any("écueil" in a.text for a in articles):
             raise ValueError("[E088] Text of length 1000001 exceeds maximum of 1000000.")
-        return real(articles, models, workers=workers)
+        return real_annotate(articles, models, workers=workers)
 
-    monkeypatch.setattr(recoupe.pipeline, "annotate", flaky)
+    monkeypatch.setattr(recoupe.pipeline, "clean", flaky_clean)
+    monkeypatch.setattr(recoupe.pipeline, "annotate", flaky_annotate)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(f"Titre piège\n\n{A}", encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text(f"Titre sain\n\n{A}", encoding="utf-8")
+    (tmp_path / "in" / "c.txt").write_text(f"Titre écueil\n\n{A}", encoding="utf-8")
     out, report = run_recoupe(tmp_path / "in", settings=Settings(embeddings=False))
-    (error,) = report.errors
-    assert (Path(error.source).name, error.stage, error.code) == ("a.txt", "annotate", "E302")
+    assert [(Path(e.source).name, e.stage, e.code) for e in report.errors] == [
+        ("a.txt", "clean", "E302"), ("c.txt", "annotate", "E302")]
+    assert report.errors[0].message == (
+        f"{report.errors[0].source}: internal error in the clean stage (RecursionError: maximum recursion depth "
+        "exceeded in a parser); the input is not stored as an article")
+    assert report.errors[1].message.startswith(f"{report.errors[1].source}: internal error in the annotate stage "
+                                               "(ValueError: [E088] Text of length 1000001")
     assert [Path(a["source"]).name for a in read_jsonl(out / "articles.jsonl")] == ["b.txt"]
-    with Store.open(out / "recoupe.duckdb") as store:  # the failed input is tried again by the next run
+    with Store.open(out / "recoupe.duckdb") as store:  # the failed inputs are tried again by the next run
         assert len(store.done_raw_ids()) == 1
