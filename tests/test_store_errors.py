@@ -136,3 +136,21 @@ def test_a_failed_export_is_one_line_and_leaves_no_temporary_file(tmp_path: Path
     assert line.endswith("free some space or check the folder's permissions, then run `recoupe export` again (the "
                          "previous files are intact)")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_store_or_dossier_under_a_file_is_one_line(tmp_path: Path, store_file: Path) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(f"Titre\n\n{A}", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "a.txt"), "--db", str(blocker / "s.duckdb"), "--out",
+                                      str(tmp_path / "o"), "-q"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit | None)
+    line = one_line(result.output)  # the reason is the system's ("File exists": a file where a folder should be)
+    assert line.startswith(f"recoupe: E201 cannot create the folder of the store {blocker}/s.duckdb: ")
+    assert line.endswith("; give a writable --out or --db")
+    result = CliRunner().invoke(app, ["export", str(store_file), "--out", str(blocker / "dossier")])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit | None)
+    line = one_line(result.output)
+    assert line.startswith(f"recoupe: E202 cannot write {blocker}/dossier: ")
+    assert line.endswith("; free some space or check the folder's permissions, then run `recoupe export` again (the "
+                         "previous files are intact)")
