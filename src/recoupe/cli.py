@@ -141,7 +141,7 @@ def _execute(paths: list[Path], urls: list[str], feeds: list[str], out: Path, db
              settings: Settings, quiet: bool) -> int:
     store_path = db or out / "recoupe.duckdb"
     if found := holder(store_path):
-        err_console.print(f"recoupe: {held_message(store_path, found)}", markup=False, soft_wrap=True)
+        _fail(held_message(store_path, found))
         return 1
     from recoupe.pipeline import Pipeline  # spaCy and the encoder load only for the commands that run it
 
