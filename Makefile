@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python bench/bench_press.py
 	$(BIN)/python bench/bench_serve.py
 	$(BIN)/python bench/bench_memory.py
+	$(BIN)/python bench/bench_confidence.py
 
 clean:
 	rm -rf dossier build .pytest_cache .mypy_cache .ruff_cache bench/corpus bench/out bench/press.md

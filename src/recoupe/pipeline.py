@@ -46,6 +46,7 @@ from recoupe.understand.annotate import SUPPORTED, Models, annotate
 from recoupe.understand.entities import extract
 from recoupe.understand.events import EventMention, extract_events
 from recoupe.understand.events.arms import to_arms_records
+from recoupe.understand.events.confidence import with_confidence
 from recoupe.understand.timex.records import Timex
 from recoupe.understand.timex.stage import tag_article
 
@@ -297,6 +298,7 @@ class Pipeline:
         reviewed_events, reviewed_conflicts = review.apply(fusion.events, fusion.conflicts, self.store.reviews())
         for e in entities:
             e["conflicts"] = fusion.entity_conflicts.get(e["id"], [])
+        fusion = replace(fusion, events=with_confidence(fusion.events))
         arms = to_arms_records(fusion.events, mentions, self.kb)
         conflicts_of = {e["id"]: e["conflicts"] for e in fusion.events}
         for record in arms:  # a deal shows the disagreements on its event (numbers, values, dates)
