@@ -156,3 +156,13 @@ def test_arms_counts_and_status(models: Models, text: str, attributes: dict[str,
     (e,) = _of(_events(text, models), "ARMS_TRANSFER")
     keys = ("designation", "number", "number_total", "status")
     assert {k: v for k, v in e.attributes.items() if k in keys} == attributes
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Qatar and Bahrain have agreed to resume diplomatic relations after two days of talks in Riyadh.",
+     "DIPLOMATIC_RELATIONS"),
+    ("Qatar and Oman agreed that their defence ministers would meet in Doha next month.", "MEETING"),
+])
+def test_an_agreement_to_act_is_that_act(models: Models, text: str, kept: str) -> None:
+    events = _events(text, models)
+    assert _of(events, kept) and _of(events, "COOPERATION") == []

@@ -730,8 +730,9 @@ def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
     interview given to the press ("un entretien donné à des médias français"), "meet" as "satisfy" ("meets
     the needs of the air force")."""
     m = ctx.mention_at.get(tok.i)
-    if _pos(tok) == "NOUN" and m is not None and m.type in ("ORG", "PERSON", "GPE", "LOC", "EQUIPMENT"):
-        return True
+    if _pos(tok) == "NOUN" and m is not None and m.type in ("ORG", "PERSON", "GPE", "LOC", "EQUIPMENT") and \
+            m.start < tok.idx:
+        return True  # inside a name; a noun that begins one names the event ("Conférence internationale X")
     if tok.text in ("Congress", "Congrès") and any(
             (g := ctx.mention_at.get(c.i)) is not None and g.type == "GPE" for c in tok.children):
         return True  # "the US Congress": a legislature
@@ -857,6 +858,16 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
                     other.tok.i < trig.tok.i and trig.tok.dep_ in ("ROOT", "root") and other.d.frame == "cooperate"):
                 other.consumed = True
                 trig.extra_roots.append(other.tok)
+    # an agreement to do an act of another kind is that act, planned or done: "agreed to resume diplomatic
+    # relations", "agreed that their foreign ministers would meet" (the resumption, the meeting)
+    kinds = ("DIPLOMATIC_RELATIONS", "AGREEMENT", "VISIT", "MEETING", "ARMS_TRANSFER", "EXERCISE", "MEDIATION")
+    for trig in found:
+        if trig.d.frame != "agree" or trig.category != "COOPERATION" or trig.consumed or _pos(trig.tok) != "VERB":
+            continue
+        clauses = [c for c in trig.tok.children if c.dep_ in ("xcomp", "ccomp")]
+        inside = {c.i for c in clauses} | {o.i for c in clauses for o in c.children if o.dep_ in _OBJECT_DEPS}
+        if any(o is not trig and o.category in kinds and not o.consumed and o.tok.i in inside for o in found):
+            trig.consumed = True
     # a verb and the event noun it takes as complement are one act: "ont procédé à la signature", "ended
     # mediation efforts" (a sanction, not a mediation), "lodged a protest" (an accusation, not a protest)
     for trig in found:
