@@ -166,3 +166,15 @@ def test_arms_counts_and_status(models: Models, text: str, attributes: dict[str,
 def test_an_agreement_to_act_is_that_act(models: Models, text: str, kept: str) -> None:
     events = _events(text, models)
     assert _of(events, kept) and _of(events, "COOPERATION") == []
+
+
+@pytest.mark.parametrize(("text", "source", "recipient"), [
+    # weapons sent to a state are a transfer, not a deployment (MOBILIZE) of the sender's forces
+    ("Both Britain and Spain had resisted pressure to send their tanks to Ukraine.", {"ESP", "GBR"}, {"UKR"}),
+    ("L'Italie va envoyer ses blindés en Ukraine.", {"ITA"}, {"UKR"}),
+])
+def test_weapons_sent_are_a_transfer(models: Models, text: str, source: set[str], recipient: set[str]) -> None:
+    events = _events(text, models)
+    assert _of(events, "CONFLICT") == []
+    (e,) = _of(events, "ARMS_TRANSFER")
+    assert (set(e.countries("source")), set(e.countries("recipient"))) == (source, recipient)

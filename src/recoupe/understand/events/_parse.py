@@ -567,6 +567,9 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
             if t.pos_ in ("NOUN", "PROPN") and ctx.in_class(t, cls) and t.i != tok.i:
                 if cls == "agreement" and _is_press_or_other(t):
                     continue
+                if cls == "troops" and d.lemma in ("send", "envoyer", "dispatch", "dépêcher", "ship") and \
+                        ctx.in_class(t, "weapon"):
+                    continue  # "send their tanks to Ukraine": a transfer of weapons, not a deployment
                 if cls == "agreement" and _pos(tok) == "VERB" and t.i > tok.i and t.head.i != tok.i and \
                         t.head.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("appos", "conj") and any(
                             c.dep_ in ("case",) for c in t.children) and not _in_timex(ctx, t.head):
@@ -797,6 +800,8 @@ def _generic_weapon_ok(ctx: _Ctx, noun: Any) -> bool:
     if any(c.dep_ == "nummod" or (c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "compound", "nmod"))
            for c in noun.children):
         return True  # "douze canons Caesar", "three frigates"
+    if any(c.dep_ in ("poss", "det") and ("Yes" in c.morph.get("Poss") or c.tag_ == "PRP$") for c in noun.children):
+        return True  # "send their tanks", "livrer ses blindés": the actor's own weapons
     return noun.lemma_.lower() in ("drone", "missile", "hélicoptère", "helicopter", "radar", "satellite", "uav")
 
 
