@@ -86,6 +86,10 @@ def test_date_of_a_clause_on_the_event_noun_is_the_events(models: Models) -> Non
      "allait devoir fermer ses bases militaires en Mauritanie.", {"MEETING"}),
     # "entretenir" without "se" is "maintain"
     ("Le Mali veut entretenir des relations apaisées avec l'Algérie.", {"MEETING"}),
+    # a participle that qualifies a thing is no act of its own
+    ("La dénonciation de cet ancien accord de défense, négocié à l'époque coloniale, implique le départ de "
+     "militaires français du Niger.", {"MEETING"}),
+    ("L'Espagne va réduire les visas accordés aux ressortissants marocains.", {"COOPERATION"}),
     # a word of a name: the US Congress is no conference
     ("India welcomed the vote of the US Congress on the engine deal.", {"CONFERENCE", "VISIT", "MEETING"}),
 ])

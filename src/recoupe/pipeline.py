@@ -319,6 +319,7 @@ class Pipeline:
                                       "basis": "inferred", "reason": first.inferred[a["id"]]["reason"]}
         fusion = fuse(mentions, entities, articles, stories.records, stories.syndicated_of) if first.inferred \
             else first
+        fusion = replace(fusion, events=with_confidence(fusion.events))
         reviewed_events, reviewed_conflicts = review.apply(fusion.events, fusion.conflicts, self.store.reviews())
         for e in entities:
             e["conflicts"] = fusion.entity_conflicts.get(e["id"], [])

@@ -739,6 +739,11 @@ def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
     if tok.text in ("Congress", "Congrès") and any(
             (g := ctx.mention_at.get(c.i)) is not None and g.type == "GPE" for c in tok.children):
         return True  # "the US Congress": a legislature
+    if d.category in ("MEETING", "COOPERATION") and _pos(tok) == "VERB" and _adjectival_participle(tok) and not (
+            ctx.in_class(tok.head, "person") or ctx.in_class(tok.head, "meeting")
+            or (ctx.mention_at.get(tok.head.i) is not None and ctx.mention_at[tok.head.i].type in (
+                "PERSON", "ORG", "GPE"))):
+        return True  # "l'accord négocié à l'époque", "strengthened ties", "les visas accordés": a qualifier
     lemma = tok.lemma_.lower()
     if lemma in ("consultation", "consultations") and (
             _case(tok) in ("pour", "for") or (tok.dep_ == "pobj" and tok.head.lower_ == "for")):
@@ -748,6 +753,18 @@ def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
         return True
     return d.frame == "meet" and lemma == "meet" and any(
         c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") and c.lower_ in _MET_THINGS for c in tok.children)
+
+
+def _adjectival_participle(tok: Any) -> bool:
+    """A past participle that qualifies a noun, with no auxiliary nor subject of its own ("un accord négocié à
+    l'époque post-coloniale", "strengthened ties", "les visas accordés aux ressortissants"); the caller keeps
+    one said of people or a body ("les ministres, réunis à Rabat")."""
+    participle = "Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN" or (
+        tok.lower_.endswith(("é", "ée", "és", "ées")) and tok.lang_ == "fr")  # "négocié" tagged Inf
+    if tok.dep_ not in ("amod", "acl") or not participle:
+        return False
+    return not any(c.dep_ in ("aux", "aux:pass", "auxpass", "aux:tense", "nsubj", "nsubj:pass", "nsubjpass")
+                   for c in tok.children)
 
 
 _MEMBERSHIP = frozenset({"alliance", "alliance's", "bloc", "union", "organisation", "organization"})
