@@ -46,6 +46,7 @@ BODY = "Le ministre a signé mardi un protocole d'accord avec son homologue, sel
         ("Home > World > Africa", "breadcrumb"),
         ("Écoutez Radio Atlas | Alexa | Application | 98.2 FM", "menu"),
         ("Published in Le Quotidien on", "credit"),
+        ("https://www.example.org/2021/10/03/la-marine-recoit-deux-patrouilleurs", "url"),
     ],
 )
 def test_rule_names(line: str, name: str) -> None:
@@ -117,6 +118,14 @@ def test_headline_after_page_chrome() -> None:
              BODY]
     assert [(x.label, x.reason) for x in boilerplate.classify(lines)] == [
         ("boilerplate", "skip-link"), ("blank", ""), ("title", "first line"), ("blank", ""), ("body", "shape")]
+
+
+def test_paragraph_cut_mid_sentence_is_body() -> None:
+    """A long line of several sentences whose last one the scraper cut off is a paragraph, even alone."""
+    line = (f"{BODY} {BODY} Les deux pays ont aussi évoqué la formation des pilotes et la maintenance des "
+            "appareils, dont la première tranche serait livrée avant la fin de l'année prochaine, selon")
+    assert [(x.label, x.reason) for x in boilerplate.classify([line])] == [("body", "shape")]
+    assert boilerplate.classify([line[:250]])[0].label != "body"
 
 
 def test_scraper_prefix_is_cut_from_the_first_line() -> None:

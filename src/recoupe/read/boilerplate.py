@@ -44,6 +44,12 @@ MAX_TITLE_CHARS = 200
 # Lines shorter than this are never treated as repeated boilerplate (too many legitimate short lines
 # such as "Entraînements conjoints" recur across articles).
 MIN_REPEATED_CHARS = 15
+# A line this long holding at least this many sentence ends inside it is a paragraph even when its end was cut
+# (a scraped excerpt stopped mid-sentence: press dev fr002 was lost whole). Captions and teasers are shorter or
+# hold one sentence. Re-run bench/bench_press.py (body lines kept, furniture removed) if changed.
+MIN_PARAGRAPH_CHARS = 300
+MIN_INNER_SENTENCES = 2
+_INNER_SENTENCE_END = re.compile(r"""[.!?…»"”]\s+[«"“A-ZÀ-ÖØ-Ý]""")
 # How many leading non-blank lines may hold the headline and the byline/dateline.
 HEADER_LINES = 5
 
@@ -98,6 +104,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("breadcrumb", r"^(?:home|accueil)\s*[»›>/]\s*\S"),
         ("menu", r"^[^|.!?]{1,40}(?:\s\|\s[^|!?]{1,30}){3,}$"),
         ("credit", r"^(?:published in|publié dans)\s[^.!?]{1,50}\s(?:on|le)$"),
+        ("url", r"^(?:https?://|www\.)\S+$"),  # the page's address printed by the scraper: never a headline
     )
 )
 
@@ -179,6 +186,8 @@ def rule(line: str, *, arabic: bool = False) -> str | None:
 def _shape(line: str) -> Label | Literal["uncertain"]:
     if _SENTENCE_END.search(line) and len(line) >= MIN_BODY_CHARS:
         return "body"
+    if len(line) >= MIN_PARAGRAPH_CHARS and len(_INNER_SENTENCE_END.findall(line)) >= MIN_INNER_SENTENCES:
+        return "body"  # a paragraph whose last sentence the excerpt or the scraper cut off
     if len(line) <= MAX_HEADING_CHARS and not line.endswith((",", ";")):
         return "heading"
     return "uncertain"
