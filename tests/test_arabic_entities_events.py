@@ -318,3 +318,11 @@ def test_america_alone_is_the_united_states_in_arabic(models: Models) -> None:
     _a, mentions = mentions_of("حذرت أمريكا مصر من شراء المقاتلات الروسية.", models)
     assert {m.text: m.kb_id for m in mentions if m.type == "GPE"} == {"أمريكا": "USA", "مصر": "EGY",
                                                                      "الروسية": "RUS"}
+
+
+def test_a_name_two_states_share_goes_to_the_one_the_article_names(models: Models) -> None:
+    # "عمان" is Amman (Jordan) and Oman; the article names Jordan (الأردنية), not Oman, and the United States most
+    text = ("نشرت الجريدة الرسمية الأردنية نص الاتفاقية بين عمان وواشنطن. "
+            "وقالت واشنطن إن الولايات المتحدة ملتزمة بالاتفاق مع الولايات المتحدة الأمريكية.")
+    _a, mentions = mentions_of(text, models)
+    assert {m.text: m.kb_id for m in mentions if m.text == "عمان"} == {"عمان": "JOR"}

@@ -280,9 +280,13 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
     states = Counter(kb.entries[eid].country for s, e, eid, _ in kb_matches
                      if not kb.is_ambiguous(eid, text[s:e]) and kb.entries[eid].type == "GPE")
     main_state = states.most_common(1)[0][0] if states else None
+    shared: dict[tuple[int, int], set[str | None]] = {}
+    for start, end, entry_id, _how in kb_matches:
+        shared.setdefault((start, end), set()).add(kb.entries[entry_id].country)
     for start, end, entry_id, how in kb_matches:
         entry = kb.entries[entry_id]
-        if kb.is_ambiguous(entry, text[start:end]) and (main_state is None or entry.country != main_state):
+        if kb.is_ambiguous(entry, text[start:end]) and (main_state is None or entry.country != main_state) and \
+                not _only_one_named(shared[(start, end)], entry.country, states):
             continue
         etype = _entry_type(entry)
         if etype == "EVENT" and entry.attrs.get("recurring"):
@@ -312,6 +316,12 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
 
     found.sort(key=lambda m: (m.start, m.end))
     return ArticleEntities(article=article.id, mentions=tuple(found))
+
+
+def _only_one_named(countries: set[str | None], country: str | None, named: Counter[str | None]) -> bool:
+    """A form two states share ("عمان": Amman for Jordan, and Oman) stands for the one of them that the
+    article otherwise names, when it names exactly one."""
+    return len(countries) > 1 and [c for c in countries if named.get(c)] == [country]
 
 
 def _arabic_persons(text: str, kb: KnowledgeBase, spans: _Spans, found: list[Mention],
