@@ -5,8 +5,9 @@ The articles are generated (seeded) from our own sentence templates, in French a
 outlet and date line, two or three sentences about a visit, an agreement or a delivery between two states of
 the knowledge base, and the outlet's footer (so the repeated-lines pass has furniture to find). Each carries its
 number, so each is a distinct article. Each size runs in a fresh subprocess: a fresh store,
-``Pipeline(store, Settings(...)).run([folder])`` then ``export``; recorded: ``ru_maxrss`` after the run and
-after the export, the seconds, and the report's counts. The ratio is the larger size's peak over the smaller's.
+``Pipeline(store, Settings(...), release_models=True).run([folder])`` (as the CLI runs it) then ``export``;
+recorded: ``ru_maxrss`` after the run and after the export, the seconds, and the report's counts. The ratio is
+the larger size's peak over the smaller's.
 
 Sentence embeddings are off by default (``--embeddings`` turns them on): encoding 20,000 leads costs about half
 an hour on one core, and the vectors (1.5 KB an article) are not what this benchmark is about.
@@ -120,7 +121,8 @@ def child(folder: Path, work: Path, embeddings: bool) -> dict[str, Any]:
 
     t0 = time.perf_counter()
     with Store.open(work / "recoupe.duckdb") as store:
-        report = Pipeline(store, Settings(embeddings=embeddings)).run([folder])
+        # as the CLI runs it: the parsers unloaded before the cross-document stages
+        report = Pipeline(store, Settings(embeddings=embeddings), release_models=True).run([folder])
         rss_run = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         export(store, work / "export")
     return {

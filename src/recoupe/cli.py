@@ -147,7 +147,7 @@ def _execute(paths: list[Path], urls: list[str], feeds: list[str], out: Path, db
 
     try:
         with Store.open(store_path) as store:
-            pipeline = Pipeline(store, settings)
+            pipeline = Pipeline(store, settings, release_models=True)
             show = not quiet and console.is_terminal
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                           TimeElapsedColumn(), console=err_console, disable=not show, transient=True) as bar:

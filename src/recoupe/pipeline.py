@@ -10,6 +10,9 @@ use what the files taught). The cross-document stages (resolve, stories, fusion)
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import hashlib
 import logging
 import time
@@ -42,7 +45,7 @@ from recoupe.records import (
 )
 from recoupe.settings import Settings
 from recoupe.store import Store
-from recoupe.understand.annotate import SUPPORTED, Models, annotate
+from recoupe.understand.annotate import SUPPORTED, Models, annotate, load_pipeline
 from recoupe.understand.entities import extract
 from recoupe.understand.events import EventMention, extract_events
 from recoupe.understand.events.arms import to_arms_records
@@ -160,6 +163,14 @@ def repeated_lines(docs: Iterable[tuple[str | None, str, str]]) -> dict[str, fro
     }
 
 
+def _return_freed_memory() -> None:
+    """Collect, and give the heap's free pages back to the system (glibc's malloc_trim), so that what a phase
+    of the run freed is not counted in the next phase's resident memory."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the memory is reused by this process anyway
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _stage_failure(article: CleanArticle, stage: str, what: str, exc: Exception) -> IngestError:
     log.exception("stage %s failed on %s", stage, article.source)
     failure = StageFailure(f"{article.source}: internal error in the {stage} stage ({type(exc).__name__}: {exc}); "
@@ -193,11 +204,15 @@ def clean_corpus(raws: Sequence[RawDocument]) -> dict[str, CleanArticle]:
 class Pipeline:
     """Runs PLAN over inputs into a store. Models are loaded once, on the first article."""
 
-    def __init__(self, store: Store, settings: Settings, *, models: Models | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings, *, models: Models | None = None,
+                 release_models: bool = False) -> None:
+        """``release_models``: unload the spaCy pipelines once the last batch is stored, before the
+        cross-document stages (the CLI does; a process that runs the pipeline again keeps them loaded)."""
         registry.check(PLAN)
         self.store = store
         self.settings = settings
         self.models = models or Models(settings)
+        self.release_models = release_models
         self._kb: KnowledgeBase | None = None
 
     @property
@@ -245,6 +260,12 @@ class Pipeline:
                 progress(report.inputs, None)
         if batch:
             self._process(batch, furniture, report)
+        if self.release_models:
+            # The parsers (about 400 MB) are not needed by the cross-document stages, which hold the whole store's
+            # mentions, events and texts: the peak is one or the other, not both (bench_memory.py). Re-reading an
+            # article with an inferred date loads its parser again.
+            load_pipeline.cache_clear()
+            _return_freed_memory()
         t0 = time.perf_counter()
         entities = review.apply_entities(resolve(self.store.mentions(), self.kb), self.store.reviews())
         self.store.replace_entities(entities)
@@ -258,6 +279,9 @@ class Pipeline:
             error = IngestError(source="(store)", stage="fuse", code=failure.code, message=failure.message)
             report.errors.append(error)
             self.store.record_errors([error])
+        del entities
+        if self.release_models:
+            _return_freed_memory()  # what fusion held, before the caller exports
         self.store.finish_run(report.run_id, inputs=report.inputs, articles=report.articles,
                               errors=len(report.errors))
         return report
