@@ -311,3 +311,21 @@ def test_a_fusion_failure_keeps_the_articles_and_the_previous_events(
     assert "(RuntimeError: boom)" in report.errors[0].message and "\n" not in report.errors[0].message
     assert len(read_jsonl(out / "articles.jsonl")) == 2
     assert read_jsonl(out / "events.jsonl") == before
+
+
+def test_release_models_unloads_the_parsers_before_fusion_and_keeps_the_record(tmp_path: Path) -> None:
+    from recoupe.understand.annotate import load_pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Une visite à Rabat\n\n" + BODY_FR, encoding="utf-8")
+    (folder / "b.txt").write_text("Un accord\n\n" + BODY_FR.replace("mardi", "jeudi"), encoding="utf-8")
+    files = {}
+    for release in (False, True):
+        out = tmp_path / f"out{release}"
+        with Store.open(out / "recoupe.duckdb") as store:
+            Pipeline(store, Settings(), release_models=release).run([folder])
+            assert (load_pipeline.cache_info().currsize == 0) is release
+            export(store, out)
+        files[release] = {p.name: p.read_text() for p in out.glob("*.jsonl")}
+    assert files[True] == files[False]
