@@ -154,3 +154,19 @@ def test_a_store_or_dossier_under_a_file_is_one_line(tmp_path: Path, store_file:
     assert line.startswith(f"recoupe: E202 cannot write {blocker}/dossier: ")
     assert line.endswith("; free some space or check the folder's permissions, then run `recoupe export` again (the "
                          "previous files are intact)")
+
+
+def test_a_failed_review_write_is_a_store_error_and_leaves_no_transaction(tmp_path: Path) -> None:
+    """The serving tables write through the store's transaction: a DuckDB error there is one StoreError naming the
+    store, and the store takes the next write."""
+    from recoupe.errors import StoreError
+
+    path = tmp_path / "s.duckdb"
+    with Store.open(path) as store:
+        store._con.execute("DROP TABLE reviews")  # what a damaged store would look like
+        entry = {"at": "2026-12-07T10:00:00Z", "by": "ana", "kind": "event", "action": "reject", "subject": "e1",
+                 "anchor": {}}
+        with pytest.raises(StoreError) as caught:
+            store.record_review(entry, "events", {"id": "e1"})
+        assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+        store.prepare_serving()  # no transaction left open

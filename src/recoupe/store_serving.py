@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,6 +51,9 @@ class ServingTables:
 
     _con: duckdb.DuckDBPyConnection
 
+    def _transaction(self) -> AbstractContextManager[None]:  # Store's: DuckDB errors become one-line StoreErrors
+        raise NotImplementedError
+
     def _index_events(self, ids: Sequence[str] | None = None) -> None:
         """Rebuild the event index (of these events only, when given), inside the caller's transaction."""
         if ids is None:
@@ -64,16 +68,11 @@ class ServingTables:
         """Bring the serving tables up to date: the folded text of every article not yet indexed for search,
         and the event index when it lags the events (a store filled before schema 7)."""
         con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._fold_new_articles()
             counts = con.execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_index)").fetchone()
             if counts is not None and counts[0] != counts[1]:
                 self._index_events()
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def _fold_new_articles(self) -> None:
         """The folded text and the word postings of the articles not yet indexed for search (inside the caller's
@@ -100,8 +99,7 @@ class ServingTables:
         if table not in ("events", "conflicts", "entities"):
             raise ValueError(f"{table!r} is not reviewed")
         con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             row = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM reviews").fetchone()
             seq = int(row[0]) if row else 1
             con.execute(
@@ -116,10 +114,6 @@ class ServingTables:
                         [json.dumps(record, ensure_ascii=False), record["id"]])
             if table == "events":
                 self._index_events([record["id"]])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         return seq
 
     def reviews(self, con: duckdb.DuckDBPyConnection | None = None) -> list[dict[str, Any]]:
