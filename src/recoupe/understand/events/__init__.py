@@ -50,9 +50,11 @@ from typing import Any
 from recoupe.kb import KnowledgeBase
 from recoupe.records import AnnotatedArticle, Mention
 from recoupe.registry import register
+from recoupe.understand.events._actors import _remember_subjects
 from recoupe.understand.events._build import _build, _merge
 from recoupe.understand.events._common import CATEGORIES, NEWS_DATE, RECIPROCAL, Category, Factuality
-from recoupe.understand.events._parse import _Ctx, _detect, _dyad, _is_headline, _remember_subjects, _states_of, _units
+from recoupe.understand.events._tokens import _Ctx, _dyad, _is_headline, _states_of, _units
+from recoupe.understand.events._triggers import _detect
 from recoupe.understand.events.classifier import SentenceScorer, default_scorer
 from recoupe.understand.events.lexicon import Lexicon, TriggerDef, load_lexicon
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence, event_id, to_event_records

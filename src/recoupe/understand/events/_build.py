@@ -11,21 +11,13 @@ from types import MappingProxyType
 from typing import Any
 
 from recoupe.understand.events import plover
+from recoupe.understand.events._actors import _actors_of, _dedup, _states_first, _subject_token
+from recoupe.understand.events._arguments import _Args, _arguments
+from recoupe.understand.events._attributes import _arms_attributes, _domains, _name_of
 from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIPROCAL
-from recoupe.understand.events._facts import _arms_attributes, _clause_text, _date_of, _domains, _factuality, _name_of
-from recoupe.understand.events._parse import (
-    _actors_of,
-    _Args,
-    _arguments,
-    _case,
-    _Ctx,
-    _dedup,
-    _pos,
-    _states_first,
-    _subject_token,
-    _Trigger,
-    _window,
-)
+from recoupe.understand.events._dates import _date_of
+from recoupe.understand.events._factuality import _clause_text, _factuality
+from recoupe.understand.events._tokens import _case, _Ctx, _pos, _Trigger, _window
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.calendar import interval
 

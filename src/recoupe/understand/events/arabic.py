@@ -41,7 +41,7 @@ from recoupe.understand.arabic_text import normalize_with_offsets
 from recoupe.understand.events import plover
 from recoupe.understand.events._build import _merge
 from recoupe.understand.events._common import NEWS_DATE, RECIPROCAL, Category, Factuality
-from recoupe.understand.events._facts import NEWS_SENTENCES, _date
+from recoupe.understand.events._dates import NEWS_SENTENCES, _date
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.records import Timex
 

@@ -53,7 +53,7 @@ class EventDate:
 
     @property
     def by_publication(self) -> bool:
-        """Whether this is the publication date of an article whose news is told undated (``_facts._as_news``):
+        """Whether this is the publication date of an article whose news is told undated (``_dates._as_news``):
         it says when the article was written, so any date the text gives wins over it."""
         return bool(self.start) and NEWS_DATE in self.reason
 

@@ -1,0 +1,124 @@
+"""Step 6 of the events stage, an event's attributes: domains of cooperation, the name of an agreement, meeting
+or exercise, and the arms attributes (designation, number, value, status) of a transfer."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from recoupe.understand.events._common import (
+    MAX_NAME_CHARS,
+    Factuality,
+)
+from recoupe.understand.events._tokens import _Ctx, _phrase, _Trigger
+from recoupe.understand.events.arms import count_before, parse_value, part_of_total
+
+# --------------------------------------------------------------------------------------------------
+# 6. attributes
+
+
+def _domains(ctx: _Ctx, trig: _Trigger) -> list[str]:
+    root = trig.anchor if trig.anchor is not None else trig.tok
+    text = ""
+    for r in [root, *trig.extra_roots]:
+        toks = sorted(r.subtree, key=lambda t: t.i)
+        if toks:
+            text += " " + ctx.annotated.article.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)].lower()
+    if not text:
+        return []
+    found: list[str] = []
+    for m in ctx.lex.domains.finditer(text):  # longest phrases first at each position
+        key = ctx.lex.domain_keys[m.group(0)]
+        if key not in found:
+            found.append(key)
+    if len(found) > 1:
+        found = [k for k in found if k not in ("military", "security")] or found
+    return found
+
+
+def _name_of(ctx: _Ctx, tok: Any) -> str | None:
+    toks = sorted((t for t in _phrase(tok) if t.dep_ not in ("det", "case") or t.head.i != tok.i), key=lambda t: t.i)
+    if not toks:
+        return None
+    full = ctx.annotated.article.text
+    end = toks[-1].idx + len(toks[-1].text)
+    more = re.match(r"-[\w’']+(?: d[’'][\w]+)?", full[end:end + 40])  # "accord" | "-cadre" cut by the parser
+    if more:
+        end += more.end()
+    text = full[toks[0].idx: end].strip(" ,;:«»\"")
+    return text[:MAX_NAME_CHARS] if text else None
+
+
+def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factuality) -> dict[str, Any]:
+    m = ctx.mention_at.get(weapon.i)
+    attrs: dict[str, Any] = {}
+    if m is not None and m.type == "EQUIPMENT":
+        attrs["designation"] = m.text
+        if m.text.endswith("s") and any(e.type == "EQUIPMENT" for e, _h in ctx.kb.lookup(m.text[:-1])):
+            attrs["designation"] = m.text[:-1]  # "F-16s", "Eurofighter Typhoons": the system's name
+        attrs["equipment"] = m.kb_id
+        noun = weapon.head if weapon.dep_ in ("appos", "flat:name", "compound", "nmod") else weapon
+        if noun.i != weapon.i and ctx.in_class(noun, "weapon"):
+            attrs["description"] = noun.text
+    else:
+        attrs["designation"] = weapon.text
+        attrs["equipment"] = None
+    counted = _counted_nouns(ctx, weapon)
+    for cand in counted:
+        n = count_before(cand)
+        if n is not None:
+            attrs["number"] = n
+            part = next((p for c in counted if (p := part_of_total(c)) is not None), None)
+            if part is not None:  # "the first two of 28 Eurofighter Typhoons": two now, 28 in all
+                attrs["number"], attrs["number_total"] = part, n
+            break
+    root = trig.anchor if trig.anchor is not None else trig.tok
+    toks = sorted(root.subtree, key=lambda t: t.i)
+    unit = trig.unit
+    if toks and unit is not None:
+        text = ctx.annotated.article.text[max(unit.start, toks[0].idx): min(unit.end, toks[-1].idx + len(toks[-1]))]
+        value = parse_value(text)
+        if value is not None:
+            attrs["value"] = value
+    lemma = trig.tok.lemma_.lower()
+    if factuality == "reported":
+        status = "reported"
+    elif factuality in ("planned", "hypothetical"):
+        status = "planned"
+    elif lemma in _SELECTED:
+        status = "planned"  # a system chosen or pledged is not yet bought nor delivered
+    elif lemma in ("commander", "order", "commande", "contrat", "contract", "acheter", "buy", "purchase", "achat",
+                   "payer", "pay", "débourser", "vendre", "sell", "sale", "vente", "deal"):
+        status = "ordered"
+    else:
+        status = "delivered"
+    attrs["status"] = status
+    return attrs
+
+
+_TYPE_WORDS = frozenset({"type", "modèle", "model", "version", "classe", "class", "famille", "family"})
+
+
+def _counted_nouns(ctx: _Ctx, weapon: Any) -> list[Any]:
+    """The weapon and the nouns that count it: its head when it names the head ("l'avion F-35A"), and the
+    nouns above "de type" ("cinq systèmes [...] de type Patriot", "three ships of the Gowind class")."""
+    out = [weapon]
+    t = weapon
+    typed = False
+    for _ in range(6):
+        if t.head.i == t.i or (not typed and t.dep_ not in ("appos", "flat:name", "compound", "nmod", "pobj", "prep",
+                                                           "amod")):
+            break
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            out.append(t)
+            typed = typed or t.lower_ in _TYPE_WORDS
+            if not typed:
+                break
+    return out
+
+
+# Arms triggers that choose or promise a system: the transfer is planned ("a choisi le F-35A", "pledged 19
+# F-16s"), whatever the tense.
+_SELECTED = frozenset({"choisir", "opter", "sélectionner", "retenir", "promettre", "choose", "select", "opt", "pick",
+                       "pledge", "promise"})
