@@ -15,14 +15,16 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from recoupe.errors import StoreError
 from recoupe.records import AnnotatedArticle, IngestError, Mention, RawDocument
 from recoupe.store_serving import ServingTables
-from recoupe.understand.timex.records import Timex
+
+if TYPE_CHECKING:  # importing the time package loads its tagger (0.1 s at every command's start)
+    from recoupe.understand.timex.records import Timex
 
 log = logging.getLogger(__name__)
 
