@@ -30,7 +30,8 @@ from recoupe.understand.timex.lexicon import (
     number,
 )
 from recoupe.understand.timex.rules import Rule, compound_duration, grp, lower, one, real_day, shift_frame
-from recoupe.understand.timex.rules_fr import two_digit_year, year_ok
+from recoupe.understand.timex.rules_fr_dates import year_ok
+from recoupe.understand.timex.rules_fr_words import two_digit_year
 
 W = r"(?<![\w\-])"
 E = r"(?![\w])"
