@@ -51,6 +51,14 @@ def test_one_line_errors_are_printed_literally(tmp_path: Path) -> None:
     assert result.output == f"recoupe: no store at {tmp_path}/no[/x]\\x1b[2J.duckdb\n"
 
 
+def test_serve_and_users_print_outside_strings_literally(tmp_path: Path) -> None:
+    """recoupe serve and recoupe users print paths as the other commands do: controls escaped, no markup."""
+    for command in (["serve", "--db"], ["users", "list", "--db"]):
+        result = CliRunner().invoke(app, [*command, str(tmp_path / "no[/x]\x1b[2J:x:.duckdb")])
+        assert result.exit_code == 2, result.output
+        assert result.output == f"recoupe: no store at {tmp_path}/no[/x]\\x1b[2J:x:.duckdb\n"
+
+
 def test_log_lines_are_literal() -> None:
     record = logging.LogRecord("recoupe.x", logging.WARNING, __file__, 1, "read %s", ("a\x1b[2J[/x]\nFAKE",), None)
     assert _LiteralFormatter("%(levelname)s %(message)s").format(record) == "WARNING read a\\x1b[2J[/x]\\nFAKE"

@@ -11,7 +11,6 @@ literally: the consoles interpret no Rich markup or emoji codes, and ``literal``
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from dataclasses import replace
 from enum import StrEnum
@@ -40,6 +39,7 @@ from recoupe.serve import commands as serve_commands
 from recoupe.serve.owner import held_message, holder
 from recoupe.settings import Settings, describe
 from recoupe.store import Store, store_problem
+from recoupe.terminal import literal
 
 if TYPE_CHECKING:
     from recoupe.pipeline import RunReport
@@ -57,16 +57,6 @@ _HELP = describe()
 
 # Runs with at least this many inputs show a progress bar (when the terminal is interactive).
 PROGRESS_MIN_INPUTS = 20
-
-
-# Characters never sent to the terminal as they are: C0 and C1 controls (ESC starts a terminal command), the
-# bidirectional overrides that reorder what is shown, and lone surrogates (a file name that is not UTF-8).
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def literal(value: object) -> str:
-    """``value`` as text safe to print: every unsafe character written as its escape (``\\x1b``, ``\\n``)."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
 
 
 def _fail(message: object) -> None:

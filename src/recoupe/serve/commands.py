@@ -14,9 +14,20 @@ from rich.console import Console
 
 from recoupe.errors import StoreError
 from recoupe.serve import owner
+from recoupe.terminal import literal
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _out(text: str) -> None:
+    """One line on standard output, printed literally: no Rich markup or emoji codes, controls escaped."""
+    console.print(literal(text), markup=False, emoji=False)
+
+
+def _err(text: str) -> None:
+    """One line on standard error, printed literally."""
+    err_console.print(literal(text), markup=False, emoji=False)
 users_app = typer.Typer(help="Reviewer accounts of a store (for recoupe serve --allow-review).",
                         no_args_is_help=True)
 # The shortest password accepted for a reviewer account (characters).
@@ -38,11 +49,11 @@ def is_loopback(host: str) -> bool:
 
 def _store_path(db: Path) -> Path:
     if not db.exists():
-        err_console.print(f"recoupe: no store at {db}", markup=False)
+        _err(f"recoupe: no store at {db}")
         raise typer.Exit(2)
     found = owner.holder(db)
     if found:
-        err_console.print(f"recoupe: {owner.held_message(db, found)}", markup=False)
+        _err(f"recoupe: {owner.held_message(db, found)}")
         raise typer.Exit(1)
     return db
 
@@ -69,23 +80,23 @@ def serve(
     try:
         store = Store.open(path)
     except StoreError as exc:
-        err_console.print(f"recoupe: {exc}", markup=False)
+        _err(f"recoupe: {exc}")
         raise typer.Exit(1) from None
     with store:
         users = store.user_names()
         if allow_review and not users:
-            err_console.print(f"recoupe: warning: no reviewer account yet; add one with: recoupe users add NAME "
-                              f"--db {path}", markup=False)
+            _err(f"recoupe: warning: no reviewer account yet; add one with: recoupe users add NAME "
+                              f"--db {path}")
         if not is_loopback(host) and not (allow_review and users):
-            err_console.print(f"recoupe: warning: serving {path} on {host}, beyond this machine, with no reviewer "
-                              "account: anyone who reaches it reads the whole record", markup=False)
+            _err(f"recoupe: warning: serving {path} on {host}, beyond this machine, with no reviewer "
+                              "account: anyone who reaches it reads the whole record")
         app = create_app(store, allow_review=allow_review, secure_cookies=secure_cookies)
         url = f"http://{host}:{port}/"
         # uvicorn shuts down on SIGTERM, then raises it again: end as on Ctrl-C, so that the marker is removed.
         previous = signal.signal(signal.SIGTERM, _stop)
         with owner.hold(path, url):
-            console.print(f"recoupe: serving {path} at {url} ({'review enabled' if allow_review else 'read-only'}; "
-                          "Ctrl-C stops)", markup=False)
+            _out(f"recoupe: serving {path} at {url} ({'review enabled' if allow_review else 'read-only'}; "
+                          "Ctrl-C stops)")
             try:
                 uvicorn.run(app, host=host, port=port, log_level="warning")
             finally:
@@ -107,7 +118,7 @@ def users_add(
     from recoupe.store import Store
 
     if not name.strip() or len(name) > 100 or any(not c.isprintable() for c in name):
-        err_console.print("recoupe: a name is 1 to 100 printable characters", markup=False)
+        _err("recoupe: a name is 1 to 100 printable characters")
         raise typer.Exit(2)
     path = _store_path(db)
     if password_stdin:
@@ -115,15 +126,15 @@ def users_add(
     else:
         password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
     if len(password) < MIN_PASSWORD_CHARS:
-        err_console.print(f"recoupe: a password has at least {MIN_PASSWORD_CHARS} characters", markup=False)
+        _err(f"recoupe: a password has at least {MIN_PASSWORD_CHARS} characters")
         raise typer.Exit(2)
     try:
         with Store.open(path) as store:
             store.add_user(name, hash_password(password))
     except StoreError as exc:
-        err_console.print(f"recoupe: {exc}", markup=False)
+        _err(f"recoupe: {exc}")
         raise typer.Exit(1) from None
-    console.print(f"reviewer {name} can sign in to recoupe serve --db {path} --allow-review", markup=False)
+    _out(f"reviewer {name} can sign in to recoupe serve --db {path} --allow-review")
 
 
 @users_app.command("list")
@@ -136,4 +147,4 @@ def users_list(db: Annotated[Path, typer.Option("--db", help="The DuckDB store."
 
     with Store.open(_store_path(db)) as store:
         for name in store.user_names():
-            console.print(name, markup=False)
+            _out(name)
