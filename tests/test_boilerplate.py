@@ -128,6 +128,16 @@ def test_paragraph_cut_mid_sentence_is_body() -> None:
     assert boilerplate.classify([line[:250]])[0].label != "body"
 
 
+def test_dates_and_dashes_of_a_teaser_list_are_furniture() -> None:
+    """After the article, a list of other articles: a bare date, a dash and a headline each; the article's own
+    dateline in the header stays its meta."""
+    lines = ["La marine reçoit deux patrouilleurs", "12 mars 2024", BODY, "Atlas Info", "-", "11 mars 2024",
+             "Sahel : une nouvelle route commerciale ouvre entre deux capitales", "-", "10 mars 2024"]
+    assert [x.label for x in boilerplate.classify(lines)] == [
+        "title", "meta", "body", "boilerplate", "boilerplate", "boilerplate", "boilerplate", "boilerplate",
+        "boilerplate"]
+
+
 def test_scraper_prefix_is_cut_from_the_first_line() -> None:
     page_text = " date 2022-07 " + BODY + "\n" + BODY
     result = clean_text(page_text)

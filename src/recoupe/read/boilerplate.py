@@ -234,6 +234,7 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) ->
         reasons.append("shape")
 
     _mark_header(lines, labels, reasons, starts, first_content)
+    _mark_strips(lines, labels, reasons)
     _settle(labels, reasons)
     if arabic:
         arabic_rules.settle_header(lines, labels, reasons, starts)
@@ -275,6 +276,21 @@ def _mark_header(
     ):
         labels[first] = "title"
         reasons[first] = "first line"
+
+
+# A line that is only a separator ("-", "•", "***") or only a date, once the header is behind: the dates and dashes
+# of a list of other articles (press dev fr014), not the article's text. Its neighbours then follow it.
+_SEPARATOR_LINE = re.compile(r"^[-–—_*•·|=~.]{1,10}$")
+_BARE_DATE_LINE = re.compile(rf"^(?:le\s+|on\s+)?{_DATE_WORDS}$", re.IGNORECASE)
+
+
+def _mark_strips(lines: Sequence[str], labels: list[str], reasons: list[str]) -> None:
+    for i, line in enumerate(lines):
+        if labels[i] in ("heading", "uncertain", "body"):
+            text = line.strip()
+            if _SEPARATOR_LINE.match(text) or _BARE_DATE_LINE.match(text):
+                labels[i] = "boilerplate"
+                reasons[i] = "strip"
 
 
 def _neighbour(labels: list[str], i: int, step: int) -> str | None:
