@@ -147,6 +147,14 @@ def test_reception_makes_the_host_the_recipient(models: Models) -> None:
     assert e.countries("source") == {"USA"}
 
 
+def test_reception_told_subject_first_keeps_the_host(models: Models) -> None:
+    """Headline order: the subject before "يستقبل" hosts, the one after it visits."""
+    (e,) = events_of("الرئيس التونسي يستقبل نظيره الجزائري في قرطاج.", models)
+    assert e.category == "VISIT"
+    assert e.countries("recipient") == {"TUN"}
+    assert e.countries("source") == {"DZA"}
+
+
 def test_arms_deal_with_number_value_and_designation(models: Models) -> None:
     (e,) = events_of("وقعت قطر صفقة لشراء 12 مقاتلة رافال من فرنسا بقيمة 3.5 مليار يورو عام 2023.", models)
     assert e.category == "ARMS_TRANSFER"
