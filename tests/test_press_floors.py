@@ -41,7 +41,7 @@ pytestmark = pytest.mark.slow
 # fields 0.828, entity pairs F1 0.868, stories B3 0.921, titles 37/43, dates 96/110, body lines kept 0.997,
 # furniture removed 0.527, fused coverage 0.59, fragmentation 2.46 (a ceiling), conflicts 1/41; fr 0.84 / 0.896;
 # en 0.733 / 0.803; ar recall_strict 0.609, precision 0.925, entity pairs F1 0.966, titles 16/16, dates 27/31,
-# furniture removed 0.883.
+# furniture removed 0.883. Then: furniture removed 0.663 (separator and date strips of teaser lists).
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
         "events_recall_strict": 0.73,
@@ -54,7 +54,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "titles": 37,
         "dates": 96,
         "content_recall": 0.99,
-        "boiler_removed": 0.52,
+        "boiler_removed": 0.66,
         "fused_coverage": 0.59,
         "conflicts_found": 1,
     },
