@@ -329,3 +329,25 @@ def test_release_models_unloads_the_parsers_before_fusion_and_keeps_the_record(t
             export(store, out)
         files[release] = {p.name: p.read_text() for p in out.glob("*.jsonl")}
     assert files[True] == files[False]
+
+
+def test_re_reading_an_undated_article_at_fusion_loads_no_parser(tmp_path: Path, seeds_dir: Path) -> None:
+    """Issue 15 (memory flat in the number of inputs): the parsers are unloaded before fusion, and re-reading an
+    article dated from its story loaded one again while fusion held the whole store's data. It now reads the
+    stored parse into a blank vocabulary: same events, no parser in memory."""
+    from recoupe.understand.annotate import load_pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("002_667dec259b500af9.txt", "003_aac8e28f51eab326.txt"):  # 003 is dated from 002's story
+        shutil.copy(seeds_dir / name, folder / name)
+    out = tmp_path / "out"
+    with Store.open(out / "recoupe.duckdb") as store:
+        report = Pipeline(store, Settings(), release_models=True).run([folder])
+        assert report.inferred == 1
+        assert load_pipeline.cache_info().currsize == 0
+        export(store, out)
+    visits = [e for e in read_jsonl(out / "events.jsonl") if e["category"] == "VISIT"
+              and any(p["entity"] == "per:aviv-kochavi" for p in e["participants"])]
+    # "ce lundi" in 003, read with its inferred date 2022-07-19, is Monday 18 July
+    assert [(e["date"]["start"], e["date"]["end"]) for e in visits] == [("2022-07-18", "2022-07-19")]
