@@ -53,14 +53,7 @@ def _fold(text: str) -> str:
 
 def token_key(token: str) -> str:
     """Spelling key of one name token: "Belkheir" and "Belkhir" → "blkr"; "Kochavi" and "Kohavi" → "koavi"."""
-    t = _fold(token)
-    for a, b in (("kh", "k"), ("ch", "h"), ("sh", "s"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("dh", "d"),
-                 ("th", "t")):
-        t = t.replace(a, b)
-    t = t.replace("h", "")
-    for a, b in (("ou", "u"), ("ei", "i"), ("ee", "i"), ("y", "i"), ("w", "u")):
-        t = t.replace(a, b)
-    t = re.sub(r"(.)\1+", r"\1", t)
+    t = _vowel_key(token)
     skeleton = t[:1] + re.sub(r"[aeiou]", "", t[1:])
     return skeleton if len(skeleton) >= MIN_SKELETON else t
 
