@@ -14,7 +14,8 @@ import pytest
 from recoupe import Pipeline, Settings, Store, export
 from recoupe.pipeline import clean_corpus
 from recoupe.read.ingest import iter_paths
-from recoupe.records import CleanArticle, RawDocument
+from recoupe.records import CleanArticle, Published, RawDocument, article_id
+from recoupe.understand.annotate import Models, annotate
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -78,3 +79,12 @@ def run_recoupe(tmp_path: Path) -> RunFn:
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def annotated_of(text: str, models: Models, published: str | None = None):  # type: ignore[no-untyped-def]
+    """One article of ``text`` annotated by ``models`` (the entity and event tests start from it)."""
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=published, basis="metadata", reason="test") if published
+                       else Published.unknown(), text=text, dropped=0)
+    (annotated,) = annotate([art], models)
+    return annotated

@@ -7,26 +7,19 @@ import pytest
 
 from recoupe.crosscheck.resolve import resolve
 from recoupe.kb import load_kb
-from recoupe.records import CleanArticle, Published, article_id
 from recoupe.settings import Settings
-from recoupe.understand.annotate import Models, annotate
+from recoupe.understand.annotate import Models
 from recoupe.understand.arabic_names import kb_matches, linked_person, translit_key
 from recoupe.understand.entities import extract
 from recoupe.understand.events import extract_events
 from recoupe.understand.events.arabic import parse_value_ar
 
+from .conftest import annotated_of
+
 
 @pytest.fixture(scope="module")
 def models() -> Models:
     return Models(Settings())
-
-
-def annotated_of(text: str, models: Models, published: str | None = None):  # type: ignore[no-untyped-def]
-    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
-                       published=Published(value=published, basis="metadata", reason="test") if published
-                       else Published.unknown(), text=text, dropped=0)
-    (annotated,) = annotate([art], models)
-    return annotated
 
 
 def mentions_of(text: str, models: Models, published: str | None = None):  # type: ignore[no-untyped-def]

@@ -12,10 +12,12 @@ from recoupe.crosscheck.resolve import name_key, resolve, token_key
 from recoupe.kb import load_kb
 from recoupe.read.clean import clean
 from recoupe.read.ingest import decode, iter_paths
-from recoupe.records import CleanArticle, Mention, Published, RawDocument, article_id
+from recoupe.records import Mention, RawDocument
 from recoupe.settings import Settings
 from recoupe.understand.annotate import Models, annotate
 from recoupe.understand.entities import extract
+
+from .conftest import annotated_of
 
 GOLD_FILE = json.loads((Path(__file__).parent / "golden" / "entities_seeds.json").read_text(encoding="utf-8"))
 GOLD = GOLD_FILE["groups"]
@@ -123,14 +125,6 @@ def test_resolve_surname_of_a_name_the_parser_did_not_read_as_a_person() -> None
 @pytest.fixture(scope="module")
 def models() -> Models:
     return Models(Settings())
-
-
-def annotated_of(text: str, models: Models, published: str | None = None):  # type: ignore[no-untyped-def]
-    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
-                       published=Published(value=published, basis="metadata", reason="test") if published
-                       else Published.unknown(), text=text, dropped=0)
-    (annotated,) = annotate([art], models)
-    return annotated
 
 
 @pytest.mark.parametrize(
