@@ -43,6 +43,13 @@ MAX_DATELINE_WORDS = 6
 # shorter sentence of a few words that ends with a full stop (a one-line lead). Press corpus Arabic dev: no
 # header furniture line ends with a stop.
 MIN_BODY_CHARS = 60
+# A line of at most this many words above the headline is a section or place label ("عربي ودولي", "السودان"), not a
+# kicker; the headline, when the page repeats none, is the first header line longer than that. Press corpus dev: the
+# shortest Arabic headline has 7 words (3 in any language), and no kept line above a headline is this short.
+MAX_LABEL_WORDS = 2
+# After the first body line, a dated line with at most this many other words is a date strip (a teaser's or an
+# update's), not the text.
+MAX_STRIP_WORDS = 3
 MIN_SENTENCE_WORDS = 5
 _SHORT_SENTENCE = re.compile(r"[.!?؟…]$")
 
@@ -52,9 +59,34 @@ _LABELS = frozenset(normalize_for_matching(w) for w in (
     "أخبار دولية", "شؤون عربية", "شؤون دولية", "عسكرية", "دفاع", "أمن", "ثقافة", "فيديو", "صور", "العالم",
     "الوطن العربي", "متابعات", "حوارات", "تحقيقات", "ملفات", "سياسة دولية", "أخبار محلية", "تقارير وحوارات",
     "الشرق الأوسط", "شؤون عسكرية", "الأخبار العاجلة", "آخر الأخبار", "المزيد", "مباشر", "بث مباشر",
+    # section names common to Arabic outlets, and navigation words alone on their line
+    "دوليات", "عربيات", "خارجيات", "إقليمي", "إقليمية", "دولي وإقليمي", "العرب والعالم", "عرب وعالم", "العالم العربي",
+    "حول العالم", "الخليج", "الخليج العربي", "شؤون خليجية", "المغرب العربي", "مغاربية", "ترجمات", "صحافة عالمية",
+    "صحافة أجنبية", "صحافة", "تحليلات", "تحليل", "مقابلات", "تقرير", "خاص", "حصري", "انفوجراف", "فيديوهات",
+    "صور وفيديو", "ميديا", "سياسة وأمن", "أمن ودفاع", "عسكري", "الدفاع", "الأمن", "سياسي", "شؤون سياسية",
+    "مقالات الرأي", "كل الأخبار", "جميع الأخبار", "الصفحة الرئيسية", "رجوع", "الرجوع", "السابق", "التالي", "بحث",
+    "القائمة", "إغلاق", "تسجيل الدخول", "الدخول", "حسابي", "النسخة الكاملة", "english", "français",
 ))
+# News agencies as Arabic news credits them (matching form: "أ ف ب" is "ا ف ب"), dots and spaces optional
+# between the letters of an abbreviation.
+_AGENCIES = "|".join([
+    r"وكالات", r"وكاله الانباء", r"المصدر وكالات", r"رويترز", r"ا\.?\s?ف\.?\s?ب", r"د\.?\s?ب\.?\s?ا",
+    r"ا\.?\s?ش\.?\s?ا", r"و\.?\s?م\.?\s?ع", r"واس", r"قنا", r"وام", r"سانا", r"بترا", r"كونا", r"واج", r"بنا",
+    r"سبا", r"وفا", r"العمانيه", r"الاناضول", r"سبوتنيك", r"شينخوا", r"ارنا", r"فرانس برس", r"اسوشيتد برس",
+    r"اسوشييتد برس", r"الفرنسيه", r"الالمانيه", r"يو بي اي", r"روسيا اليوم", r"تاس", r"ريا نوفوستي",
+    r"[a-z][a-z .\-]{1,25}",  # "AFP", "Reuters", "Getty Images" beside the Arabic credit
+])
+# Share and follow buttons that pages print as a row of words ("مشاركة فيسبوك تويتر واتساب").
+_SHARE_WORDS = "|".join([
+    "مشاركه", "المشاركه", "شارك", "شاركها", "شارك الخبر", "شارك المقال", "طباعه", "اطبع", "ارسال", "ارسل", "حفظ",
+    "نسخ الرابط", "نسخ", "تغريد", "غرد", "واتساب", "واتس اب", "فيسبوك", "فيس بوك", "تويتر", "اكس", "تلغرام",
+    "تيليجرام", "تليجرام", "انستغرام", "انستجرام", "لينكد ان", "لينكدان", "ماسنجر", "يوتيوب", "تيك توك", "سناب شات",
+    "البريد الالكتروني", "بريد الكتروني", "ايميل", "facebook", "twitter", "whatsapp", "telegram", "linkedin",
+    "messenger", "email", "e-mail", "x", "pinterest", "reddit", "print",
+])
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
-    ("read-more", r"^(?:اقرا|طالع|شاهد|تابع|اقرا المزيد)\s*(?:ايضا|كذلك|المزيد)?\s*[:\-»>]"),
+    ("read-more", r"^(?:اقرا|طالع|شاهد|تابع|اقرا المزيد|للمزيد|المزيد)\s*(?:ايضا|كذلك|المزيد)?\s*[:\-»>]"),
+    ("read-more", r"^(?=.{0,200}$)(?:اقرا|طالع)\s+(?:ايضا|كذلك)\b"),  # "اقرأ أيضاً <title>" without a colon
     ("read-more", r"^(?:اقرا|طالع|شاهد)\s+(?:ايضا|كذلك|المزيد)\s*$"),
     ("share", r"^(?:انقر|اضغط)\s+(?:للمشاركه|للطباعه|لارسال|للتغريد)|^معجب بهذه|^الاعجاب\b"),
     ("share", r"^(?:مشاركه|شارك|شاركها|شارك الخبر|شارك المقال|طباعه|ارسال|نسخ الرابط|حفظ|تغريد|واتساب|"
@@ -62,25 +94,59 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(patter
     # (a short line: a body sentence may name a social network)
     ("share", r"^(?=.{0,160}$).{0,40}(?<!\w)(?:تابعونا|تابعنا|تابعوا|تابع|انضموا|انضم|حمل|حملوا|نزل|شارك|"
               r"شاركها)\b.{0,60}(?:تويتر|فيسبوك|فيس بوك|جوجل نيوز|"
-              r"غوغل نيوز|واتساب|تلغرام|تيليجرام|يوتيوب|انستغرام|قناتنا)"),
+              r"غوغل نيوز|واتساب|تلغرام|تيليجرام|يوتيوب|انستغرام|قناتنا|google news|facebook|twitter|whatsapp|telegram|"
+              r"youtube|instagram|tiktok)"),
     ("credit", r"^(?:صوره|الصوره|تصوير|مصدر الصوره|الصور|صور)\s*:|\((?:صوره\s+)?ارشيفيه\)|^صوره ارشيفيه|"
                r"^ارشيفيه$|^\(?(?:ا ف ب|رويترز|الاناضول|اسوشيتد برس)\)?$"),
     ("source", rf"^(?:المصدر|مصدر الخبر)\s*:.{{0,{MAX_STAMP_CHARS}}}$"),
     ("label", r"^الرييسيه\s*[>»/|]"),  # a breadcrumb
     ("advert", r"^(?:اعلان|اعلانات|مساحه اعلانيه|محتوي مدعوم|برعايه)$"),
-    ("byline", rf"^(?:كتب|كتبت|بقلم|بواسطه|اعداد|تحرير|ترجمه|متابعه|الكاتب|المحرر|محرر الموقع)\s*:?\s*[^\s:]"
+    ("byline", rf"^(?:كتب|كتبت|بقلم|بواسطه|اعداد|تحرير|ترجمه|متابعه|الكاتب|المحرر|محرر الموقع)\s*[:/]?\s*[^\s:]"
                rf".{{0,{MAX_STAMP_CHARS}}}$"),
     ("stamp", r"(?:توقيت\s+\S+(?:\s+\S+)?\s+\d{1,2}:\d{2}|^اخر تحديث\b|\bGMT\s*\d)"),
     ("masthead", r"^(?:رييس|نايب رييس|مدير|المدير|مديره|رييسه)\s+(?:التحرير|مجلس الاداره|الاداره|حزب\s+\S+|"
                  r"التحرير التنفيذي|العام|التحرير المسوول)$"),
+    ("masthead", r"^(?:رييس|نايب رييس|مدير|رييسه|مديره)\s+(?:مجلس|مجلسي|مجلسى)\s+(?:الاداره|التحرير)"
+                 r"(?:\s+و\s*(?:التحرير|الاداره))?$"),
+    ("label", r"^(?:اخبار|الاخبار|شوون)\s+\S+$"),  # "أخبار مصر", "شؤون عربية": a section's name
+    # a teaser's excerpt, cut and closed by its link: "... وزير الدفاع يعارض تعزيز… اقرأ المزيد"
+    ("teaser", r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:اقرا المزيد|المزيد|التفاصيل|read more)\s*[»›>]*$"),
     ("credit", r"^\(?(?:وكالات|المصدر وكالات|صوره تعبيريه|صوره متداوله|صوره من الارشيف|ارشيف|صوره ملف)\)?$"),
+    # A news agency alone on its line, in brackets or not: "(د.ب.أ)", "وكالات", "أ ف ب" (the credit of a wire story
+    # or of its photo; a body sentence names an agency inside a longer line).
+    ("credit", rf"^[(\[«]?\s*(?:{_AGENCIES})(?:\s*[-/,و]\s*(?:{_AGENCIES}))*\s*[)\]»]?\s*[.:]?$"),
+    ("credit", r"\((?:صوره|الصوره|تصوير|صور|ارشيفيه|صوره ارشيفيه|ارشيف)\s*:?[^()]{0,40}\)$"),
+    ("source", r"^(?:المصدر|نقلا عن|عن موقع)\s*[:\-–]?\s*.{0,40}$"),
+    # "تابعونا على ...", "تابعنا" alone: the page's follow buttons (a third person "تابع" opens body sentences).
+    ("share", r"^(?:تابعونا|تابعنا|تابعوا اخبارنا|تابعوا اخر الاخبار|تابعوا اهم الاخبار)\b.{0,80}$"),
+    # "لمتابعة آخر الأخبار اضغط هنا", "للمزيد من الأخبار تابع صفحتنا": a prompt to follow the outlet.
+    ("share", r"^(?=.{0,160}$)(?:و?لمتابعه|و?للمزيد من|و?لمزيد من|و?للاطلاع علي)\b.{0,110}"
+              r"(?:اضغط|انقر|تابع|تابعوا|انضم|انضموا|اشترك|اشتركوا|صفحتنا|قناتنا|تطبيق|موقعنا|الرابط|هنا)"),
+    ("share", rf"^(?:(?:{_SHARE_WORDS})[\s:.|،,•/\-–]*){{1,10}}$"),
+    ("share", r"^(?:شارك|شاركوا|شاركها|انشر|ارسل)\s+(?:الخبر|المقال|المقاله|الموضوع|هذا الخبر|هذا المقال|"
+              r"هذه المقاله|هذا الموضوع|لصديق|علي|عبر)\b.{0,60}$"),
+    ("share", r"^(?:حمل|حملوا|نزل|نزلوا|ثبت)\s+(?:تطبيق|التطبيق)\b.{0,100}$"),
+    ("share", r"^(?:تم )?(?:نسخ|انسخ) الرابط$|^(?:ال)?رابط (?:ال)?(?:مختصر|دايم|الخبر)\s*:?.{0,80}$"),
+    ("subscribe", r"^(?:اشترك|اشتركوا|سجل|سجلوا)\b.{0,80}(?:النشره|نشرتنا|القناه|قناتنا|المجانيه?|بريدك|البريد|الان|"
+                  r"مجانا|يوتيوب|تيليجرام|تلغرام)|^(?:اشترك|اشترك الان|اشتراك)$"),
+    ("subscribe", r"^(?=.{0,120}$).{0,40}\b(?:النشره|القايمه) (?:البريديه|الاخباريه)\b"),
+    ("comments", r"^(?:لا توجد تعليقات|كن اول من يعلق|اضف تعليقك|اترك تعليقك|اترك ردا|اضف ردا|ارسل تعليقك|"
+                 r"ارسال التعليق|تعليقات الفيسبوك|التعليقات علي المقال|اضافه تعليق جديد)\b.{0,60}$"),
+    ("comments", r"^(?:\(?\d+\)?\s*)?(?:تعليق|تعليقات|التعليقات|عدد التعليقات)\s*:?\s*(?:\(?\d+\)?)?$"),
+    ("back-to-top", r"^(?:العوده|الرجوع|اذهب|انتقل)?\s*(?:الي|لل)\s*(?:الاعلي|اعلي الصفحه)$|^للاعلي$"),
+    ("stamp", r"^(?:قبل|منذ)\s+(?:\d+\s+)?(?:ثانيه|ثوان|دقيقه|دقايق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|"
+              r"اسبوع|اسابيع|اسبوعين|شهر|اشهر)$"),
+    ("stamp", r"^(?:نشر في|نشر بتاريخ|تاريخ النشر|تم النشر|تم نشره|اخر تحديث)\b.{0,40}$|"
+              r"^(?:تحديث|محدث|منشور|التاريخ|نشر)\s*:.{0,40}$"),
+    ("video", r"^(?:شاهد|شاهدوا)\s+(?:الفيديو|بالفيديو|فيديو|ايضا|كذلك)\b.{0,60}$|^(?:فيديو|بالفيديو|الفيديو)\s*$"),
+    ("feedback", r"^(?:هل اعجبك|هل وجدت|ما رايك في|قيم هذا|ابلغ عن خطا|الابلاغ عن خطا|تقييم المقال)\b.{0,60}$"),
     ("stamp", r"^(?:منذ\s+(?:\d+\s+)?(?:ثانيه|ثوان|دقيقه|دقايق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين)|"
               r"\d{1,2}:\d{2}\s*(?:ص|م|صباحا|مساء)?)$"),
     ("reading-time", r"^(?:\d+\s+)?(?:دقيقه|دقايق|دقيقتان)\s+(?:للقراءه|قراءه)$|^وقت القراءه|^مده القراءه"),
     ("font-size", r"^(?:حجم الخط|تكبير الخط|تصغير الخط|استمع|استمع للخبر|استمع الي المقال|رابط مختصر|اضغط هنا)\b"
                   r".{0,40}$"),
     ("tags", r"^(?:الوسوم|وسوم|كلمات مفتاحيه|الكلمات المفتاحيه|الكلمات الدلاليه|كلمات داله|الكلمات الداله|مواضيع|"
-             r"الموضوعات|التصنيفات?)\s*:"),
+             r"الموضوعات|التصنيف|التصنيفات|تصنيف|كلمات البحث|الكلمات الرييسيه)\s*:"),
     ("counter", r"^(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|زيارات)\s*:?\s*\d*$|^\d+\s+(?:مشاهده|قراءه|زياره)$"),
     ("image", r"^!\[[^\]]*\]\([^)]*\)$"),  # a scraper's markdown image, "![](https://...jpg)"
     ("cookies", r"تعريف الارتباط|الكوكيز|cookies?\b"),
@@ -93,7 +159,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(patter
 _SECTION = re.compile(
     r"^(?:من نفس القسم|من القسم نفسه|اخبار ذات صله|مواضيع ذات صله|مقالات ذات صله|اخبار متعلقه|مواضيع متعلقه|"
     r"الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|قد يعجبك ايضا|قد يهمك ايضا|ننصحك بقراءه|اخترنا لك|لا تفوتك|"
-    r"المزيد من الاخبار|المزيد من|اخبار اخري|اقرا ايضا$|ذات صله$|recent posts|related posts)"
+    r"المزيد من الاخبار|المزيد من|اخبار اخري|اقرا ايضا$|ذات صله$|recent posts|related posts|"
+    r"(?:ال)?(?:اخبار|مواضيع|موضوعات|مقالات|روابط) (?:ذات (?:ال)?صله|(?:ال)?متعلقه|(?:ال)?مشابهه|(?:ال)?مرتبطه)|"
+    r"محتوي ذو صله|ربما يعجبك|قد يعجبك|قد يهمك|شاهد ايضا$|طالع ايضا$)"
 )
 _BYLINE_WORDS = re.compile(r"(?:كتب|كتبت|بقلم|تم نشره|تم النشر|^نشر\b|نشر في|نشر بتاريخ|تاريخ النشر|بتاريخ|"
                            r"اخر تحديث)")
@@ -113,7 +181,7 @@ def is_arabic_page(lines: Sequence[str]) -> bool:
 
 def rule(line: str) -> str | None:
     """The name of the Arabic rule that makes this stripped line furniture, or None."""
-    norm = normalize_for_matching(line).strip()
+    norm = normalize_for_matching(line).strip().lstrip("•·*▪►◄|").strip()  # a menu's bullet: "• دولية"
     if len(norm) <= 2 and not norm.isdigit():
         return "fragment"  # "x", "×": a close button
     if norm.rstrip(" :") in _LABELS or _is_breadcrumb(norm):
@@ -197,7 +265,8 @@ def settle_header(lines: Sequence[str], labels: list[str], reasons: list[str], s
             labels[i], reasons[i] = "body", "context"
     title = _repeated_headline(text, header, first_body) if header else None
     if title is None and header:
-        title = header[0]
+        # a section or country label ("سياسة دولية", "السودان") stands above the headline: the headline has more words
+        title = next((i for i in header if len(text[i].split()) > MAX_LABEL_WORDS), header[0])
     if title is not None and title < first_body:
         for i in range(len(lines)):
             if labels[i] == "title" and i != title:
@@ -212,10 +281,16 @@ def settle_header(lines: Sequence[str], labels: list[str], reasons: list[str], s
                 # body is the dateline wherever it stands.
                 labels[i], reasons[i] = "meta", "dateline"
                 continue
-            if i < title and i not in ruled:
+            if i < title and i not in ruled and len(text[i].split()) <= MAX_LABEL_WORDS:
+                labels[i], reasons[i] = "boilerplate", "label"
+            elif i < title and i not in ruled:
                 labels[i], reasons[i] = "heading", "kicker"
             elif i > title and labels[i] != "boilerplate":
                 labels[i], reasons[i] = "boilerplate", "header furniture"
+    for i in range(first_body + 1, len(lines)):
+        if labels[i] in ("body", "heading") and len(text[i]) <= MAX_DATELINE_CHARS and date_in_text(text[i]) and (
+                _words_besides_date(text[i]) <= MAX_STRIP_WORDS):
+            labels[i], reasons[i] = "boilerplate", "dated strip"  # a teaser's or an update's date, after the text
     furniture = [_key(text[i]) for i, lab in enumerate(labels) if lab == "boilerplate"]
     for i, lab in enumerate(labels):
         key = _key(text[i])

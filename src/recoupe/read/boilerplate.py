@@ -50,6 +50,9 @@ MIN_REPEATED_CHARS = 15
 MIN_PARAGRAPH_CHARS = 300
 MIN_INNER_SENTENCES = 2
 _INNER_SENTENCE_END = re.compile(r"""[.!?…»"”]\s+[«"“A-ZÀ-ÖØ-Ý]""")
+# A short line ending like a sentence, after body, with at least this many words is the last sentence of the text
+# (an excerpt cut before the paywall: press dev fr003), not a heading. Re-run bench/bench_press.py if changed.
+MIN_CLOSING_WORDS = 4
 # How many leading non-blank lines may hold the headline and the byline/dateline.
 HEADER_LINES = 5
 
@@ -59,12 +62,20 @@ _MONTHS_FR = (
 _MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DATE_WORDS = rf"\d{{1,2}}(?:er)?\s+(?:{_MONTHS_FR}|{_MONTHS_EN})\s+\d{{4}}"
 
+# An agency or the newsroom alone on its line: a wire story's byline in the header ("The Associated Press"),
+# a photo's credit elsewhere ("(AFP)").
+_AGENCY_LINE = (r"^[(\[]?(?:(?:the )?associated press|ap|afp|reuters|agence france[- ]presse|xinhua|anadolu(?: agency)?|"
+                r"dpa|efe|ansa|tass|ria novosti|upi|aps|map|agences?|staff and agencies|(?:avec|with) (?:afp|ap|"
+                r"reuters|agences?)|la rédaction|the editorial (?:board|team)|staff(?: writer| reporter)?)[)\]]?\.?$")
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("read-more", r"^(?:[àa] lire(?: aussi| également)?|lire aussi|lire également|voir aussi|"
                       r"read (?:more|also)|see also|related|also read|sur le même sujet)\s*[:>»-]"),
         ("read-more", r"^(?:lire la suite|read the full (?:story|article)|continuer la lecture)\b"),
+        # "Lire aussi | Un autre titre", "Also read Navy gets...": the link without a colon
+        ("read-more", r"^(?=.{0,200}$)(?:[àa] lire aussi|lire aussi|read also|also read|see also|voir aussi)\b|"
+                      r"^(?:read more|lire plus|en savoir plus|learn more|voir la suite)\s*\.{0,3}$"),
         ("share", r"^(?:partager|partagez|share(?: this| on)?|tweet|imprimer|print|envoyer par e-?mail)\b"
                   r".{0,80}$"),
         ("share", r"\b(?:suivez(?:-nous)?|follow (?:us|\w+))\b.{0,60}\b(?:sur|on) (?:google news|whatsapp|"
@@ -72,6 +83,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("share", r"^(?:facebook|twitter|whatsapp|linkedin|telegram|e-?mail|messenger|copier le lien|"
                   r"copy link)$"),
         ("tags", r"^(?:sujets associés|mots[- ]clés|tags|thèmes|topics|catégories?|rubriques?)\s*:"),
+        ("tags", r"^(?:filed under|posted in|classé dans|publié dans la catégorie)\b.{0,100}$"),
         ("comments", r"^\d+\s+(?:commentaires?|comments?|réactions?)$"),
         ("comments", r"^(?:commentaires?|comments?|réagir|répondre|reply|signaler)(?: en ligne)?$"),
         ("comments", r"^(?:laisser|laissez|ajouter|poster|écrire) un commentaire|^leave a (?:comment|reply)"),
@@ -85,7 +97,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("subscribe", r"^(?:réservé aux abonnés|article réservé|subscribers only|premium)\b"),
         ("credit", r"©|\(photo\b|\bphoto ?:|\bcrédits? ?(?:photo)? ?:|\bcredits? ?:|afp photo|mandatory credit|"
                    r"aimable autorisation|image reproduite|getty images|\bimage ?:|restricted to editorial use"),
-        ("font-size", r"^(?:a|a\+|a-|a−|aa)$"),
+        ("font-size", r"^(?:a|a\+|a-|a−|aa)$|^(?:a[+\-−]\s*){2,4}$"),
         ("strip", rf"^[^\s].{{0,60}}? - {_DATE_WORDS}(?:\S|$)"),
         ("strip", r"^(?:politique|économie|economie|société|societe|monde|sport|sports|culture|dossier|"
                   r"international|actualité|actualités|régions|tech|santé|opinion|national|afrique|"
@@ -105,6 +117,66 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("menu", r"^[^|.!?]{1,40}(?:\s\|\s[^|!?]{1,30}){3,}$"),
         ("credit", r"^(?:published in|publié dans)\s[^.!?]{1,50}\s(?:on|le)$"),
         ("url", r"^(?:https?://|www\.)\S+$"),  # the page's address printed by the scraper: never a headline
+        # What news templates print around an article in general (not one site's): a clock or a video's length
+        # alone ("02:11", "10h05"), a bare counter ("0", "1 234"), a template's unfilled variable.
+        ("stamp", r"^(?:\d{1,2}[:h]\d{2}(?::\d{2})?)(?:\s*(?:am|pm|gmt|utc|cet|cest|ist|et|edt|est))?$"),
+        ("stamp", r"^(?:il y a|publié il y a|mis à jour il y a)\s+\d+\s*(?:s|sec|min|minutes?|h|heures?|jours?|"
+                  r"semaines?)$|^\d+\s*(?:s|secs?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)\s+ago$"),
+        ("stamp", r"^(?:last )?(?:updated|mis à jour|modifié|posted|published|publié)(?: le| on| at)?\s*:?"
+                  r"(?:\s*(?:ist|gmt|utc|cet|et))?$"),
+        ("counter", r"^[\d\s.,]{1,9}$|^\d[\d\s.,]*\s+(?:vues|views|partages|shares|likes|lectures|reads)$"),
+        ("template", r"^[a-z]{24,}$"),
+        ("credit", _AGENCY_LINE),
+        ("credit", r"\b(?:ap photo|reuters|epa|afp|efe|anadolu)\s*/\s*\w|\bshutterstock\b|\bistock(?:photo)?\b|"
+                   r"\bphotograph ?:|^image (?:caption|source)\b|^(?:file photo|illustration|photo d['’]illustration|"
+                   r"photo ?d['’]archives?|archives?)\s*[:.)]?$|^\(?(?:dr|droits réservés)\)?$"),
+        ("source", r"^sources?\s*:\s*.{0,60}$"),
+        ("listen", r"^(?:listen(?: now)?(?: to)? (?:this |the )?(?:article|story|podcast|episode)|listen now|"
+                   r"écouter (?:l['’]article|cet article|le podcast|l['’]émission)|lire la vidéo|voir la vidéo|"
+                   r"regarder la vidéo|watch (?:the )?video|play video|watch now|écouter)\b.{0,100}$"),
+        ("share", r"^(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|mail|messenger|pinterest|reddit|"
+                  r"flipboard|pocket|tumblr|threads|bluesky|mastodon|copier le lien|copy link|lien copié|link copied|"
+                  r"copied|print|imprimer|sms|partager|share)[\s|,•·/\-]*){2,12}$"),
+        ("share", r"^(?=.{0,120}$)(?:suivez|suivre|follow|ajoutez|add|retrouvez)?.{0,40}\bgoogle (?:news|actualit[ée]s)\b"),
+        ("share", r"^(?:click here|cliquez ici)\b.{0,100}$|^(?=.{0,120}$).*\b(?:click here to|cliquez ici pour)\b"),
+        ("nav", r"^(?:explore|menu|search|rechercher|recherche|fermer|close|retour|back|next|previous|suivant|précédent|"
+                r"voir plus|afficher plus|show more|load more|charger plus|plus d['’]articles|more|top|haut de page|"
+                r"back to top|retour en haut|sign in|log in|se connecter|connexion|register|s['’]inscrire|"
+                r"mon compte|my account|sections|trending|trending now|latest|latest news|dernières infos|"
+                r"à la une|en direct|live|direct|podcasts?|vidéos?|videos?|newsletters?)$"),
+        ("advert", r"^(?:contactez-nous|contact us|nous contacter)\b.{0,60}$|^(?:envie d['’]afficher|annoncez|"
+                   r"advertise (?:with us|here)|votre publicité ici)\b.{0,80}$|"
+                   r"^(?:story|article) continues below|^la suite après (?:cette )?(?:publicité|la publicité)|"
+                   r"^continue reading (?:below|after)|^scroll (?:down )?to continue"),
+        ("comments", r"^(?=.{0,200}$).*(?:espace (?:des )?commentaires|pour (?:pouvoir )?commenter|"
+                     r"(?:log|sign) in to (?:post a )?comment|connectez-vous (?:pour|ou)|créez un compte|"
+                     r"create an account to|commentaires? (?:est|sont) (?:ouvert|réservé)s?)"),
+        ("subscribe", r"^(?=.{0,160}$).*\b(?:inscrivez-vous (?:à|gratuitement)|get the latest|delivered to your inbox|"
+                      r"in your inbox|dans votre boîte (?:mail|aux lettres|e-?mail)|recevez (?:nos|notre|chaque|"
+                      r"gratuitement)|restez informés?|stay informed|sign up for (?:our|the))\b"),
+        ("paywall", r"^(?=.{0,200}$).*(?:il vous reste \d+\s?% de|la suite (?:de cet article )?est réservée|"
+                    r"pour lire la suite|déjà abonné|already (?:a )?(?:subscriber|member)|subscribe to (?:continue|read)|"
+                    r"to continue reading|for subscribers only|offre d['’]abonnement|abonnez-vous pour)"),
+        ("feedback", r"^(?:vous avez aimé cet article|did you (?:like|enjoy) this|was this (?:article|story) "
+                     r"(?:helpful|useful)|signaler (?:une erreur|un abus|ce contenu|une faute)|report (?:an error|a typo)|"
+                     r"found an error|votre avis nous intéresse)\b.{0,60}$"),
+        ("reading-time", r"^lecture\s*:?\s*\d+\s*min(?:utes?)?\.?$"),
+        # wire copy's closing lines and gallery captions ("Reporting by ...; Editing by ...", "[1/5] ...")
+        ("credit", r"^(?:additional )?reporting by\b|;\s*editing by\b|^(?:writing|compiled|edited) by\b.{0,80}$|"
+                   r"trust principles|licensing rights|^\[\d+/\d+\]|^[^\d]{0,40}\bavec (?:l['’])?(?:afp|ap|reuters|agences?)$|"
+                   r"^(?:this (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)|"
+                   r"cet article a (?:été )?(?:initialement|d['’]abord) (?:été )?publié)"),
+        ("share", r"opens new tab|^(?:save|gift (?:this )?article|share full article|bookmark|sauvegarder|"
+                  r"lire plus tard|offrir cet article|ajouter à (?:mes|vos) (?:favoris|sujets)|suivre ce sujet)$|"
+                  r"^(?=.{0,120}$)(?:join|rejoignez)\b.{0,40}\b(?:whatsapp|telegram|channel|chaîne)\b"),
+        ("subscribe", r"register (?:now )?for free|unlimited access to"),
+        ("nav", r"^(?:mentions légales|politique de confidentialité|privacy policy|terms of (?:use|service)|"
+                r"conditions générales(?: d['’]utilisation)?|cgu|qui sommes-nous \??|about us|contact|plan du site|"
+                r"sitemap|most (?:viewed|popular|shared|commented))$"),
+        ("teaser", r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:read more|lire la suite|lire plus|continue reading|"
+                   r"en savoir plus|more)\s*[»›>→]*$"),
+        ("embed", r"pic\.twitter\.com/\S+|^[—-]\s.{1,80}\(@\w{1,30}\)\s+.{3,30}\d{4}$"),
+        ("stamp", r"^(?:publié|mis à jour|modifié|updated|published|posted)\b.{0,60}\b\d{1,2}[h:]\d{2}"),
     )
 )
 
@@ -114,6 +186,18 @@ _SECTION = re.compile(
     r"les plus lus|les plus populaires|vous aimerez aussi|vous pourriez aussi aimer|à découvrir aussi|"
     r"related (?:articles|stories|posts|news)|you may also like|more (?:from|on) |most read|"
     r"recommended for you|read next)",
+    re.IGNORECASE,
+)
+# Headings that open a block of other articles once the article has begun (a body line seen before them): at the
+# top of a page the same words head a ticker or a menu, and the article is still to come.
+_LATE_SECTION = re.compile(
+    r"^(?:more stories|more news|top stories|latest stories|latest news|editor['’]s picks|don['’]t miss|must read|"
+    r"in other news|trending(?: now| stories)?|popular(?: now| stories)?|related coverage|related content|"
+    r"related topics|what to read next|further reading|you might (?:also )?(?:like|be interested in)|"
+    r"recommended(?: stories| articles)?|more from (?:this author|our)|plus d['’]actualités|autres articles|"
+    r"dernières actualités|dernières vidéos|nos dernières vidéos|à voir aussi|à voir également|voir également|"
+    r"sur le même thème|dans la même catégorie|du même auteur|à découvrir|les plus partagés|les plus commentés|"
+    r"toute l['’]actualité|l['’]actualité (?:à suivre|en continu)|à la une)\s*:?$",
     re.IGNORECASE,
 )
 _FOREIGN_SCRIPT_LEAD = re.compile(r"^[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff][^:]{0,60}:")
@@ -158,9 +242,12 @@ def looks_like_dateline(line: str) -> bool:
     return bool(words or _SEPARATOR.search(line)) or len(line) < 40
 
 
-def is_section_marker(line: str, *, arabic: bool = False) -> bool:
-    """A heading that opens the related-articles block: everything after it is teasers."""
-    return bool(_SECTION.match(line.strip())) or (arabic and arabic_rules.is_section_marker(line))
+def is_section_marker(line: str, *, arabic: bool = False, after_body: bool = False) -> bool:
+    """A heading that opens the related-articles block: everything after it is teasers. Some headings count only
+    ``after_body`` (once a body line has been seen)."""
+    line = line.strip()
+    return bool(_SECTION.match(line)) or (arabic and arabic_rules.is_section_marker(line)) or (
+        after_body and bool(_LATE_SECTION.match(line)))
 
 
 def is_arabic_page(lines: Sequence[str]) -> bool:
@@ -177,6 +264,8 @@ def rule(line: str, *, arabic: bool = False) -> str | None:
             return name
     for name, pattern in _RULES:
         if pattern.search(line):
+            if name in ("stamp", "source") and date_in_text(line):
+                return None  # a dated stamp is a dateline: the header pass reads it
             return name
     if not arabic and _FOREIGN_SCRIPT_LEAD.match(line):
         return "foreign-widget"
@@ -217,7 +306,7 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) ->
             labels.append("boilerplate")
             reasons.append("teasers")
             continue
-        if is_section_marker(line, arabic=arabic):
+        if is_section_marker(line, arabic=arabic, after_body="body" in labels):
             in_teasers = True
             labels.append("boilerplate")
             reasons.append("teasers")
@@ -235,7 +324,7 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) ->
 
     _mark_header(lines, labels, reasons, starts, first_content)
     _mark_strips(lines, labels, reasons)
-    _settle(labels, reasons)
+    _settle(lines, labels, reasons)
     if arabic:
         arabic_rules.settle_header(lines, labels, reasons, starts)
     return [LineLabel(cast(Label, label), reason, start) for label, reason, start in
@@ -259,6 +348,9 @@ def _mark_header(
         if labels[i] != "boilerplate" and looks_like_dateline(line):
             labels[i] = "meta"
             reasons[i] = "dateline"
+        elif reasons[i] == "credit" and _AGENCY.match(line) and i != first:
+            labels[i] = "meta"  # the wire story's byline: the headline before it stays one
+            reasons[i] = "byline"
     # The headline is the first line that no rule took for page chrome ("Aller au contenu principal" and
     # the like come before it on some sites).
     head, seen = first, 1
@@ -280,8 +372,15 @@ def _mark_header(
 
 # A line that is only a separator ("-", "•", "***") or only a date, once the header is behind: the dates and dashes
 # of a list of other articles (press dev fr014), not the article's text. Its neighbours then follow it.
+_AGENCY = re.compile(_AGENCY_LINE, re.IGNORECASE)
 _SEPARATOR_LINE = re.compile(r"^[-–—_*•·|=~.]{1,10}$")
-_BARE_DATE_LINE = re.compile(rf"^(?:le\s+|on\s+)?{_DATE_WORDS}$", re.IGNORECASE)
+_WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
+             "sunday|mon|tue|wed|thu|fri|sat|sun")
+_BARE_DATE_LINE = re.compile(
+    rf"^(?:le\s+|on\s+)?(?:(?:{_WEEKDAYS})\.?,?\s+)?(?:{_DATE_WORDS}|(?:{_MONTHS_EN}|"
+    rf"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
+    r"(?:,?\s*(?:à|at|-|–)?\s*\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|cet|ist|et))?)?$",
+    re.IGNORECASE)
 
 
 def _mark_strips(lines: Sequence[str], labels: list[str], reasons: list[str]) -> None:
@@ -302,7 +401,7 @@ def _neighbour(labels: list[str], i: int, step: int) -> str | None:
     return None
 
 
-def _settle(labels: list[str], reasons: list[str]) -> None:
+def _settle(lines: Sequence[str], labels: list[str], reasons: list[str]) -> None:
     """Context pass: headings need body after them; uncertain lines follow their neighbours."""
     changed = True
     while changed:
@@ -310,7 +409,15 @@ def _settle(labels: list[str], reasons: list[str]) -> None:
         for i, label in enumerate(labels):
             if label == "heading":
                 nxt = _neighbour(labels, i, 1)
-                if nxt not in ("body", "uncertain", "heading"):
+                if nxt == "meta":
+                    pass  # a headline above its byline or dateline
+                elif (_neighbour(labels, i, -1) == "body" and _SENTENCE_END.search(lines[i].strip())
+                        and len(lines[i].split()) >= MIN_CLOSING_WORDS):
+                    labels[i] = "body"  # a short sentence that closes the article's text ("… sont associés…")
+                    reasons[i] = "context"
+                    changed = True
+                    continue
+                elif nxt not in ("body", "uncertain", "heading"):
                     labels[i] = "uncertain"
                     changed = True
             if labels[i] != "uncertain":

@@ -194,7 +194,8 @@ def filter_lines(lines: Sequence[str]) -> tuple[list[str], int]:
     dropped = 0
     arabic = boilerplate.is_arabic_page(lines)
     for i, line in enumerate(lines):
-        if boilerplate.is_section_marker(line, arabic=arabic):
+        after_body = any(len(k) >= boilerplate.MIN_BODY_CHARS for k in kept)
+        if boilerplate.is_section_marker(line, arabic=arabic, after_body=after_body):
             dropped += sum(len(rest) for rest in lines[i:])
             break
         if boilerplate.rule(line, arabic=arabic) is not None:
