@@ -47,6 +47,47 @@ BODY = "Le ministre a signé mardi un protocole d'accord avec son homologue, sel
         ("Écoutez Radio Atlas | Alexa | Application | 98.2 FM", "menu"),
         ("Published in Le Quotidien on", "credit"),
         ("https://www.example.org/2021/10/03/la-marine-recoit-deux-patrouilleurs", "url"),
+        # furniture that news templates share (issue 14): clocks and video lengths, counters, agency bylines
+        ("03:47", "stamp"),
+        ("1:02:15", "stamp"),
+        ("il y a 3 heures", "stamp"),
+        ("5 hours ago", "stamp"),
+        ("Last Updated IST", "stamp"),
+        ("Publié aujourd'hui à 09h12", "stamp"),
+        ("0", "counter"),
+        ("1 204 vues", "counter"),
+        ("The Associated Press", "credit"),
+        ("(AFP)", "credit"),
+        ("Reuters", "credit"),
+        ("Le Courrier du Détroit avec AFP", "credit"),
+        ("Two frigates at the quay. AP Photo/Jane Roe", "credit"),
+        ("Our Standards: The Trust Principles of the agency.", "credit"),
+        ("[2/6] Soldiers unload crates at the port.", "credit"),
+        ("Source : journal télévisé de 13h", "source"),
+        ("Listen now to Sahel News SahelNews.com | Alexa | App | 101.1 FM", "listen"),
+        ("Écouter cet article", "listen"),
+        ("Facebook Twitter WhatsApp Email", "share"),
+        ("Suivez Atlas Info sur Google Actualités", "share"),
+        ("Click here to download our app", "share"),
+        ("Explore", "nav"),
+        ("Privacy policy", "nav"),
+        ("Envie d'afficher votre publicité ?", "advert"),
+        ("Contactez-nous", "advert"),
+        ("Story continues below advertisement", "advert"),
+        ("Connectez-vous ou créez un compte pour commenter cet article.", "comments"),
+        ("L'espace des commentaires est réservé aux abonnés.", "comments"),
+        ("Recevez chaque matin l'essentiel de l'actualité", "subscribe"),
+        ("Get the latest defence news delivered to your inbox", "subscribe"),
+        ("Il vous reste 72% de cet article à lire.", "paywall"),
+        ("Déjà abonné ? Connectez-vous", "paywall"),
+        ("Vous avez aimé cet article ?", "feedback"),
+        ("Lire aussi Le Maroc et l'Espagne renforcent leurs patrouilles", "read-more"),
+        ("Read more", "read-more"),
+        ("Filed under Defence, Africa", "tags"),
+        ("A+ A-", "font-size"),
+        ("The navy's new patrol ship sailed on Monday… Read more »", "teaser"),
+        ("Don't miss", "teaser-box"),
+        ("lorem" * 6, "template"),
     ],
 )
 def test_rule_names(line: str, name: str) -> None:
@@ -62,10 +103,28 @@ def test_rule_names(line: str, name: str) -> None:
         "Quel est l'enjeu de cette visite ?",
         "The minister said the agreement would be followed by others.",
         "Le Maroc a commandé 25 avions F-16 Viper, selon Lockheed Martin.",
+        "Le programme ePA/e-santé avance, selon le ministère.",
+        "Additional reporting by our correspondent in Rabat.",
+        "Reuters reported on Tuesday that the contract had been signed.",
+        "Les sources militaires ont confirmé la livraison de deux appareils.",
+        "1 large onion, chopped",
     ],
 )
 def test_body_lines_match_no_rule(line: str) -> None:
     assert boilerplate.rule(line) is None
+
+
+def test_a_number_alone_is_a_counter_in_scraped_text_but_a_table_cell_in_extracted_text() -> None:
+    assert boilerplate.rule("12") == "counter"
+    assert boilerplate.rule("12", extracted=True) is None
+    assert boilerplate.rule("...") is None
+
+
+def test_a_dated_stamp_is_the_dateline_not_furniture() -> None:
+    assert boilerplate.rule("Updated at 10:42") == "stamp"
+    assert boilerplate.rule("Updated June 3, 2022 at 10:42") is None
+    page_text = "\n".join(["La marine reçoit deux patrouilleurs", "Publié le 3 juin 2022 à 10h42", BODY, BODY])
+    assert clean_text(page_text).published.value == "2022-06-03"
 
 
 def page(*lines: str) -> list[str]:
@@ -136,6 +195,39 @@ def test_dates_and_dashes_of_a_teaser_list_are_furniture() -> None:
     assert [x.label for x in boilerplate.classify(lines)] == [
         "title", "meta", "body", "boilerplate", "boilerplate", "boilerplate", "boilerplate", "boilerplate",
         "boilerplate"]
+
+
+def test_a_video_playlist_after_the_text_is_furniture() -> None:
+    """Lengths and titles of other videos after the article: none of them is text, nor dates the article."""
+    lines = ["La marine reçoit deux patrouilleurs", BODY, BODY, "02:11", "Un exercice naval au large de Toulon",
+             "01:00", "Revue de la semaine du 29 août 2025", "01:14", "Un dernier sujet sans rapport"]
+    result = clean_text("\n".join(lines))
+    assert result.lines == ("La marine reçoit deux patrouilleurs", BODY, BODY)
+    assert result.published.value is None
+
+
+def test_a_wire_byline_keeps_the_headline_above_it() -> None:
+    lines = ["Home » World » Navy gets…", "", "Navy takes delivery of two patrol ships", "", "The Associated Press", "",
+             "June 3, 2022, 10:42 AM", "", "Listen now to Radio Sahel News | Alexa | App | 101.1 FM", "",
+             "RABAT (AP) — The navy took delivery of two patrol ships built in France, officials said on Friday."]
+    result = clean_text("\n".join(lines))
+    assert result.title == "Navy takes delivery of two patrol ships"
+    assert result.lines == ("Navy takes delivery of two patrol ships", lines[-1])
+    assert result.published.value == "2022-06-03"
+
+
+def test_a_short_last_sentence_before_the_paywall_is_text() -> None:
+    lines = ["Un titre de l'article", BODY, "D'autres industriels y sont associés…", "Explore"]
+    assert labels_of(lines) == ["title", "body", "body", "boilerplate"]
+
+
+def test_related_headings_end_the_text_only_after_it_began() -> None:
+    """"More stories" after the text opens the teasers; a box heading inside the text goes alone."""
+    teaser = "Un exercice conjoint se termine sur la côte atlantique"
+    assert labels_of(["Un titre", BODY, "More stories", teaser, BODY]) == [
+        "title", "body", "boilerplate", "boilerplate", "boilerplate"]
+    assert labels_of(["More stories", "Un titre", BODY])[2] == "body"
+    assert labels_of(["Un titre", BODY, "Don't miss", BODY]) == ["title", "body", "boilerplate", "body"]
 
 
 def test_scraper_prefix_is_cut_from_the_first_line() -> None:

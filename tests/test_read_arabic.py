@@ -74,6 +74,37 @@ PAGE = "\n".join([
         ("اشترك في نشرتنا البريدية", "subscribe"),
         ("التعليقات مغلقة", "comments"),
         ("اقرأ المزيد", "read-more"),
+        # issue 14: furniture that Arabic news sites share
+        ("(د.ب.أ)", "credit"),
+        ("أ ف ب", "credit"),
+        ("وكالات", "credit"),
+        ("الرئيسان خلال اللقاء (صورة: الرئاسة)", "credit"),
+        ("المصدر - وكالات", "source"),
+        ("تابعونا على", "share"),
+        ("لمتابعة آخر الأخبار اضغط هنا", "share"),
+        ("للمزيد من الأخبار تابع صفحتنا", "share"),
+        ("تابع أحدث الأخبار عبر تطبيق google news", "share"),
+        ("مشاركة فيسبوك تويتر واتساب", "share"),
+        ("شارك هذا المقال عبر", "share"),
+        ("حمّل تطبيق الموقع", "share"),
+        ("الرابط المختصر", "share"),
+        ("اشترك الآن", "subscribe"),
+        ("سجل بريدك لتصلك النشرة البريدية", "subscribe"),
+        ("لا توجد تعليقات", "comments"),
+        ("التعليقات (3)", "comments"),
+        ("العودة إلى الأعلى", "back-to-top"),
+        ("قبل 3 ساعات", "stamp"),
+        ("تاريخ النشر:", "stamp"),
+        ("شاهد الفيديو", "video"),
+        ("هل أعجبك المقال؟", "feedback"),
+        ("اقرأ أيضاً وصول دفعة جديدة من المروحيات", "read-more"),
+        ("التصنيف: أخبار عربية", "tags"),
+        ("رئيس مجلسي الإدارة والتحرير", "masthead"),
+        ("أخبار السودان", "label"),
+        ("• دولية", "label"),
+        ("الرجوع", "label"),
+        ("متابعة/ سامي حداد", "byline"),
+        ("وزير الدفاع يتفقد وحدات الدفاع الجوي في الجنوب… اقرأ المزيد", "teaser"),
     ],
 )
 def test_arabic_rules(line: str, name: str) -> None:
@@ -161,6 +192,24 @@ def test_html_path_keeps_arabic_lines_with_a_colon() -> None:
 def test_arabic_datelines(line: str, value: str | None) -> None:
     assert date_in_arabic(line) == value
     assert date_in_text(line) == value
+
+
+def test_arabic_body_lines_match_no_rule() -> None:
+    for line in (BODY_1, BODY_2, "مصدر: مصر تتسلم دفعة جديدة من المقاتلات", "تابع الوزير جولته في المنطقة الشمالية",
+                 "تحديث الأسطول الجوي المصري", "المصادر العسكرية أكدت وصول الدفعة الأولى إلى القاعدة"):
+        assert arabic.rule(line) is None, line
+
+
+def test_a_section_label_above_the_headline_is_furniture() -> None:
+    page = clean_text("\n".join(["السودان", HEADLINE, "كتب: يوسف بن علي", BODY_1, BODY_2]))
+    assert page.title == HEADLINE
+    assert page.lines == (HEADLINE, BODY_1, BODY_2)
+
+
+def test_a_dated_line_after_the_text_is_a_strip() -> None:
+    page = clean_text("\n".join([HEADLINE, BODY_1, "الأربعاء 14 فبراير 2024", BODY_2]))
+    assert page.lines == (HEADLINE, BODY_1, BODY_2)
+    assert page.published.value is None
 
 
 def test_hijri_conversion_umm_al_qura() -> None:

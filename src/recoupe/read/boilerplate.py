@@ -64,7 +64,8 @@ _DATE_WORDS = rf"\d{{1,2}}(?:er)?\s+(?:{_MONTHS_FR}|{_MONTHS_EN})\s+\d{{4}}"
 
 # An agency or the newsroom alone on its line: a wire story's byline in the header ("The Associated Press"),
 # a photo's credit elsewhere ("(AFP)").
-_AGENCY_LINE = (r"^[(\[]?(?:(?:the )?associated press|ap|afp|reuters|agence france[- ]presse|xinhua|anadolu(?: agency)?|"
+_AGENCY_LINE = (r"^[(\[]?(?:(?:the )?associated press|ap|afp|reuters|agence france[- ]presse|xinhua|"
+                r"anadolu(?: agency)?|"
                 r"dpa|efe|ansa|tass|ria novosti|upi|aps|map|agences?|staff and agencies|(?:avec|with) (?:afp|ap|"
                 r"reuters|agences?)|la rédaction|the editorial (?:board|team)|staff(?: writer| reporter)?)[)\]]?\.?$")
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -124,10 +125,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"semaines?)$|^\d+\s*(?:s|secs?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)\s+ago$"),
         ("stamp", r"^(?:last )?(?:updated|mis à jour|modifié|posted|published|publié)(?: le| on| at)?\s*:?"
                   r"(?:\s*(?:ist|gmt|utc|cet|et))?$"),
-        ("counter", r"^[\d\s.,]{1,9}$|^\d[\d\s.,]*\s+(?:vues|views|partages|shares|likes|lectures|reads)$"),
+        ("counter", r"^(?=[^\d]*\d)[\d\s.,]{1,9}$|^\d[\d\s.,]*\s+(?:vues|views|partages|shares|likes|lectures|reads)$"),
         ("template", r"^[a-z]{24,}$"),
         ("credit", _AGENCY_LINE),
-        ("credit", r"\b(?:ap photo|reuters|epa|afp|efe|anadolu)\s*/\s*\w|\bshutterstock\b|\bistock(?:photo)?\b|"
+        ("credit", r"^(?=.{0,250}$).*(?-i:\b(?:AP Photo|REUTERS|Reuters|EPA|AFP|EFE|Anadolu)\s?/\s?[A-Z])|"
+                   r"\bshutterstock\b|\bistock(?:photo)?\b|"
                    r"\bphotograph ?:|^image (?:caption|source)\b|^(?:file photo|illustration|photo d['’]illustration|"
                    r"photo ?d['’]archives?|archives?)\s*[:.)]?$|^\(?(?:dr|droits réservés)\)?$"),
         ("source", r"^sources?\s*:\s*.{0,60}$"),
@@ -137,9 +139,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("share", r"^(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|mail|messenger|pinterest|reddit|"
                   r"flipboard|pocket|tumblr|threads|bluesky|mastodon|copier le lien|copy link|lien copié|link copied|"
                   r"copied|print|imprimer|sms|partager|share)[\s|,•·/\-]*){2,12}$"),
-        ("share", r"^(?=.{0,120}$)(?:suivez|suivre|follow|ajoutez|add|retrouvez)?.{0,40}\bgoogle (?:news|actualit[ée]s)\b"),
+        ("share", r"^(?=.{0,120}$)(?:suivez|suivre|follow|ajoutez|add|retrouvez)?.{0,40}"
+                  r"\bgoogle (?:news|actualit[ée]s)\b"),
         ("share", r"^(?:click here|cliquez ici)\b.{0,100}$|^(?=.{0,120}$).*\b(?:click here to|cliquez ici pour)\b"),
-        ("nav", r"^(?:explore|menu|search|rechercher|recherche|fermer|close|retour|back|next|previous|suivant|précédent|"
+        ("nav", r"^(?:explore|menu|search|rechercher|recherche|fermer|close|retour|back|next|previous|suivant|"
+                r"précédent|"
                 r"voir plus|afficher plus|show more|load more|charger plus|plus d['’]articles|more|top|haut de page|"
                 r"back to top|retour en haut|sign in|log in|se connecter|connexion|register|s['’]inscrire|"
                 r"mon compte|my account|sections|trending|trending now|latest|latest news|dernières infos|"
@@ -155,27 +159,34 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"in your inbox|dans votre boîte (?:mail|aux lettres|e-?mail)|recevez (?:nos|notre|chaque|"
                       r"gratuitement)|restez informés?|stay informed|sign up for (?:our|the))\b"),
         ("paywall", r"^(?=.{0,200}$).*(?:il vous reste \d+\s?% de|la suite (?:de cet article )?est réservée|"
-                    r"pour lire la suite|déjà abonné|already (?:a )?(?:subscriber|member)|subscribe to (?:continue|read)|"
+                    r"pour lire la suite|déjà abonné|already (?:a )?(?:subscriber|member)|"
+                    r"subscribe to (?:continue|read)|"
                     r"to continue reading|for subscribers only|offre d['’]abonnement|abonnez-vous pour)"),
         ("feedback", r"^(?:vous avez aimé cet article|did you (?:like|enjoy) this|was this (?:article|story) "
-                     r"(?:helpful|useful)|signaler (?:une erreur|un abus|ce contenu|une faute)|report (?:an error|a typo)|"
+                     r"(?:helpful|useful)|signaler (?:une erreur|un abus|ce contenu|une faute)|"
+                     r"report (?:an error|a typo)|"
                      r"found an error|votre avis nous intéresse)\b.{0,60}$"),
         ("reading-time", r"^lecture\s*:?\s*\d+\s*min(?:utes?)?\.?$"),
-        # wire copy's closing lines and gallery captions ("Reporting by ...; Editing by ...", "[1/5] ...")
-        ("credit", r"^(?:additional )?reporting by\b|;\s*editing by\b|^(?:writing|compiled|edited) by\b.{0,80}$|"
-                   r"trust principles|licensing rights|^\[\d+/\d+\]|^[^\d]{0,40}\bavec (?:l['’])?(?:afp|ap|reuters|agences?)$|"
+        # the heading of a box of other articles that may stand inside the text: the heading alone goes
+        ("teaser-box", r"^(?:top stories|latest stories|editor['’]s picks|don['’]t miss|must read|in other news|"
+                       r"trending(?: now| stories)?|popular(?: now| stories)?|recommended|dernières actualités|"
+                       r"dernières vidéos|nos dernières vidéos|à voir aussi|à voir également|à découvrir(?: aussi)?|"
+                       r"toute l['’]actualité|l['’]actualité en continu)\s*:?$"),
+        # wire copy's closing lines and gallery captions ("Our Standards: ...", "[1/5] ...") ("Reporting by ..." is
+        # the article's own, as trafilatura_eval's gold has it)
+        ("credit", r"trust principles|licensing rights|^\[\d+/\d+\]|"
+                   r"^[^\d]{0,40}\bavec (?:l['’])?(?:afp|ap|reuters|agences?)$|"
                    r"^(?:this (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)|"
                    r"cet article a (?:été )?(?:initialement|d['’]abord) (?:été )?publié)"),
         ("share", r"opens new tab|^(?:save|gift (?:this )?article|share full article|bookmark|sauvegarder|"
                   r"lire plus tard|offrir cet article|ajouter à (?:mes|vos) (?:favoris|sujets)|suivre ce sujet)$|"
                   r"^(?=.{0,120}$)(?:join|rejoignez)\b.{0,40}\b(?:whatsapp|telegram|channel|chaîne)\b"),
-        ("subscribe", r"register (?:now )?for free|unlimited access to"),
+        ("subscribe", r"^(?=.{0,160}$).*(?:register (?:now )?for free|unlimited access to \S+\.(?:com|fr|net|org))"),
         ("nav", r"^(?:mentions légales|politique de confidentialité|privacy policy|terms of (?:use|service)|"
                 r"conditions générales(?: d['’]utilisation)?|cgu|qui sommes-nous \??|about us|contact|plan du site|"
                 r"sitemap|most (?:viewed|popular|shared|commented))$"),
         ("teaser", r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:read more|lire la suite|lire plus|continue reading|"
                    r"en savoir plus|more)\s*[»›>→]*$"),
-        ("embed", r"pic\.twitter\.com/\S+|^[—-]\s.{1,80}\(@\w{1,30}\)\s+.{3,30}\d{4}$"),
         ("stamp", r"^(?:publié|mis à jour|modifié|updated|published|posted)\b.{0,60}\b\d{1,2}[h:]\d{2}"),
     )
 )
@@ -191,13 +202,10 @@ _SECTION = re.compile(
 # Headings that open a block of other articles once the article has begun (a body line seen before them): at the
 # top of a page the same words head a ticker or a menu, and the article is still to come.
 _LATE_SECTION = re.compile(
-    r"^(?:more stories|more news|top stories|latest stories|latest news|editor['’]s picks|don['’]t miss|must read|"
-    r"in other news|trending(?: now| stories)?|popular(?: now| stories)?|related coverage|related content|"
-    r"related topics|what to read next|further reading|you might (?:also )?(?:like|be interested in)|"
-    r"recommended(?: stories| articles)?|more from (?:this author|our)|plus d['’]actualités|autres articles|"
-    r"dernières actualités|dernières vidéos|nos dernières vidéos|à voir aussi|à voir également|voir également|"
-    r"sur le même thème|dans la même catégorie|du même auteur|à découvrir|les plus partagés|les plus commentés|"
-    r"toute l['’]actualité|l['’]actualité (?:à suivre|en continu)|à la une)\s*:?$",
+    r"^(?:more stories|more news|related coverage|related content|related topics|what to read next|"
+    r"further reading|you might (?:also )?(?:like|be interested in)|recommended (?:stories|articles)|"
+    r"more from (?:this author|our)|plus d['’]actualités|autres articles|sur le même thème|"
+    r"dans la même catégorie|du même auteur|les plus partagés|les plus commentés)\s*:?$",
     re.IGNORECASE,
 )
 _FOREIGN_SCRIPT_LEAD = re.compile(r"^[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff][^:]{0,60}:")
@@ -255,14 +263,21 @@ def is_arabic_page(lines: Sequence[str]) -> bool:
     return arabic_rules.is_arabic_page(lines)
 
 
-def rule(line: str, *, arabic: bool = False) -> str | None:
+# Rules for scraped page text only: in a main text already extracted from HTML, a number alone is a table's cell.
+_TEXT_ONLY = frozenset({"counter"})
+
+
+def rule(line: str, *, arabic: bool = False, extracted: bool = False) -> str | None:
     """The name of the first rule that makes this stripped line boilerplate, or None. On an Arabic page
-    (``arabic``) the Arabic rules come first, and a colon after Arabic words is no widget's label."""
+    (``arabic``) the Arabic rules come first, and a colon after Arabic words is no widget's label. In a main text
+    already ``extracted`` from HTML (tables kept), the rules for scraped text only (``_TEXT_ONLY``) do not apply."""
     if arabic:
         name = arabic_rules.rule(line)
         if name is not None:
             return name
     for name, pattern in _RULES:
+        if extracted and name in _TEXT_ONLY:
+            continue
         if pattern.search(line):
             if name in ("stamp", "source") and date_in_text(line):
                 return None  # a dated stamp is a dateline: the header pass reads it

@@ -198,7 +198,7 @@ def filter_lines(lines: Sequence[str]) -> tuple[list[str], int]:
         if boilerplate.is_section_marker(line, arabic=arabic, after_body=after_body):
             dropped += sum(len(rest) for rest in lines[i:])
             break
-        if boilerplate.rule(line, arabic=arabic) is not None:
+        if boilerplate.rule(line, arabic=arabic, extracted=True) is not None:
             dropped += len(line)
             continue
         kept.append(line)
