@@ -27,6 +27,7 @@ from recoupe.understand.events.plover import CATEGORY_CODES, PLOVER_EVENT_TYPES,
 from recoupe.understand.timex.stage import tag_article
 
 PUBLISHED = "2023-03-01"
+NEWS_FROM = "2023-02-26"  # PUBLISHED less NEWS_WINDOW_DAYS (3)
 
 # text, category, source countries, recipient countries, factuality, date start (None: undated)
 ROWS: list[tuple[str, str, set[str], set[str], str, str | None]] = [
@@ -190,8 +191,10 @@ def test_sentence_yields_event(table: dict[str, tuple[EventMention, ...]], text:
     e = matching[0]
     assert e.factuality == factuality
     if date is None and factuality in ("asserted", "reported"):
-        # undated by its text, the one sentence of a dated article is its news: the publication date, said so
-        assert (e.date.start, e.date.date_type) == (PUBLISHED, "approximate") and NEWS_DATE in e.date.reason
+        # undated by its text, the one sentence of a dated article is its news: the publication date or the
+        # NEWS_WINDOW_DAYS before it, said so
+        assert (e.date.start, e.date.end, e.date.date_type) == (NEWS_FROM, PUBLISHED, "approximate")
+        assert NEWS_DATE in e.date.reason
     elif date is None:
         assert e.date.start is None and e.date.date_type == "unresolved"
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recoupe.read import metadata
+from recoupe.read.clean import clean_text
 from recoupe.records import Published
 
 
@@ -69,3 +70,59 @@ def test_outlet_from_furniture_and_url() -> None:
     assert metadata.outlet_from(["© 2024 Sahel Watch. Tous droits réservés"]) == "Sahel Watch"
     assert metadata.outlet_from([], "https://www.lecourrier.example/2021/a") == "lecourrier.example"
     assert metadata.outlet_from(["rien ici"]) is None
+
+
+@pytest.mark.parametrize(
+    "url, value",
+    [
+        ("https://news.example.org/2023/aug/21/navy-ship-delivered", "2023-08-21"),
+        ("https://fr.example.org/20211003/la-marine-recoit-deux-navires-1051969852.html", "2021-10-03"),
+        ("https://example.org/politique/article_20240217120025.html", "2024-02-17"),
+        ("https://example.org/news?id=77&date=2023-06-14", "2023-06-14"),
+        ("https://example.org/2023_06_14_navy", "2023-06-14"),
+        ("https://example.org/stories/202411300188.html", None),  # a day and a sequence number: an id
+        ("https://example.org/article/2023061512", None),
+        ("https://example.org/a/20231345/b", None),
+        ("https://example.org/news/4336400", None),
+    ],
+)
+def test_date_patterns_of_news_urls(url: str, value: str | None) -> None:
+    assert metadata.date_from_url(url) == value
+
+
+def test_a_less_trusted_day_refines_a_month_never_contradicts_it() -> None:
+    url = "https://fr.example.org/20211003/la-marine-recoit-deux-navires.html"
+    refined = metadata.publication_date(metadata=None, prefix="2021-10", datelines=[], url=url)
+    assert (refined.value, refined.basis) == ("2021-10-03", "url")
+    assert "prefix date 2021-10" in refined.reason
+    other = metadata.publication_date(metadata=None, prefix="2021-11", datelines=[], url=url)
+    assert (other.value, other.basis) == ("2021-11", "prefix")
+
+
+@pytest.mark.parametrize(
+    "title, value",
+    [
+        ("Revue de presse du 12 mai 2023", "2023-05-12"),
+        ("Defence briefing for June 3, 2022", "2022-06-03"),
+        ("Live updates: Tuesday, April 4, 2023", "2023-04-04"),
+        ("Navy receives two patrol ships | June 23, 2022", "2022-06-23"),
+        ("نشرة أخبار 14 فبراير 2024", "2024-02-14"),
+        ("Les leçons du 7 octobre 2023", None),  # an event's day
+        ("Accord signé le 20 février 2025", None),
+        ("الاتفاق الموقع في 31 يناير 2021", None),
+        ("Journal du 3 juin", None),  # no year: no day
+        (None, None),
+    ],
+)
+def test_the_day_of_an_edition_named_in_the_headline(title: str | None, value: str | None) -> None:
+    assert metadata.edition_date(title) == value
+
+
+def test_the_address_printed_at_the_top_dates_the_page() -> None:
+    body = "Le ministre a signé mardi un protocole d'accord avec son homologue, selon un communiqué officiel."
+    text = f" date 2021-10 https://fr.example.org/20211003/la-marine-recoit-deux-navires.html\n{body}\n{body}"
+    result = clean_text(text)
+    assert result.published.value == "2021-10-03"
+    assert result.lines == (body, body)
+    headline = clean_text(f"Revue de presse du 12 mai 2023\n{body}\n{body}")
+    assert (headline.published.value, headline.published.basis) == ("2023-05-12", "dateline")

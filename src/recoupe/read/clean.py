@@ -109,6 +109,11 @@ def _one_line(value: str | None) -> str | None:
     return value or None
 
 
+# How many first lines of a scraped text may hold the page's address printed by the scraper (press corpus: the
+# first line, after the date prefix).
+PRINTED_URL_LINES = 3
+
+
 def _url_of(source: str) -> str | None:
     return source if source.startswith(("http://", "https://")) else None
 
@@ -145,7 +150,12 @@ def clean_text(
             dropped += len(part)
         elif lab.label == "boilerplate":
             dropped += len(part)
-    published = metadata.publication_date(metadata=declared_date, prefix=prefix, datelines=datelines, url=url)
+    # The page's own address, printed by the scraper at its top, dates it as a declared URL would (not its outlet:
+    # the page names that itself).
+    printed = next((line[lab.start:].strip() for line, lab in list(zip(lines, labels, strict=True))[:PRINTED_URL_LINES]
+                    if lab.reason == "url"), None)
+    published = metadata.publication_date(metadata=declared_date, prefix=prefix, datelines=datelines,
+                                          url=url or _usable(printed), title=title)
     furniture = [line for line, lab in zip(lines, labels, strict=True) if lab.label == "boilerplate"]
     return PageText(
         lines=tuple(kept),

@@ -6,7 +6,11 @@ Order of trust for the date (the first that answers wins):
    ``published``, a feed item's date);
 2. prefix: a leading `` date YYYY-MM`` as some scrapers write;
 3. dateline: a byline or dateline among the first lines ("20 septembre 2022 - 07h20 - Maroc");
-4. url: ``/2021/11/24/`` or ``2021-11-24`` in the article's URL.
+4. title: the day of an edition its headline names ("Revue de presse du 12 mai 2023"; basis ``dateline``);
+5. url: ``/2021/11/24/``, ``2021-11-24``, ``/2023/aug/21/``, ``/20211003/`` or ``?date=2021-11-24`` in the
+   article's URL, or in the page's address that the scraper printed at its top.
+
+A month or a year is refined by a less trusted source that gives a day inside it, never contradicted.
 
 Only header lines are read for datelines, never boilerplate: teasers of other articles carry their
 own dates. When nothing answers, the date is ``null`` with basis ``unknown``: the time stage may later
@@ -40,7 +44,15 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _URL_YMD = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 _URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
-_URL_DASHED = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_URL_DASHED = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_](\d{2})[-_](\d{2})(?!\d)")
+# "/2023/aug/21/" (month names in the path), "/20211003/", "-20230614-" (a day written compactly, alone between
+# non-digits), "article_20260217120025" (the day and a valid time); a longer run of digits is an id, not a date.
+_URL_MONTH_NAME = re.compile(r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*/"
+                             r"(\d{1,2})(?:/|$)", re.IGNORECASE)
+_URL_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?(?!\d)")
+# "?date=2023-06-14", "&pubdate=20230614"
+_URL_QUERY = re.compile(r"(?:^|&)(?:date|pubdate|published|publishdate|d)=((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:&|$|T)",
+                        re.IGNORECASE)
 _AUTHOR = re.compile(
     r"(?:écrit par|ecrit par|written by|rédigé par)\s*:?\s*([^\-|,\n]{2,60})|(?:^|\|\s*|-\s*)(?:par|by)\s+"
     r"([A-ZÉÈ][\w.'’\- ]{1,50}?)(?=\s*(?:\||-|—|,|$|publié|published|le \d))",
@@ -141,13 +153,56 @@ def date_from_url(url: str | None) -> str | None:
         path = urlparse(url).path
     except ValueError:  # "http://[::1": no date to read in a URL that does not parse
         return None
-    for pattern in (_URL_YMD, _URL_DASHED):
+    for pattern in (_URL_YMD, _URL_DASHED, _URL_COMPACT):
         m = pattern.search(path)
         if m:
             return iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _URL_MONTH_NAME.search(path)
+    if m:
+        return iso(int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3)))
     m = _URL_YM.search(path)
     if m:
         return iso(int(m.group(1)), int(m.group(2)))
+    try:
+        query = urlparse(url).query
+    except ValueError:
+        return None
+    m = _URL_QUERY.search(query)
+    if m:
+        return iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
+
+
+# A headline that names an edition and its day ("Revue de presse du 12 mai 2023", "Defence briefing for June 3, 2022",
+# "نشرة أخبار 14 فبراير 2024"), or a day the content system appended after a bar ("... | 3 June 2022"). A date
+# elsewhere in a headline is an event's ("Les leçons du 7 octobre 2023"): never the publication date.
+_EDITION = re.compile(
+    r"(?:\b(?:journal|édition|revue de presse|bulletin|flash|chronique|le point|briefing|newsletter|live|direct|"
+    r"news|updates|key events|en bref|l['’]essentiel|morning|evening|daily|digest|roundup|round-up)"
+    r"\s*(?:du|of|for|on|:|,|-|–|—)?\s*(?:le\s+|on\s+)?(?:\w+day,?\s+|\w+di\s+)?$|\s\|\s*$)",
+    re.IGNORECASE,
+)
+_EDITION_AR = re.compile(r"(?:نشره|النشره|حصاد|موجز|ملخص|تغطيه|اخبار|الاخبار)\s*(?:يوم|ليوم)?\s*(?:\S+)?\s*$")
+
+
+def edition_date(title: str | None) -> str | None:
+    """The day of an edition named in its headline (see ``_EDITION``), or None."""
+    if not title:
+        return None
+    value = date_in_text(title)
+    if value is None or len(value) < 10:
+        return None
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _ISO):
+        m = pattern.search(title)
+        if m:
+            before, after = title[:m.start()], title[m.end():].strip(" .")
+            return value if not after and _EDITION.search(before) else None
+    if _ARABIC.search(title):
+        from recoupe.understand.arabic_text import normalize_for_matching
+
+        norm = normalize_for_matching(title)
+        digits = re.search(r"\d", norm)
+        return value if digits and _EDITION_AR.search(norm[:digits.start()]) else None
     return None
 
 
@@ -157,23 +212,38 @@ def publication_date(
     prefix: str | None,
     datelines: Sequence[str],
     url: str | None,
+    title: str | None = None,
 ) -> Published:
-    """Pick the publication date by order of trust (see the module docstring)."""
+    """Pick the publication date by order of trust (see the module docstring). When the date found is only a month
+    or a year, a less trusted source that gives the day inside it refines it (a scraper's "date 2021-10" and the
+    URL's /20211003/): never a day that disagrees with the trusted part."""
+    found: list[Published] = []
     value = normalise_declared(metadata)
     if value:
-        return Published(value=value, basis="metadata", reason=f"page or input metadata: {metadata!r}")
+        found.append(Published(value=value, basis="metadata", reason=f"page or input metadata: {metadata!r}"))
     if prefix:
         value = normalise_declared(prefix)
         if value:
-            return Published(value=value, basis="prefix", reason=f"scraper prefix 'date {prefix}'")
-    for line in datelines:
+            found.append(Published(value=value, basis="prefix", reason=f"scraper prefix 'date {prefix}'"))
+    line = next((x for x in datelines if date_in_text(x)), None)
+    if line is not None:
         value = date_in_text(line)
-        if value:
-            return Published(value=value, basis="dateline", reason=f"dateline {line.strip()[:80]!r}")
+        found.append(Published(value=value, basis="dateline", reason=f"dateline {line.strip()[:80]!r}"))
+    value = edition_date(title)
+    if value:
+        found.append(Published(value=value, basis="dateline", reason=f"the day of the edition its headline names: "
+                                                                      f"{(title or '')[:80]!r}"))
     value = date_from_url(url)
     if value:
-        return Published(value=value, basis="url", reason=f"date in the URL {url}")
-    return Published.unknown()
+        found.append(Published(value=value, basis="url", reason=f"date in the URL {url}"))
+    if not found:
+        return Published.unknown()
+    best = found[0]
+    for other in found[1:]:
+        if best.value and other.value and len(other.value) > len(best.value) and other.value.startswith(best.value):
+            best = Published(value=other.value, basis=other.basis,
+                             reason=f"{other.reason}, the day inside the {best.basis} date {best.value}")
+    return best
 
 
 def author_from(datelines: Sequence[str]) -> str | None:
