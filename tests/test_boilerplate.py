@@ -263,3 +263,24 @@ def test_cleaning_never_invents_text(lines: list[str]) -> None:
     for kept in result.lines:
         assert kept and kept in text
     assert result.dropped >= 0
+
+
+def test_headline_without_what_the_page_glued_to_it() -> None:
+    """A badge or a standfirst glued to the headline stays in the text as the page gives it, not in the title."""
+    badge = "Deux frégates et trois corvettes : Athènes choisit les chantiers françaisContenu réservé aux abonnés"
+    glued = ("As the ministers meet, the navy clinches a patrol ship dealThe ministry wants the ships delivered "
+             "before the end of next year.")
+    for line, title in ((badge, "Deux frégates et trois corvettes : Athènes choisit les chantiers français"),
+                        (glued, "As the ministers meet, the navy clinches a patrol ship deal")):
+        result = clean_text(f"{line}\n{BODY}")
+        assert (result.title, result.lines) == (title, (line, BODY))
+    assert boilerplate.headline_of("Five things to know about the new McLaren sports car") == (
+        "Five things to know about the new McLaren sports car")
+
+
+def test_a_ticker_of_other_headlines_is_not_the_headline() -> None:
+    ticker = ("WAR NEWS: Troops advance on the front | Ministers expect support for the bid | A yacht seized in port | "
+              "Why the border tensions are rising")
+    result = clean_text("\n".join([ticker, "Navy takes delivery of two patrol ships", BODY]))
+    assert result.title == "Navy takes delivery of two patrol ships"
+    assert boilerplate.rule("By Daniel Mensah | Sahel Watch | 28 July 2022") is None

@@ -116,6 +116,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"endroit sûr et engageant|safe and engaging (?:place|space|environment)"),
         ("breadcrumb", r"^(?:home|accueil)\s*[»›>/]\s*\S"),
         ("menu", r"^[^|.!?]{1,40}(?:\s\|\s[^|!?]{1,30}){3,}$"),
+        # a ticker of other headlines: four or more parts between bars, each of several words
+        ("ticker", r"^(?:[^|]*\S\s+\S+\s+\S+\s+\S[^|]*\s\|\s){3,}[^|]*\S\s+\S+\s+\S+\s+\S[^|]*$"),
         ("credit", r"^(?:published in|publié dans)\s[^.!?]{1,50}\s(?:on|le)$"),
         ("url", r"^(?:https?://|www\.)\S+$"),  # the page's address printed by the scraper: never a headline
         # What news templates print around an article in general (not one site's): a clock or a video's length
@@ -235,6 +237,29 @@ def normalise_line(line: str) -> str:
 def scraper_prefix(line: str) -> re.Match[str] | None:
     """A leading `` date YYYY-MM`` written by some scrapers before the first line of text."""
     return _PREFIX.match(line)
+
+
+# A badge the page glues to the end of its headline ("...australienContenu réservé aux abonnés").
+_TITLE_BADGE = re.compile(r"\s*(?:contenu réservé aux abonnés|article réservé aux abonnés|réservé aux abonnés|"
+                          r"abonnés|premium|subscribers? only|exclusive|exclusif|vidéo|video|live|en direct)\s*$",
+                          re.IGNORECASE)
+# A headline glued to its standfirst without a space ("...engine dealWashington wants India to be..."): a lower-case
+# letter then a capital inside a word, with several words on each side (not "McLaren", "LinkedIn" in a headline).
+_GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+MIN_GLUED_WORDS = 5
+
+
+def headline_of(line: str) -> str:
+    """The headline in the line the page gives it: a badge glued to its end and a standfirst glued to it cut off.
+    Always a prefix of the line."""
+    m = _TITLE_BADGE.search(line)
+    if m and m.start() > 0 and len(line[:m.start()].split()) >= MIN_GLUED_WORDS:
+        line = line[:m.start()].rstrip()
+    for m in _GLUED.finditer(line):
+        head, rest = line[:m.start()], line[m.start():]
+        if len(head.split()) >= MIN_GLUED_WORDS and len(rest.split()) >= MIN_GLUED_WORDS:
+            return head
+    return line
 
 
 def looks_like_dateline(line: str) -> bool:

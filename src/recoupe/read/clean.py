@@ -78,7 +78,9 @@ def clean(decoded: Decoded, *, repeated: frozenset[str] = frozenset(), max_chars
         warnings += ("NUL character(s) removed from the declared title or outlet",)
     title = declared_title or page.title
     lines = list(page.lines)
-    if title and (not lines or lines[0] != title):
+    # (the page's own headline may be the start of its first line, which runs on with what the page glued to it)
+    runs_on = bool(lines) and title == page.title and lines[0].startswith(title or "")
+    if title and (not lines or lines[0] != title) and not runs_on:
         lines.insert(0, title)
     text = "\n\n".join(lines)
     if not text.strip():
@@ -142,9 +144,9 @@ def clean_text(
             dropped += len(line[: lab.start].strip())
         part = line[lab.start:].strip()
         if lab.label in ("body", "heading", "title"):
-            kept.append(part)
+            kept.append(part)  # as the page gives it, with what it glued to the headline
             if lab.label == "title":
-                title = part
+                title = boilerplate.headline_of(part)
         elif lab.label == "meta":
             datelines.append(part)
             dropped += len(part)
