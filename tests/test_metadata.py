@@ -19,6 +19,9 @@ from recoupe.records import Published
         ("19 July 2022", "2022-07-19"),
         ("31 février 2022", None),
         ("mardi dernier", None),
+        ("• 2016/01/28 13:09", "2016-01-28"),
+        ("Posted 2nd, May 2024 GMT", "2024-05-02"),
+        ("2016/13/28", None),
     ],
 )
 def test_date_in_text(text: str, value: str | None) -> None:

@@ -206,6 +206,13 @@ def test_a_section_label_above_the_headline_is_furniture() -> None:
     assert page.lines == (HEADLINE, BODY_1, BODY_2)
 
 
+def test_a_menu_of_bullets_then_the_date_then_the_headline_twice() -> None:
+    page = clean_text("\n".join(["  • أخبار", "  • دولية", "  • 2016/01/28 13:09", "", HEADLINE, "", HEADLINE, BODY_1,
+                                 BODY_2, "وكالات", "مشاركة", "الرجوع"]))
+    assert (page.title, page.published.value) == (HEADLINE, "2016-01-28")
+    assert page.lines == (HEADLINE, BODY_1, BODY_2)
+
+
 def test_a_dated_line_after_the_text_is_a_strip() -> None:
     page = clean_text("\n".join([HEADLINE, BODY_1, "الأربعاء 14 فبراير 2024", BODY_2]))
     assert page.lines == (HEADLINE, BODY_1, BODY_2)

@@ -41,6 +41,7 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?,?\s+({_MONTH_NA
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_YMD = re.compile(r"\b((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})\b")  # "2016/01/28 13:09", "2016.01.28"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _URL_YMD = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 _URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
@@ -98,7 +99,7 @@ def date_in_text(text: str) -> str | None:
     """The first full date written in a line: "20 septembre 2022", "July 19, 2022", "25/11/2021", and in an
     Arabic line "07 أيار / مايو 2023", "14-02-2024" or a Hijri date alone (``recoupe.read.arabic_dates``)."""
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_NUMERIC, "dnumy"),
-                           (_ISO, "ymd")):
+                           (_ISO, "ymd"), (_YMD, "ymd")):
         m = pattern.search(text)
         if not m:
             continue
@@ -192,7 +193,7 @@ def edition_date(title: str | None) -> str | None:
     value = date_in_text(title)
     if value is None or len(value) < 10:
         return None
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _ISO):
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _ISO, _YMD):
         m = pattern.search(title)
         if m:
             before, after = title[:m.start()], title[m.end():].strip(" .")
