@@ -69,6 +69,7 @@ BODY = "Le ministre a signé mardi un protocole d'accord avec son homologue, sel
         ("Facebook Twitter WhatsApp Email", "share"),
         ("Suivez Atlas Info sur Google Actualités", "share"),
         ("Click here to download our app", "share"),
+        ("Follow: Sahel News", "share"),
         ("Explore", "nav"),
         ("Privacy policy", "nav"),
         ("Envie d'afficher votre publicité ?", "advert"),

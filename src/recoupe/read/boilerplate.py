@@ -143,6 +143,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"copied|print|imprimer|sms|partager|share)[\s|,•·/\-]*){2,12}$"),
         ("share", r"^(?=.{0,120}$)(?:suivez|suivre|follow|ajoutez|add|retrouvez)?.{0,40}"
                   r"\bgoogle (?:news|actualit[ée]s)\b"),
+        ("share", r"^(?:follow|suivez|suivre)(?: us| nous)?\s*:.{0,60}$"),
         ("share", r"^(?:click here|cliquez ici)\b.{0,100}$|^(?=.{0,120}$).*\b(?:click here to|cliquez ici pour)\b"),
         ("nav", r"^(?:explore|menu|search|rechercher|recherche|fermer|close|retour|back|next|previous|suivant|"
                 r"précédent|"
