@@ -70,6 +70,10 @@ BODY = "Le ministre a signé mardi un protocole d'accord avec son homologue, sel
         ("Suivez Atlas Info sur Google Actualités", "share"),
         ("Click here to download our app", "share"),
         ("Follow: Sahel News", "share"),
+        ("FILE - In this photo, a patrol ship leaves the port of Toulon.", "credit"),
+        ("3 of 12", "counter"),
+        ("Toggle caption", "nav"),
+        ("Advertisement - scroll to continue", "nav"),
         ("Explore", "nav"),
         ("Privacy policy", "nav"),
         ("Envie d'afficher votre publicité ?", "advert"),
@@ -285,3 +289,13 @@ def test_a_ticker_of_other_headlines_is_not_the_headline() -> None:
     result = clean_text("\n".join([ticker, "Navy takes delivery of two patrol ships", BODY]))
     assert result.title == "Navy takes delivery of two patrol ships"
     assert boilerplate.rule("By Daniel Mensah | Sahel Watch | 28 July 2022") is None
+
+
+def test_a_table_row_in_extracted_text_is_no_ticker() -> None:
+    row = ("| Marine nationale et ses bases | 12 frégates en service | 4 sous-marins en service | "
+           "2 porte-hélicoptères en mer |")
+    ticker = ("Troops advance on the front | Ministers expect support for the bid | A yacht seized in port | "
+              "Why the border tensions are rising")
+    assert boilerplate.rule(ticker) == "ticker"
+    assert boilerplate.rule(ticker, extracted=True) is None
+    assert boilerplate.rule(row, extracted=True) is None

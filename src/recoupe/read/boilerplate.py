@@ -117,7 +117,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("breadcrumb", r"^(?:home|accueil)\s*[»›>/]\s*\S"),
         ("menu", r"^[^|.!?]{1,40}(?:\s\|\s[^|!?]{1,30}){3,}$"),
         # a ticker of other headlines: four or more parts between bars, each of several words
-        ("ticker", r"^(?:[^|]*\S\s+\S+\s+\S+\s+\S[^|]*\s\|\s){3,}[^|]*\S\s+\S+\s+\S+\s+\S[^|]*$"),
+        ("ticker", r"^(?=.{0,400}$)(?:(?:[^|\s]+\s+){3,}[^|\s]+\s\|\s){3,}(?:[^|\s]+\s+){3,}[^|\s]+\s*$"),
         ("credit", r"^(?:published in|publié dans)\s[^.!?]{1,50}\s(?:on|le)$"),
         ("url", r"^(?:https?://|www\.)\S+$"),  # the page's address printed by the scraper: never a headline
         # What news templates print around an article in general (not one site's): a clock or a video's length
@@ -170,6 +170,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"report (?:an error|a typo)|"
                      r"found an error|votre avis nous intéresse)\b.{0,60}$"),
         ("reading-time", r"^lecture\s*:?\s*\d+\s*min(?:utes?)?\.?$"),
+        # photo furniture: an agency's file-photo caption, gallery counters, caption toggles
+        ("credit", r"^file\s*[-–:]\s+(?:in this|this|a|an|the)\b|"
+                   r"^\(?(?:photo|image|picture) \d+\s*(?:/|of|sur)\s*\d+\)?$"),
+        ("counter", r"^\d+\s*(?:of|sur|/)\s*\d+$"),
+        ("nav", r"^(?:hide caption|toggle caption|show caption|enlarge this image|view image in full ?screen|"
+                r"agrandir l['’]image|voir en plein écran|related|tags|topics|sujets|mots-clés|"
+                r"advertisement\W.{0,40})$"),
         # the heading of a box of other articles that may stand inside the text: the heading alone goes
         ("teaser-box", r"^(?:top stories|latest stories|editor['’]s picks|don['’]t miss|must read|in other news|"
                        r"trending(?: now| stories)?|popular(?: now| stories)?|recommended|dernières actualités|"
@@ -289,8 +296,9 @@ def is_arabic_page(lines: Sequence[str]) -> bool:
     return arabic_rules.is_arabic_page(lines)
 
 
-# Rules for scraped page text only: in a main text already extracted from HTML, a number alone is a table's cell.
-_TEXT_ONLY = frozenset({"counter"})
+# Rules for scraped page text only: in a main text already extracted from HTML, a number alone is a table's cell and
+# a row of cells between bars is a table's row.
+_TEXT_ONLY = frozenset({"counter", "ticker"})
 
 
 def rule(line: str, *, arabic: bool = False, extracted: bool = False) -> str | None:
