@@ -13,6 +13,11 @@ highest in the dependency tree (the main clause's), and:
 * ``event_type``: its PLOVER type against the gold's, translated to the manual's 2.0 names as its Table 7.1
   says (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT); a sentence where we find no
   event counts as wrong. ``coverage``: the share of sentences where we find one.
+* ``classifier``: the type the sentence classifier's PLOVER head gives the whole sentence
+  (``classifier.plover_scorer``); ``combined``: its reading with the rules' type favoured (``plover_type``,
+  ``RULE_BONUS``) — the figure of issue 12 (target 0.80 on the test half). The classifier was **trained on
+  the dev half** (``tools/train_event_classifier.py``): its dev figure is a training figure; the training
+  script prints its 5-fold cross-validated accuracy on the dev half, the test half is the honest figure.
 * ``source`` / ``target``: on the sentences whose gold side names at least one state (codes that are states
   of our knowledge base; CAMEO's JAP and ITL read as JPN and ITA; IGO, NGO... left out), ``exact`` = our
   countries equal the gold's, ``overlap`` = they share one. For a reciprocal event (PLOVER 2.4.2: every
@@ -52,7 +57,9 @@ GSR_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE
 GSR_CODES = {"JAP": "JPN", "ITL": "ITA"}
 # Set on the dev half (event type 0.61, source overlap 0.60, target overlap 0.33 when set), less 0.05 to 0.1
 # for generalisation; the speed target is the issue's. "met" says whether the test half reaches them.
-TARGETS = {"event_type_accuracy": 0.5, "source_overlap": 0.55, "target_overlap": 0.25, "speed_ratio_max": 0.2}
+# combined_event_type_accuracy: the issue's target for the classifier with the rules.
+TARGETS = {"event_type_accuracy": 0.5, "source_overlap": 0.55, "target_overlap": 0.25, "speed_ratio_max": 0.2,
+           "combined_event_type_accuracy": 0.8}
 
 
 def load_gsr(path: Path = GSR) -> list[dict[str, Any]]:
@@ -106,15 +113,32 @@ def run_gsr(errors: int = 0) -> dict[str, Any]:
                      "ours": main.plover.event_type if main else None,
                      "category": main.category if main else None, "trigger": main.trigger if main else None,
                      "src_gold": src_gold, "src": src, "tar_gold": tar_gold, "tar": tar})
+    # the sentence classifier beside the rules: its PLOVER head alone, and combined with the rules' type
+    from recoupe.understand.events.classifier import plover_scorer, plover_type
+
+    readings = plover_scorer()([r["text"] for r in records])
+    for row, probs in zip(rows, readings, strict=True):
+        row["classifier"] = max(probs, key=lambda k: probs[k]) if probs else None
+        row["combined"] = plover_type(probs, row["ours"])
     halves = {"dev": rows[0::2], "test": rows[1::2], "all": rows}
     out: dict[str, Any] = {"records": len(rows), "method": "main-clause event of each sentence; see bench_events.py"}
     for name, part in halves.items():
         out[name] = _scores(part)
+    for method in ("classifier", "combined"):
+        out[method] = {name: _type_scores(part, method) for name, part in halves.items()}
     if errors:
         wrong = [r for r in halves["dev"] if r["ours"] != r["gold"]][:errors]
         for r in wrong:
             print(f"{r['gold']:10} {r['ours']!s:10} {r['trigger']!s:12} {r['text'][:130]}", file=sys.stderr)
     return out
+
+
+def _type_scores(rows: Sequence[dict[str, Any]], key: str) -> dict[str, Any]:
+    """Event type accuracy of the type in ``row[key]`` (the classifier's, or combined with the rules')."""
+    n = len(rows)
+    confusion = Counter(f"{r['gold']}->{r[key]}" for r in rows if r[key] != r["gold"])
+    return {"sentences": n, "event_type_accuracy": round(sum(r[key] == r["gold"] for r in rows) / n, 4) if n else None,
+            "top_confusions": dict(confusion.most_common(8))}
 
 
 def _scores(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -204,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     test = gsr["test"]
     met = {
         "event_type_accuracy": (test["event_type_accuracy"] or 0) >= TARGETS["event_type_accuracy"],
+        "combined_event_type_accuracy": (gsr["combined"]["test"]["event_type_accuracy"] or 0)
+        >= TARGETS["combined_event_type_accuracy"],
         "source_overlap": (test["source_overlap"] or 0) >= TARGETS["source_overlap"],
         "target_overlap": (test["target_overlap"] or 0) >= TARGETS["target_overlap"],
         "speed_ratio_max": speed["ratio_events_over_parse"] <= TARGETS["speed_ratio_max"],

@@ -21,6 +21,8 @@ from recoupe.understand.events.classifier import (
     SentenceScorer,
     default_scorer,
     load_classifier,
+    plover_scorer,
+    plover_type,
     read_classifier,
 )
 from recoupe.understand.timex.stage import tag_article
@@ -109,3 +111,95 @@ def test_statements_are_not_gated(models: Models, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr("recoupe.understand.events.GATE", 0.05)
     text = "Algeria condemned the visit of the Israeli defence minister to Rabat."
     assert [e.category for e in _rerun(text, models, _scorer(NONE))] == ["STATEMENT"]
+
+
+# --------------------------------------------------------------------------------------------------
+# the PLOVER and Arabic heads (issues 12 and 14)
+
+PLOVER_READS_AS = [
+    ("Ecuador's foreign ministry flatly rejected a Peruvian proposal to reopen talks on the river border.", "REJECT"),
+    ("The Zambian opposition threatened on Monday to boycott the vote unless the electoral roll is audited.",
+     "THREATEN"),
+    ("Several thousand nurses marched through Lusaka on Wednesday to demand the payment of their arrears.",
+     "PROTEST"),
+    ("Gunmen on motorbikes killed nine farmers in an attack on a village in Zamfara state overnight.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), PLOVER_READS_AS, ids=[label for _t, label in PLOVER_READS_AS])
+def test_plover_head_reads_sentences_it_was_not_trained_on(text: str, label: str) -> None:
+    training = "\n".join(p.read_text(encoding="utf-8") for p in TRAINING.glob("*.jsonl"))
+    assert text not in training
+    (probs,) = plover_scorer()([text])
+    assert max(probs, key=lambda k: probs[k]) == label
+    assert len(probs) == 16 and abs(sum(probs.values()) - 1.0) < 1e-4
+
+
+def test_plover_head_gives_no_reading_to_a_text_too_short() -> None:
+    assert plover_scorer()(["", "Photo"]) == [{}, {}]
+
+
+def test_rules_type_is_kept_unless_the_classifier_gives_it_almost_nothing() -> None:
+    probs = {"ACCUSE": 0.6, "REJECT": 0.3, "THREATEN": 0.1}
+    assert plover_type(probs, "REJECT") == "REJECT"
+    assert plover_type(probs, None) == "ACCUSE"
+    assert plover_type({}, "REJECT") == "REJECT"
+    assert plover_type({}, None) is None
+    assert plover_type({"ACCUSE": 0.995, "REJECT": 0.005}, "THREATEN") == "ACCUSE"  # a type the head lacks
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("فتح مسلحون النار على حافلة تقل عمالا قرب المنجم، فقتلوا ستة منهم وأصابوا آخرين.", {"ASSAULT"}),
+    ("احتشد مئات العمال أمام مقر الشركة مطالبين بصرف رواتبهم المتأخرة منذ أشهر.", {"PROTEST"}),
+    ("بحث وزيرا الخارجية خلال لقائهما في الرباط سبل تعزيز التعاون الاقتصادي بين البلدين.", set()),
+])
+def test_arabic_heads_read_sentences_they_were_not_trained_on(text: str, expected: set[str]) -> None:
+    from recoupe.understand.events.arabic_gsr import classify
+
+    training = "\n".join(p.read_text(encoding="utf-8") for p in TRAINING.glob("*.jsonl"))
+    assert text not in training
+    assert classify([text, "قصير"]) == [frozenset(expected), frozenset()]
+
+
+def test_a_head_of_the_wrong_shape_gives_one_clear_error(tmp_path: Path) -> None:
+    f = tmp_path / "bad.npz"
+    np.savez(f, labels=np.array(["VISIT", NONE]), weights=np.zeros((512, 2), dtype=np.float32),
+             bias=np.zeros(2, dtype=np.float32), hash_dim=np.array(16), plover_labels=np.array(["AGREE", "REJECT"]),
+             plover_weights=np.zeros((512, 2), dtype=np.float16), plover_bias=np.zeros(2, dtype=np.float32))
+    with pytest.raises(ClassifierError, match="plover head has the wrong shape") as err:
+        read_classifier(f.read_bytes())
+    assert "\n" not in str(err.value)
+
+
+def test_weights_without_the_newer_heads_still_read(tmp_path: Path) -> None:
+    f = tmp_path / "old.npz"
+    np.savez(f, labels=np.array(["VISIT", NONE]), weights=np.zeros((512, 2), dtype=np.float32),
+             bias=np.zeros(2, dtype=np.float32))
+    clf = read_classifier(f.read_bytes())
+    assert (clf.plover, clf.arabic, clf.hash_dim) == (None, None, 0)
+
+
+def test_hashed_words_are_the_same_on_every_run_and_unit_length() -> None:
+    from recoupe.understand.events._features import hashed
+
+    x = hashed(["Rebels rejected the offer.", "", "رفض المتمردون العرض"], 64)
+    assert x.shape == (3, 64)
+    assert abs(float(np.linalg.norm(x[0])) - 1.0) < 1e-6 and not x[1].any()
+    assert np.array_equal(x, hashed(["Rebels rejected the offer.", "", "رفض المتمردون العرض"], 64))
+    # "rejected" and "rejects" fold to one stem: the two sentences share their word bucket
+    a, b = hashed(["rejected", "rejects"], 4096)
+    assert float(a @ b) > 0.5
+
+
+def test_training_reads_no_benchmark_when_the_folder_is_missing(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train", TRAINING.parent / "train_event_classifier.py")
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    assert train.plover_gsr_dev(tmp_path) == []
+    assert train.arabic_gsr_dev(tmp_path, "ASSAULT") == []
+    own = train.own_plover_rows()
+    assert {label for _t, label, _w in own} >= {"ACCUSE", "CONCEDE", "COERCE", "MOBILIZE", "AID", "REQUEST", "REJECT",
+                                                 "THREATEN", "PROTEST", "SANCTION", "RETREAT", "ASSAULT", "NONE"}

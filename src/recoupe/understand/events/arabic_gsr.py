@@ -4,16 +4,20 @@ event when it narrates a violent act or a demonstration that took place — a tr
 تفجير, اشتباكات...; تظاهر, احتجاج, اعتصام, إضراب...) told as an act (a past verb or an event noun with its
 participants or victims), not a question, a commentary on violence in general, a denial or a threat.
 
-Pure functions of the sentence text; matched on the normalised text (``arabic_text``).
+Two readers: ``detect``, the rules (pure functions of the sentence text, matched on the normalised text,
+``arabic_text``), and ``classify``, the sentence classifier's Arabic heads (``classifier.arabic_detector``:
+the USE embedding and hashed words of the sentence, trained on the dev half of the benchmark and our Arabic
+sentences), which ``bench/bench_arabic_gsr.py`` measures beside the rules on the held-out half.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from recoupe.understand.arabic_text import normalize_for_matching
 
-__all__ = ["detect"]
+__all__ = ["classify", "detect"]
 
 
 def _alt(*forms: str) -> str:
@@ -63,3 +67,12 @@ def detect(sentence: str) -> frozenset[str]:
     if _PROTEST.search(text) and _PROTEST_ACT.search(text):
         out.add("PROTEST")
     return frozenset(out)
+
+
+def classify(sentences: Sequence[str]) -> list[frozenset[str]]:
+    """The PLOVER types ("ASSAULT", "PROTEST") the sentence classifier reads in each sentence: those whose
+    probability reaches the head's threshold (empty for a text too short to read)."""
+    from recoupe.understand.events.classifier import arabic_detector, arabic_thresholds
+
+    thresholds = arabic_thresholds()
+    return [frozenset(k for k, p in probs.items() if p >= thresholds[k]) for probs in arabic_detector()(sentences)]

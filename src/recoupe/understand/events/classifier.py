@@ -1,10 +1,18 @@
 """The sentence-level event classifier: which kind of event a sentence reports, if any.
 
-A softmax regression over the multilingual sentence embeddings the stories stage already uses (USE v3,
-French, English and Arabic alike), trained by ``tools/train_event_classifier.py`` on the sentences we wrote
-ourselves (``tools/events_training/sentences_*.jsonl``: every category of the contract and ``NONE`` — page
-furniture, background, trigger words in another sense). The weights ship in the package
-(``data/events/classifier.npz``, about 30 kB); nothing is downloaded.
+Softmax regressions over the multilingual sentence embeddings the stories stage already uses (USE v3,
+French, English and Arabic alike), trained by ``tools/train_event_classifier.py``; three heads in one file
+(``data/events/classifier.npz``, about 300 kB; nothing is downloaded):
+
+* ``category`` (``default_scorer``): the contract's categories and ``NONE`` (page furniture, background,
+  trigger words in another sense), from the embedding, trained on the sentences we wrote
+  (``tools/events_training/sentences_*.jsonl``);
+* ``plover`` (``plover_scorer``): the 16 PLOVER event types, from the embedding and the sentence's hashed words
+  (``_features.py``: "demanded", "rejected", "threatened" tell the types apart where the topic does not),
+  trained on our sentences and the dev half of the PLOVER gold standard records;
+* ``arabic`` (``arabic_detector``): yes/no ASSAULT and PROTEST for an Arabic sentence, same features, trained
+  on the dev half of the OEDA Arabic gold standard records and our Arabic sentences, each with the threshold
+  cross-validation on that dev half set.
 
 The rules of the events stage find the trigger, the actors and the date; the classifier reads the whole
 sentence and says whether it reports such an event at all. ``extract_events`` keeps a rule's event only when
@@ -39,13 +47,30 @@ class ClassifierError(RecoupeError):
 
 
 @dataclass(frozen=True, slots=True)
+class Head:
+    """One head over the embedding and the hashed words: labels, weights ((512 + hash_dim) x labels), biases,
+    and for yes/no heads the threshold of each label."""
+
+    labels: tuple[str, ...]
+    weights: Any  # np.ndarray (d, k), float32
+    bias: Any  # np.ndarray (k,)
+    thresholds: Any = None  # np.ndarray (k,) for the yes/no heads
+
+    def logits(self, vectors: Any, words: Any) -> Any:
+        return np.hstack([vectors, words]) @ self.weights + self.bias
+
+
+@dataclass(frozen=True, slots=True)
 class SentenceClassifier:
-    """Labels, weights (dimension x labels) and biases of the trained softmax regression."""
+    """Labels, weights (dimension x labels) and biases of the category head; the PLOVER and Arabic heads."""
 
     labels: tuple[str, ...]
     weights: Any  # np.ndarray (d, k)
     bias: Any  # np.ndarray (k,)
     digest: str
+    plover: Head | None = None
+    arabic: Head | None = None
+    hash_dim: int = 0
 
     def probabilities(self, vectors: Any) -> Any:
         """Rows of label probabilities for rows of sentence vectors."""
@@ -55,6 +80,23 @@ class SentenceClassifier:
         return e / e.sum(axis=1, keepdims=True)
 
 
+_FIX = "reinstall recoupe or re-run tools/train_event_classifier.py"
+
+
+def _head(z: Any, name: str, dim: int, binary: bool) -> Head | None:
+    if f"{name}_labels" not in z.files:
+        return None
+    labels = tuple(str(x) for x in z[f"{name}_labels"])
+    weights = np.asarray(z[f"{name}_weights"], dtype=np.float32)
+    bias = np.asarray(z[f"{name}_bias"], dtype=np.float32)
+    thresholds = np.asarray(z[f"{name}_thresholds"], dtype=np.float32) if binary else None
+    if weights.shape != (dim, len(labels)) or bias.shape != (len(labels),) or \
+            (thresholds is not None and thresholds.shape != (len(labels),)):
+        raise ClassifierError(f"the event classifier's {name} head has the wrong shape {weights.shape} for "
+                              f"{len(labels)} labels; {_FIX}")
+    return Head(labels, weights, bias, thresholds)
+
+
 def read_classifier(raw: bytes) -> SentenceClassifier:
     """A classifier from the bytes of its ``.npz`` file; ``ClassifierError`` when they are not one."""
     try:
@@ -62,13 +104,21 @@ def read_classifier(raw: bytes) -> SentenceClassifier:
             labels = tuple(str(x) for x in z["labels"])
             weights = np.asarray(z["weights"], dtype=np.float32)
             bias = np.asarray(z["bias"], dtype=np.float32)
+            if weights.ndim != 2 or weights.shape[1] != len(labels) or bias.shape != (len(labels),) \
+                    or NONE not in labels:
+                raise ClassifierError(f"the event classifier's weights have the wrong shape {weights.shape} for "
+                                      f"{len(labels)} labels; {_FIX}")
+            hash_dim = int(z["hash_dim"]) if "hash_dim" in z.files else 0
+            dim = weights.shape[0] + hash_dim
+            plover = _head(z, "plover", dim, binary=False)
+            arabic = _head(z, "arabic", dim, binary=True)
+    except ClassifierError:
+        raise
     except Exception as exc:
         raise ClassifierError(f"the event classifier's weights cannot be read ({type(exc).__name__}: {exc}); "
-                              "reinstall recoupe or re-run tools/train_event_classifier.py") from None
-    if weights.ndim != 2 or weights.shape[1] != len(labels) or bias.shape != (len(labels),) or NONE not in labels:
-        raise ClassifierError(f"the event classifier's weights have the wrong shape {weights.shape} for "
-                              f"{len(labels)} labels; reinstall recoupe or re-run tools/train_event_classifier.py")
-    return SentenceClassifier(labels, weights, bias, hashlib.sha256(raw).hexdigest()[:12])
+                              f"{_FIX}") from None
+    return SentenceClassifier(labels, weights, bias, hashlib.sha256(raw).hexdigest()[:12], plover, arabic,
+                              hash_dim)
 
 
 @lru_cache(maxsize=1)
@@ -106,3 +156,91 @@ def default_scorer() -> SentenceScorer:
         return out
 
     return score
+
+
+def _head_reader(name: str) -> Callable[[Sequence[str]], tuple[Head, Any, list[int]]]:
+    """Texts -> (the head, its logits for the readable texts, their positions)."""
+    from recoupe.crosscheck.stories import load_encoder
+    from recoupe.understand.events._features import hashed
+
+    clf = load_classifier()
+    head = clf.plover if name == "plover" else clf.arabic
+    if head is None:
+        raise ClassifierError(f"the event classifier's weights have no {name} head; {_FIX}")
+    encode = load_encoder()
+
+    def read(texts: Sequence[str]) -> tuple[Head, Any, list[int]]:
+        keep = [i for i, t in enumerate(texts) if len(t.strip()) >= MIN_CHARS]
+        if not keep:
+            return head, np.zeros((0, len(head.labels)), dtype=np.float32), keep
+        clean = [" ".join(texts[i].split()) for i in keep]
+        return head, head.logits(np.asarray(encode(clean), dtype=np.float32), hashed(clean, clf.hash_dim)), keep
+
+    return read
+
+
+@lru_cache(maxsize=1)
+def plover_scorer() -> SentenceScorer:
+    """Texts -> one {PLOVER event type: probability} per text ({} for a text too short to read)."""
+    read = _head_reader("plover")
+
+    def score(texts: Sequence[str]) -> list[dict[str, float]]:
+        head, z, keep = read(texts)
+        out: list[dict[str, float]] = [{} for _ in texts]
+        if not keep:
+            return out
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        for row, i in zip(e / e.sum(axis=1, keepdims=True), keep, strict=True):
+            out[i] = {label: float(p) for label, p in zip(head.labels, row, strict=True)}
+        return out
+
+    return score
+
+
+ArabicDetector = Callable[[Sequence[str]], list[dict[str, float]]]
+
+
+@lru_cache(maxsize=1)
+def arabic_detector() -> ArabicDetector:
+    """Arabic texts -> one {"ASSAULT": p, "PROTEST": p} per text, the probability that the sentence reports
+    such an act ({} for a text too short to read); ``arabic_thresholds()`` says from which p it does."""
+    read = _head_reader("arabic")
+
+    def detect(texts: Sequence[str]) -> list[dict[str, float]]:
+        head, z, keep = read(texts)
+        out: list[dict[str, float]] = [{} for _ in texts]
+        for row, i in zip(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), keep, strict=True):
+            out[i] = {label: float(p) for label, p in zip(head.labels, row, strict=True)}
+        return out
+
+    return detect
+
+
+def arabic_thresholds() -> dict[str, float]:
+    """The probability from which the Arabic head says yes, per label (set by cross-validation on the dev
+    half of the OEDA Arabic gold standard records, ``tools/train_event_classifier.py``)."""
+    head = load_classifier().arabic
+    if head is None:
+        raise ClassifierError(f"the event classifier's weights have no arabic head; {_FIX}")
+    return {label: float(t) for label, t in zip(head.labels, head.thresholds, strict=True)}
+
+
+# Added to the PLOVER head's probability of the type the rules coded (their trigger's type) before the most
+# probable type is taken: the rules are sure of some verbs, the classifier reads the whole sentence. Set on
+# the dev half of the PLOVER gold standard records, on cross-validated probabilities (0.1: 0.584, 0.3: 0.652,
+# 0.5: 0.689, 1.0: 0.702 accuracy; 1.0 = the rules' type unless the classifier is surer of another than of
+# it by more than 1, i.e. a rule-found type is kept unless the classifier gives it almost nothing).
+# bench/bench_events.py re-measures it on the held-out half.
+RULE_BONUS = 1.0
+
+
+def plover_type(probs: dict[str, float], rule_type: str | None) -> str | None:
+    """The PLOVER event type of a sentence from the PLOVER head's reading (``plover_scorer``) and the type the
+    rules coded for its main event (None when they found none); None when there is neither."""
+    if not probs:
+        return rule_type
+    score = dict(probs)
+    if rule_type in score:
+        score[rule_type] += RULE_BONUS
+    return max(score, key=lambda k: score[k])
