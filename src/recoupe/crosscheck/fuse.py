@@ -43,6 +43,7 @@ from recoupe.crosscheck.link import (
     FuseItem,
     fact_group,
     link,
+    merged_category,
 )
 from recoupe.crosscheck.stories import WINDOW_DAYS as STORY_WINDOW_DAYS
 from recoupe.registry import register
@@ -171,6 +172,8 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         eid = min(event_id(m, entity_of) for m in members)
         record = dict(first)
         record["id"] = eid
+        record["category"] = merged_category((m.category for m in members), any(
+            _names_of(m) for m in members if m.category == "ARMS_TRANSFER"))
         for key in ("source", "recipient"):
             seen: dict[str, dict[str, Any]] = {}
             for r in records:
@@ -314,7 +317,11 @@ def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequen
             continue
         if fact_group(e.factuality) != "real":
             continue
-        for j in group_of.get(i, ()):
+        group = group_of.get(i, ())
+        if any(event_mentions[j].article == e.article and DAY_COUNTED_FROM_PUBLICATION in event_mentions[j].date.reason
+               for j in group):
+            continue  # another sentence of the article tells this event "yesterday": not the article's day
+        for j in group:
             other = event_mentions[j]
             if other.article == e.article or items[j].tier != 0 or not other.date.start:
                 continue
