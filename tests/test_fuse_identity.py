@@ -1,0 +1,86 @@
+"""Fusion across the ways outlets tell one event: two categories for one act, a plan told before its day, an
+undated sentence of an article that dates the event elsewhere, and the record's quote.
+
+Hand-made items and mentions (tests/test_fuse.py's helpers); exact clusters and records."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from recoupe.crosscheck.fuse import fuse, link
+from recoupe.crosscheck.link import merged_category
+from recoupe.understand.events.arabic import DAY_COUNTED_FROM_PUBLICATION
+from recoupe.understand.events.records import EventDate
+from tests.test_fuse import articles_of, item, mention
+
+F35 = frozenset({"eqp:f-35"})
+PATRIOT = frozenset({"eqp:patriot"})
+
+
+def test_a_deal_told_as_a_transfer_and_as_an_accord_is_one_event() -> None:
+    items = [item("a", "ARMS_TRANSFER", day="2021-06-30", src="USA", rcp="CHE", story="s1", names=F35),
+             item("b", "AGREEMENT", day="2021-06-30", src="USA", rcp="CHE", story="s1"),
+             # the same states' accord of another story (another news, days later)
+             item("c", "AGREEMENT", day="2021-07-03", src="USA", rcp="CHE", story="s2"),
+             # a visit is no accord
+             item("d", "VISIT", day="2021-06-30", src="USA", rcp="CHE", story="s1")]
+    assert link(items) == [[0, 1], [2], [3]]
+
+
+def test_an_accord_that_fits_two_deals_joins_neither() -> None:
+    items = [item("a", "ARMS_TRANSFER", day="2021-06-30", src="USA", rcp="CHE", story="s1", names=F35),
+             item("b", "ARMS_TRANSFER", day="2021-06-30", src="USA", rcp="CHE", story="s1", names=PATRIOT),
+             item("c", "AGREEMENT", day="2021-06-30", src="USA", rcp="CHE", story="s1")]
+    assert link(items) == [[0], [1], [2]]
+
+
+def test_talks_within_a_visit_are_the_visit_and_a_week_apart_are_not() -> None:
+    items = [item("a", "VISIT", day="2024-02-14", src="TUR", rcp="EGY", story="s1"),
+             item("b", "MEETING", day="2024-02-15", src="TUR", rcp="EGY", story="s1"),
+             item("c", "MEETING", day="2024-02-25", src="TUR", rcp="EGY", story="s1")]
+    assert link(items) == [[0, 1], [2]]
+
+
+def test_the_merged_event_takes_the_most_specific_category() -> None:
+    assert merged_category(["AGREEMENT", "ARMS_TRANSFER", "AGREEMENT"]) == "ARMS_TRANSFER"
+    # a transfer that names no system (a reading of "to strengthen cooperation, drones included") stays an accord
+    assert merged_category(["COOPERATION", "ARMS_TRANSFER"], named_system=False) == "COOPERATION"
+    assert merged_category(["ARMS_TRANSFER"], named_system=False) == "ARMS_TRANSFER"
+    assert merged_category(["MEETING", "VISIT"]) == "VISIT"
+    assert merged_category(["AGREEMENT", "DIPLOMATIC_RELATIONS"]) == "DIPLOMATIC_RELATIONS"
+
+
+def test_a_plan_told_before_its_day_is_the_event() -> None:
+    before = replace(item("a", "VISIT", src="TUR", rcp="EGY", story="s1", factuality="planned"),
+                     published=date(2024, 2, 4))
+    after = replace(item("c", "VISIT", src="TUR", rcp="EGY", story="s1", factuality="planned"),
+                    published=date(2024, 2, 20))
+    done = item("b", "VISIT", day="2024-02-14", src="TUR", rcp="EGY", story="s1")
+    assert link([before, done]) == [[0, 1]]
+    # told as to come after the day: a next visit, not this one
+    assert link([after, done]) == [[0], [1]]
+
+
+def test_an_undated_sentence_joins_the_event_its_own_article_dates() -> None:
+    items = [item("a", "AGREEMENT", day="2021-11-24", story="s1"),
+             item("a", "AGREEMENT", story="s1")]  # "the accord also covers..." later in the same article
+    assert link(items) == [[0, 1]]
+    # two dated sentences of one article are two events (the events stage told them apart)
+    assert link([item("a", "AGREEMENT", day="2021-11-24"), item("a", "AGREEMENT", day="2021-11-24")]) == [[0], [1]]
+
+
+def test_an_article_that_tells_the_event_as_yesterday_is_not_dated_from_its_story() -> None:
+    stories = [{"id": "st:1", "articles": ["a0", "a1"], "start": "2024-02-14", "end": "2024-02-14"}]
+    articles = articles_of("A", "B", published="2024-02-14")
+    articles[1]["published"] = {"value": None, "basis": "unknown"}
+    articles[1]["text"] = "The president arrived.\n\nHe was received yesterday at the airport."
+    dated = mention("a0", "VISIT", "2024-02-14", quote="arrived today")
+    undated = mention("a1", "VISIT", "2024-02-14", quote="The president arrived.")
+    lead = replace(undated, date=EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                                           reason="no date in its sentence"))
+    yesterday = replace(undated, date=EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                                                reason=f"'yesterday' {DAY_COUNTED_FROM_PUBLICATION}, which is unknown"))
+    assert fuse([dated, lead], [], articles, stories).inferred["a1"]["value"] == "2024-02-14"
+    fusion = fuse([dated, lead, yesterday], [], articles, stories)
+    assert len(fusion.events) == 1 and fusion.inferred == {}
