@@ -84,3 +84,13 @@ def test_an_article_that_tells_the_event_as_yesterday_is_not_dated_from_its_stor
     assert fuse([dated, lead], [], articles, stories).inferred["a1"]["value"] == "2024-02-14"
     fusion = fuse([dated, lead, yesterday], [], articles, stories)
     assert len(fusion.events) == 1 and fusion.inferred == {}
+
+
+def test_the_record_quotes_first_a_sentence_of_its_own_act() -> None:
+    stories = [{"id": "st:1", "articles": ["a0", "a1"]}]
+    talks = mention("a0", "MEETING", "2022-07-19", quote="they held talks on drones")
+    visit = mention("a1", "VISIT", "2022-07-19", quote="the chief of staff arrived in Rabat")
+    (event,) = fuse([talks, visit], [], articles_of("A", "B"), stories).events
+    assert event["category"] == "VISIT"
+    assert [m["quote"] for m in event["mentions"]] == ["the chief of staff arrived in Rabat",
+                                                       "they held talks on drones"]

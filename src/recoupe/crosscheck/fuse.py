@@ -147,6 +147,11 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     published_of = {str(a["id"]): a.get("published") or {} for a in articles}
     story_of = {str(aid): str(s["id"]) for s in stories for aid in s.get("articles", [])}
     entity_of = {(m["article"], m["start"], m["end"]): str(r["id"]) for r in entities for m in r.get("mentions", [])}
+    person_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for r in entities:
+        if r.get("type") == "PERSON":
+            for m in r.get("mentions", []):
+                person_spans[m["article"]].append((int(m["start"]), int(m["end"]), str(r["id"])))
     by_id = {str(r["id"]): r for r in entities}
 
     story_days: dict[str, tuple[date, date]] = {}
@@ -216,6 +221,7 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         date_obj, date_claims = merge_date(members, [items[i].tier for i in group], record["category"], outlet_of,
                                            [items[i].schedule for i in group])
         record["date"] = date_obj
+        record["mentions"] = _quote_first(record, members, person_spans)
         record["articles"] = sorted({x["article"] for x in mentions})
         found: list[dict[str, Any]] = []
         if date_claims and len({v for v, _, _ in date_claims}) > 1:
@@ -283,6 +289,27 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     conflicts.sort(key=lambda r: r["id"])
     return Fusion(events=events, conflicts=conflicts, stories=story_records,
                   entity_conflicts={k: sorted(v) for k, v in entity_conflicts.items()}, inferred=inferred)
+
+
+def _quote_first(record: Mapping[str, Any], members: Sequence[EventMention],
+                 person_spans: Mapping[str, Sequence[tuple[int, int, str]]]) -> list[dict[str, Any]]:
+    """The record's evidence, the sentence that shows it first (readers and reports quote the first): one that
+    names a person of the event, then one its sources tell as this category and on this date (not a sentence
+    of the visit's report that recalls another visit, nor the signing recalled by a break of relations);
+    otherwise in article order."""
+    persons = {a["entity"] for a in record["participants"] + record["source"] + record["recipient"]}
+    own: set[tuple[str, int]] = set()
+    start = record["date"].get("start")
+    for m in members:
+        if m.category == record["category"] and (not start or m.date.start == start):
+            own.update((x.article, x.start) for x in m.evidence)
+
+    def rank(x: Mapping[str, Any]) -> tuple[int, int, str, int]:
+        names = any(x["start"] <= s and e <= x["end"] and p in persons
+                    for s, e, p in person_spans.get(x["article"], ()))
+        return (0 if names else 1, 0 if (x["article"], x["start"]) in own else 1, x["article"], x["start"])
+
+    return sorted(record["mentions"], key=rank)
 
 
 # The lead of an article (its headline and first paragraph) tells the news; later paragraphs tell the
