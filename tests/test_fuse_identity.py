@@ -66,8 +66,11 @@ def test_an_undated_sentence_joins_the_event_its_own_article_dates() -> None:
     items = [item("a", "AGREEMENT", day="2021-11-24", story="s1"),
              item("a", "AGREEMENT", story="s1")]  # "the accord also covers..." later in the same article
     assert link(items) == [[0, 1]]
-    # two dated sentences of one article are two events (the events stage told them apart)
-    assert link([item("a", "AGREEMENT", day="2021-11-24"), item("a", "AGREEMENT", day="2021-11-24")]) == [[0], [1]]
+    # but not an accord of other states, nor one of another name
+    abraham, oslo = frozenset({"agr:abraham"}), frozenset({"agr:oslo"})
+    assert link([item("a", "AGREEMENT", day="2021-11-24", story="s1", names=abraham),
+                 item("a", "AGREEMENT", story="s1", src="FRA", rcp="GRC"),
+                 item("a", "AGREEMENT", story="s1", names=oslo)]) == [[0], [1], [2]]
 
 
 def test_an_article_that_tells_the_event_as_yesterday_is_not_dated_from_its_story() -> None:
@@ -94,3 +97,17 @@ def test_the_record_quotes_first_a_sentence_of_its_own_act() -> None:
     assert event["category"] == "VISIT"
     assert [m["quote"] for m in event["mentions"]] == ["the chief of staff arrived in Rabat",
                                                        "they held talks on drones"]
+
+
+def test_a_lead_that_dates_its_event_by_a_day_number_dates_no_article() -> None:
+    stories = [{"id": "st:1", "articles": ["a0", "a1"], "start": "2024-07-08", "end": "2024-07-08"}]
+    articles = articles_of("A", "B", published="2024-07-08")
+    articles[1]["published"] = {"value": None, "basis": "unknown"}
+    said = "The two states signed the accord in Manila on the 8th."
+    articles[1]["text"] = said
+    dated = mention("a0", "AGREEMENT", "2024-07-08", quote="signed today")
+    lead = replace(mention("a1", "AGREEMENT", "2024-07-08", quote=said),
+                   date=EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                                  reason="no date in its sentence"))
+    fusion = fuse([dated, lead], [], articles, stories)
+    assert len(fusion.events) == 1 and fusion.inferred == {}

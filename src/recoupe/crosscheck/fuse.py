@@ -319,6 +319,14 @@ def _quote_first(record: Mapping[str, Any], members: Sequence[EventMention],
 LEAD_PARAGRAPHS = 2
 
 
+# A day told by its number alone ("on the 8th", "le 8", "في الـ14"): news style names the weekday for the days
+# around the day of writing and the date for the others (the AP stylebook's rule, followed by the French and
+# Arabic agencies), so a lead that says "on the 8th" was not written on the 8th. Such a lead dates no article
+# from its story (the events stage leaves these unread when the publication date is unknown).
+_DAY_NUMBER = re.compile(r"\bon the \d{1,2}(?:st|nd|rd|th)\b|\ble \d{1,2}(?:er)?(?![\w.,])"
+                         r"|(?:في|يوم) (?:الـ ?)?\d{1,2}(?!\d)", re.IGNORECASE)
+
+
 def _lead_end(text: str) -> int:
     pos = 0
     for _ in range(LEAD_PARAGRAPHS):
@@ -344,6 +352,8 @@ def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequen
             continue
         if fact_group(e.factuality) != "real":
             continue
+        if any(_DAY_NUMBER.search(x.quote) for x in e.evidence):
+            continue  # "signed on the 8th": a day told by its number is not the day of writing
         group = group_of.get(i, ())
         if any(event_mentions[j].article == e.article and DAY_COUNTED_FROM_PUBLICATION in event_mentions[j].date.reason
                for j in group):

@@ -196,11 +196,9 @@ def _compatible(it: FuseItem, c: _Cluster) -> bool:
         return False
     if not _same_fact(it, c) or (BROKEN_RELATIONS in it.names) != (BROKEN_RELATIONS in c.names):
         return False
-    if it.article in c.articles and it.tier < 3 and not (it.persons & c.all_persons or it.names & c.names) and not (
-            it.category in PLANS_ARE_PART and not it.names):
-        # the events stage told two events apart in one article: only a shared person or name rejoins them (a
-        # deal is told sentence by sentence, "three frigates" after "the Belharra deal": an unnamed one may join)
-        return False
+    # one article may tell one event twice (its headline and its lead, the communiqué it quotes, "Thursday 17
+    # February" then "the three parties announced a withdrawal"): its mentions link as any others (press dev:
+    # frag 2.27 -> 2.17, precision kept)
     if it.reciprocal:
         a, b = it.countries, c.countries
         if a and b:
