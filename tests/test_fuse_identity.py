@@ -111,3 +111,15 @@ def test_a_lead_that_dates_its_event_by_a_day_number_dates_no_article() -> None:
                                   reason="no date in its sentence"))
     fusion = fuse([dated, lead], [], articles, stories)
     assert len(fusion.events) == 1 and fusion.inferred == {}
+
+
+def test_an_undated_sentence_told_as_the_news_joins_the_act_its_article_dates() -> None:
+    # "the three parties announced a withdrawal" (OTHER, dated 17 February) and, undated as the article's news,
+    # "we remain committed to cooperation" (COOPERATION) in the article of 18 February: one act
+    news = replace(item("a", "COOPERATION", src="FRA", rcp="MLI", story="s1"), published=date(2022, 2, 18),
+                   news=True)
+    act = item("a", "OTHER", day="2022-02-17", src="FRA", rcp="MLI", story="s1")
+    assert link([act, news]) == [[0, 1]]
+    # the same sentence beside an act of 1958 that the article recalls: not its news
+    old = item("a", "AGREEMENT", day="1958-10-28", src="FRA", rcp="MLI", story="s1")
+    assert link([old, news]) == [[0], [1]]

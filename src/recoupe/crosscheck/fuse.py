@@ -126,7 +126,7 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
         names=frozenset(str((entities.get(n) or {}).get("parent") or n) for n in _names_of(e)),
         start=span[0] if span else None, end=(end_span or span)[1] if span else None,
         granularity=e.date.granularity if span else "unknown", factuality=e.factuality, schedule=schedule,
-        published=pub[1] if pub else None,
+        published=pub[1] if pub else None, news=e.date.by_publication,
     )
 
 

@@ -88,6 +88,7 @@ class FuseItem:
     factuality: str = "asserted"
     schedule: bool = False  # an arms deal's date later than its article (deliveries to come): linked as undated
     published: date | None = None  # last day of its article's publication date, when known
+    news: bool = False  # told undated as its article's news (the events stage dated it by the publication date)
 
     # derived once (link compares each item with many events): all states, precision tier (0: dated to a few
     # days, 1: to a month or a season, 2: to a year or more, 3: undated), date tolerance of the category
@@ -117,6 +118,8 @@ class _Cluster:
     best_tier: int = 3
     # the last publication day of its members told as to come (a plan told before its day is the event itself)
     planned_told: date | None = None
+    # the publication days of its members when each is undated and told as its article's news, else None
+    news_days: set[date] | None = field(default_factory=set)
     lo: date | None = None  # the dates every dated member allows (intersection of their intervals)
     hi: date | None = None
 
@@ -125,6 +128,8 @@ class _Cluster:
     def add(self, i: int, it: FuseItem) -> None:
         self.members.append(i)
         self.best_tier = min(self.best_tier, it.tier)
+        if self.news_days is not None:
+            self.news_days = self.news_days | {it.published} if it.news and it.published else None
         group = fact_group(it.factuality, it.category)
         if group == "future":
             told = it.published or date.max  # an undated article's plan may have been told after the day
@@ -353,13 +358,17 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
 
 
 # Categories that outlets give one event: a deal concluded by a contract or an accord (ARMS_TRANSFER, AGREEMENT,
-# COOPERATION), relations restored by an agreement, a visit and the talks held during it. Each family lists its
-# categories in the order that names the merged event: the most specific reading first (a deal is a transfer
-# whichever outlet calls it a contract; the talks are part of the visit). Press dev split (frag).
+# COOPERATION), relations restored by an agreement or a defence accord ended as a break, a visit and the talks held
+# during it, talks a third state mediates. Each family lists its categories in the order that names the merged
+# event: the most specific reading first (a deal is a transfer whichever outlet calls it a contract; the talks are
+# part of the visit). OTHER, what the events stage could not classify, is often such an act between states (a
+# withdrawal of forces, the end of an accord; not a press conference). Press dev split (frag); re-run
+# bench/bench_press.py if changed.
 CATEGORY_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("ARMS_TRANSFER", "AGREEMENT", "COOPERATION"),
-    ("DIPLOMATIC_RELATIONS", "AGREEMENT"),
+    ("DIPLOMATIC_RELATIONS", "AGREEMENT", "COOPERATION", "OTHER"),
     ("VISIT", "MEETING"),
+    ("MEDIATION", "MEETING"),
 )
 
 
@@ -400,7 +409,16 @@ def _same_event(a: _Cluster, b: _Cluster) -> bool:
         if min(a.best_tier, b.best_tier) > 0 or max(a.best_tier, b.best_tier) > 1:
             return False  # one is dated to the day, the other to the day or to a week or month that holds it
         return not (a.lo > b.hi + tolerance or b.lo > a.hi + tolerance)
-    return bool(a.articles & b.articles) and a.lo is None and b.lo is None
+    # undated both, told by one article (an undated one beside a dated one may be its background: the signing in
+    # 1958 of the accord ended in 2024), or the undated one is the news of articles published within NEWS_DAYS of
+    # the other's days
+    if not a.articles & b.articles:
+        return False
+    if a.lo is None and b.lo is None:
+        return True
+    undated, dated = (a, b) if a.lo is None else (b, a)
+    return bool(undated.news_days and dated.lo and dated.hi and all(
+        dated.lo <= day and dated.hi >= day - timedelta(days=NEWS_DAYS) for day in undated.news_days))
 
 
 def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
@@ -429,14 +447,23 @@ def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
                 if fits:
                     only[(ci, category)] = fits[0] if len(fits) == 1 else None
     cats: dict[int, set[str]] = {ci: {c.category} for ci, c in enumerate(clusters)}
+    # the dates of the events merged so far: an undated one told beside two events of other dates (the end of
+    # an accord in 2024 and its signing in 1958) joins neither to the other
+    spans: dict[int, list[tuple[date, date, timedelta]]] = {
+        ci: [(c.lo, c.hi, _tolerance(c.category))] if c.lo is not None and c.hi is not None else []
+        for ci, c in enumerate(clusters)}
     for (ci, _category), cj in sorted(only.items()):
         # each must be the other's only fit
         if cj is None or cj < ci or only.get((cj, clusters[ci].category)) != ci:
             continue
         a, b = root(ci), root(cj)
-        if a != b and _family_of(cats[a] | cats[b]):
-            parent[b] = a
-            cats[a] |= cats.pop(b)
+        if a == b or not _family_of(cats[a] | cats[b]) or any(
+                lo1 > hi2 + max(t1, t2) or lo2 > hi1 + max(t1, t2)
+                for lo1, hi1, t1 in spans[a] for lo2, hi2, t2 in spans[b]):
+            continue
+        parent[b] = a
+        cats[a] |= cats.pop(b)
+        spans[a] += spans.pop(b)
     merged: dict[int, _Cluster] = {}
     for ci, c in enumerate(clusters):
         r = root(ci)
