@@ -6,7 +6,10 @@ that last days), names (weapon designation, named exercise or agreement), factua
 mention dated only to a month must be the only fit or share a person, name or story with the event; one dated
 to a year must share one; an undated mention joins only an event of its own story (or, for a visit, meeting or
 statement told in passing, the one event of its person). A mention that could join two events joins none, and a
-vague mention of a person's doing joins only that person's event. Pure and near-linear (see ``link``).
+vague mention of a person's doing joins only that person's event. A plan told before the day of the event is
+that event. Then events of one family of categories that are one act told two ways merge (a deal told as a
+transfer and as an accord, the talks of a visit: ``CATEGORY_FAMILIES``, ``merged_category``). Pure and
+near-linear (see ``link``).
 """
 
 from __future__ import annotations
