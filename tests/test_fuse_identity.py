@@ -123,3 +123,15 @@ def test_an_undated_sentence_told_as_the_news_joins_the_act_its_article_dates() 
     # the same sentence beside an act of 1958 that the article recalls: not its news
     old = item("a", "AGREEMENT", day="1958-10-28", src="FRA", rcp="MLI", story="s1")
     assert link([old, news]) == [[0], [1]]
+
+
+def test_an_undated_accord_that_could_be_another_deal_of_its_story_joins_none() -> None:
+    f16 = frozenset({"eqp:f-16"})
+    # the story's F-35 deal dated to the day, an F-16 sale recalled undated, and an undated "letter of
+    # acceptance signed for the deal" in the F-16 sentence's article: which deal it is, nothing says
+    items = [item("a", "ARMS_TRANSFER", day="2024-07-25", src="USA", rcp="GRC", story="s1", names=F35),
+             item("b", "ARMS_TRANSFER", src="USA", rcp="GRC", story="s1", names=f16),
+             item("b", "AGREEMENT", src="USA", rcp="GRC", story="s1")]
+    assert link(items) == [[0], [1], [2]]
+    # alone with the F-16 sale in its article, it is that sale told as an accord
+    assert link(items[1:]) == [[0, 1]]

@@ -392,10 +392,10 @@ def _family_of(categories: set[str]) -> bool:
     return any(categories <= set(family) for family in CATEGORY_FAMILIES)
 
 
-def _same_event(a: _Cluster, b: _Cluster) -> bool:
-    """Whether two events of different categories are one told two ways: a shared story, the same states (one
+def _same_identity(a: _Cluster, b: _Cluster) -> bool:
+    """Whether two events of different categories may be one, dates aside: a shared story, the same states (one
     side's states within the other's, two at least), no other person of one state, no other name, the same
-    factuality, and dates within the tolerance of the category (an undated one must share an article)."""
+    factuality."""
     if not (a.stories & b.stories) or a.fact != b.fact:
         return False
     small, large = (a.countries, b.countries) if len(a.countries) <= len(b.countries) else (b.countries, a.countries)
@@ -407,6 +407,14 @@ def _same_event(a: _Cluster, b: _Cluster) -> bool:
         theirs = b.persons.get(country)
         if theirs and not persons & theirs:
             return False
+    return True
+
+
+def _same_event(a: _Cluster, b: _Cluster) -> bool:
+    """Whether two events of different categories are one told two ways: the same identity
+    (``_same_identity``) and dates within the tolerance of the category (an undated one must share an article)."""
+    if not _same_identity(a, b):
+        return False
     tolerance = max(_tolerance(a.category), _tolerance(b.category))
     if a.lo is not None and a.hi is not None and b.lo is not None and b.hi is not None:
         if min(a.best_tier, b.best_tier) > 0 or max(a.best_tier, b.best_tier) > 1:
@@ -447,6 +455,9 @@ def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
         for category in sorted({clusters[cj].category for cj in near} - {c.category}):
             if _family_of({c.category, category}):
                 fits = [cj for cj in near if clusters[cj].category == category and _same_event(c, clusters[cj])]
+                if fits and c.lo is None and len([cj for cj in near if clusters[cj].category == category
+                                                  and _same_identity(c, clusters[cj])]) > 1:
+                    fits = [*fits, -1]  # undated, it could be another event of the story, dated or not
                 if fits:
                     only[(ci, category)] = fits[0] if len(fits) == 1 else None
     cats: dict[int, set[str]] = {ci: {c.category} for ci, c in enumerate(clusters)}
