@@ -135,3 +135,13 @@ def test_an_undated_accord_that_could_be_another_deal_of_its_story_joins_none() 
     assert link(items) == [[0], [1], [2]]
     # alone with the F-16 sale in its article, it is that sale told as an accord
     assert link(items[1:]) == [[0, 1]]
+
+
+def test_a_meeting_naming_nobody_read_in_the_sentences_of_another_event_is_no_record() -> None:
+    said = "This cooperation goes through the purchase of three frigates."
+    deal = mention("a0", "ARMS_TRANSFER", "2021-09-28", quote=said,
+                   attributes={"equipment": "eqp:fdi", "designation": "FDI"})
+    reading = mention("a0", "MEETING", "2021-09-28", quote=said)
+    visit = mention("a1", "VISIT", "2021-09-28", quote="the minister arrived in Athens")
+    events = fuse([deal, reading, visit], [], articles_of("A", "B")).events
+    assert sorted(e["category"] for e in events) == ["ARMS_TRANSFER", "VISIT"]

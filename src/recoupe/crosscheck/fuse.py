@@ -168,6 +168,7 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     conflicts: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     event_of_mention: dict[int, str] = {}
+    made: list[tuple[dict[str, Any], list[dict[str, Any]], Sequence[int]]] = []
     for group in groups:
         members = [event_mentions[i] for i in group]
         records = to_event_records(members, entity_of, by_id, outlet_of)
@@ -258,10 +259,12 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         igo = any((by_id.get(a["entity"]) or {}).get("sector") == "IGO" for a in sides)
         if record["category"] not in ("STATEMENT", "OTHER") and len(states) < 2 and not igo:
             continue
+        made.append((record, found, group))
+    for record, found, told in _without_second_readings(made, by_id):
         conflicts.extend(found)
         events.append(record)
-        for i in group:
-            event_of_mention[i] = eid
+        for i in told:
+            event_of_mention[i] = record["id"]
 
     by_role = role_conflicts(entities, story_of, outlet_of, text_of)
     conflicts.extend(by_role)
@@ -289,6 +292,32 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     conflicts.sort(key=lambda r: r["id"])
     return Fusion(events=events, conflicts=conflicts, stories=story_records,
                   entity_conflicts={k: sorted(v) for k, v in entity_conflicts.items()}, inferred=inferred)
+
+
+# Categories whose event is a person's doing: a record of one of them that names no person and whose every
+# sentence tells another record is the events stage's second reading of those sentences ("cette coopération
+# passe par l'acquisition de trois frégates" read as a meeting beside the frigate deal it tells).
+_MEETINGS = frozenset({"VISIT", "MEETING"})
+
+
+def _without_second_readings(made: Sequence[tuple[dict[str, Any], list[dict[str, Any]], Sequence[int]]],
+                             by_id: Mapping[str, Mapping[str, Any]],
+                             ) -> list[tuple[dict[str, Any], list[dict[str, Any]], Sequence[int]]]:
+    """The records less the meetings and visits that name nobody and whose sentences all tell other records."""
+    told_by: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for record, _found, _group in made:
+        for x in record["mentions"]:
+            told_by[(x["article"], x["start"])].add(record["id"])
+
+    def second(record: Mapping[str, Any]) -> bool:
+        if record["category"] not in _MEETINGS:
+            return False
+        if any((by_id.get(a["entity"]) or {}).get("type") == "PERSON"
+               for a in record["participants"] + record["source"] + record["recipient"]):
+            return False
+        return all(told_by[(x["article"], x["start"])] - {record["id"]} for x in record["mentions"])
+
+    return [m for m in made if not second(m[0])]
 
 
 def _quote_first(record: Mapping[str, Any], members: Sequence[EventMention],
