@@ -132,7 +132,10 @@ class _Cluster:
         self.members.append(i)
         self.best_tier = min(self.best_tier, it.tier)
         if self.news_days is not None:
-            self.news_days = self.news_days | {it.published} if it.news and it.published else None
+            if it.news and it.published:
+                self.news_days.add(it.published)
+            else:
+                self.news_days = None
         group = fact_group(it.factuality, it.category)
         if group == "future":
             told = it.published or date.max  # an undated article's plan may have been told after the day
