@@ -145,3 +145,14 @@ def test_a_meeting_naming_nobody_read_in_the_sentences_of_another_event_is_no_re
     visit = mention("a1", "VISIT", "2021-09-28", quote="the minister arrived in Athens")
     events = fuse([deal, reading, visit], [], articles_of("A", "B")).events
     assert sorted(e["category"] for e in events) == ["ARMS_TRANSFER", "VISIT"]
+
+
+def test_a_deal_told_as_an_accord_keeps_the_sides_of_the_transfer() -> None:
+    stories = [{"id": "st:1", "articles": ["a0", "a1"]}]
+    deal = mention("a0", "ARMS_TRANSFER", "2021-09-28", attributes={"equipment": "eqp:fdi", "designation": "FDI"})
+    accord = mention("a1", "AGREEMENT", "2021-09-28")
+    accord = replace(accord, source=accord.source + accord.recipient, recipient=())  # both states, one side
+    states = [{"id": code, "type": "GPE", "name": code, "country": code, "mentions": []} for code in ("ISR", "MAR")]
+    (event,) = fuse([accord, deal], states, articles_of("A", "B"), stories).events
+    assert event["category"] == "ARMS_TRANSFER" and event["n_sources"] == 2
+    assert ([a["country"] for a in event["source"]], [a["country"] for a in event["recipient"]]) == (["ISR"], ["MAR"])

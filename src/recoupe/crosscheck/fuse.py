@@ -174,15 +174,18 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         records = to_event_records(members, entity_of, by_id, outlet_of)
         # the event takes the smallest id of its members: the same sources give the same id on any run (a new
         # source with a smaller id renames the event)
-        first = min(records, key=lambda r: r["id"])
+        category = merged_category((m.category for m in members), any(
+            _names_of(m) for m in members if m.category == "ARMS_TRANSFER"))
+        # the sides and the coding come from the sources that tell it as its category (an accord's reading puts
+        # both states on one side: the deal's supplier and buyer are the transfer's)
+        own = [r for r in records if r["category"] == category] or records
+        first = min(own, key=lambda r: r["id"])
         eid = min(event_id(m, entity_of) for m in members)
         record = dict(first)
         record["id"] = eid
-        record["category"] = merged_category((m.category for m in members), any(
-            _names_of(m) for m in members if m.category == "ARMS_TRANSFER"))
         for key in ("source", "recipient"):
             seen: dict[str, dict[str, Any]] = {}
-            for r in records:
+            for r in own:
                 for a in r[key]:
                     # a place ("signé à Rabat": the city, not the state acting) is where, not who
                     if (by_id.get(a["entity"]) or {}).get("type") != "LOC" or (
