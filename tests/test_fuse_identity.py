@@ -156,3 +156,13 @@ def test_a_deal_told_as_an_accord_keeps_the_sides_of_the_transfer() -> None:
     (event,) = fuse([accord, deal], states, articles_of("A", "B"), stories).events
     assert event["category"] == "ARMS_TRANSFER" and event["n_sources"] == 2
     assert ([a["country"] for a in event["source"]], [a["country"] for a in event["recipient"]]) == (["ISR"], ["MAR"])
+
+
+def test_an_undated_mention_of_a_deal_with_dated_steps_is_its_order_unless_it_tells_a_delivery() -> None:
+    su35 = frozenset({"eqp:su-35"})
+    order = item("a", "ARMS_TRANSFER", year="2018", src="RUS", rcp="EGY", story="s1", names=su35)
+    delivery = replace(item("b", "ARMS_TRANSFER", year="2020", src="RUS", rcp="EGY", story="s1", names=su35),
+                       delivered=True)
+    told = item("c", "ARMS_TRANSFER", src="RUS", rcp="EGY", story="s1", names=su35)  # "Egypt bought 26 Su-35"
+    received = replace(item("d", "ARMS_TRANSFER", src="RUS", rcp="EGY", story="s1", names=su35), delivered=True)
+    assert link([order, delivery, told, received]) == [[0, 2], [1, 3]]

@@ -127,6 +127,7 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
         start=span[0] if span else None, end=(end_span or span)[1] if span else None,
         granularity=e.date.granularity if span else "unknown", factuality=e.factuality, schedule=schedule,
         published=pub[1] if pub else None, news=e.date.by_publication,
+        delivered=e.attributes.get("status") == "delivered",
     )
 
 

@@ -92,6 +92,7 @@ class FuseItem:
     schedule: bool = False  # an arms deal's date later than its article (deliveries to come): linked as undated
     published: date | None = None  # last day of its article's publication date, when known
     news: bool = False  # told undated as its article's news (the events stage dated it by the publication date)
+    delivered: bool = False  # an arms deal's mention that tells a delivery (its status), not the order
 
     # derived once (link compares each item with many events): all states, precision tier (0: dated to a few
     # days, 1: to a month or a season, 2: to a year or more, 3: undated), date tolerance of the category
@@ -339,6 +340,12 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
                 fits = [ci for ci in fits if it.names & clusters[ci].names] or fits
                 news = [ci for ci in fits if clusters[ci].best_tier == 0 and _news_of(it, clusters[ci])]
                 fits = news if len(news) == 1 else fits
+            if len(fits) > 1 and it.category in PLANS_ARE_PART and it.names and all(
+                    it.names & clusters[ci].names and clusters[ci].lo for ci in fits):
+                # the dated steps of one deal (its order, its deliveries): an undated mention of the deal is its
+                # order, the earliest, unless it tells a delivery, the latest
+                steps = sorted(fits, key=lambda ci: (clusters[ci].lo or date.min, ci))
+                fits = [steps[-1] if it.delivered else steps[0]]
         elif it.tier == 2 or (it.tier == 1 and len(fits) > 1):
             fits = [ci for ci in fits if _identified(it, clusters[ci])]
         if it.tier > 0 and it.category in PERSON_CENTRIC:
