@@ -166,3 +166,11 @@ def test_an_undated_mention_of_a_deal_with_dated_steps_is_its_order_unless_it_te
     told = item("c", "ARMS_TRANSFER", src="RUS", rcp="EGY", story="s1", names=su35)  # "Egypt bought 26 Su-35"
     received = replace(item("d", "ARMS_TRANSFER", src="RUS", rcp="EGY", story="s1", names=su35), delivered=True)
     assert link([order, delivery, told, received]) == [[0, 2], [1, 3]]
+
+
+def test_an_act_announced_at_a_conference_is_one_record_named_by_the_act() -> None:
+    items = [item("a", "OTHER", day="2022-02-17", src="FRA", rcp="MLI", story="s1"),     # "announced the withdrawal"
+             item("b", "CONFERENCE", day="2022-02-17", src="FRA", rcp="MLI", story="s1")]  # "at a press conference"
+    assert link(items) == [[0, 1]]
+    assert merged_category(["CONFERENCE", "OTHER"]) == "OTHER"
+    assert merged_category(["CONFERENCE", "DIPLOMATIC_RELATIONS"]) == "DIPLOMATIC_RELATIONS"

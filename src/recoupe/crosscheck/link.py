@@ -375,11 +375,12 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
 # during it, talks a third state mediates. Each family lists its categories in the order that names the merged
 # event: the most specific reading first (a deal is a transfer whichever outlet calls it a contract; the talks are
 # part of the visit). OTHER, what the events stage could not classify, is often such an act between states (a
-# withdrawal of forces, the end of an accord; not a press conference). Press dev split (frag); re-run
-# bench/bench_press.py if changed.
+# withdrawal of forces, the end of an accord), and a conference its occasion (Syria readmitted at a meeting of
+# ministers, a withdrawal announced at a press conference: the act names the record). Press dev split (frag,
+# precision); re-run bench/bench_press.py if changed.
 CATEGORY_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("ARMS_TRANSFER", "AGREEMENT", "COOPERATION"),
-    ("DIPLOMATIC_RELATIONS", "AGREEMENT", "COOPERATION", "OTHER"),
+    ("DIPLOMATIC_RELATIONS", "AGREEMENT", "COOPERATION", "OTHER", "CONFERENCE"),
     ("VISIT", "MEETING"),
     ("MEDIATION", "MEETING"),
 )
