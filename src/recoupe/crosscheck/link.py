@@ -6,7 +6,10 @@ that last days), names (weapon designation, named exercise or agreement), factua
 mention dated only to a month must be the only fit or share a person, name or story with the event; one dated
 to a year must share one; an undated mention joins only an event of its own story (or, for a visit, meeting or
 statement told in passing, the one event of its person). A mention that could join two events joins none, and a
-vague mention of a person's doing joins only that person's event. Pure and near-linear (see ``link``).
+vague mention of a person's doing joins only that person's event. A plan told before the day of the event is
+that event. Then events of one family of categories that are one act told two ways merge (a deal told as a
+transfer and as an accord, the talks of a visit: ``CATEGORY_FAMILIES``, ``merged_category``). Pure and
+near-linear (see ``link``).
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-__all__ = ["BROKEN_RELATIONS", "DURATIVE", "PERSON_CENTRIC", "PLANS_ARE_PART", "POINT_TOLERANCE_DAYS", "RECIPROCAL",
-           "FuseItem", "fact_group", "link"]
+__all__ = ["BROKEN_RELATIONS", "CATEGORY_FAMILIES", "DURATIVE", "PERSON_CENTRIC", "PLANS_ARE_PART",
+           "POINT_TOLERANCE_DAYS", "RECIPROCAL", "FuseItem", "fact_group", "link", "merged_category"]
 
 # compared as one set. The others (VISIT, ARMS_TRANSFER, STATEMENT, MEDIATION) compare source with source and
 # recipient with recipient.
@@ -88,6 +91,8 @@ class FuseItem:
     factuality: str = "asserted"
     schedule: bool = False  # an arms deal's date later than its article (deliveries to come): linked as undated
     published: date | None = None  # last day of its article's publication date, when known
+    news: bool = False  # told undated as its article's news (the events stage dated it by the publication date)
+    delivered: bool = False  # an arms deal's mention that tells a delivery (its status), not the order
 
     # derived once (link compares each item with many events): all states, precision tier (0: dated to a few
     # days, 1: to a month or a season, 2: to a year or more, 3: undated), date tolerance of the category
@@ -115,6 +120,10 @@ class _Cluster:
     names: set[str]
     fact: str
     best_tier: int = 3
+    # the last publication day of its members told as to come (a plan told before its day is the event itself)
+    planned_told: date | None = None
+    # the publication days of its members when each is undated and told as its article's news, else None
+    news_days: set[date] | None = field(default_factory=set)
     lo: date | None = None  # the dates every dated member allows (intersection of their intervals)
     hi: date | None = None
 
@@ -123,6 +132,17 @@ class _Cluster:
     def add(self, i: int, it: FuseItem) -> None:
         self.members.append(i)
         self.best_tier = min(self.best_tier, it.tier)
+        if self.news_days is not None:
+            if it.news and it.published:
+                self.news_days.add(it.published)
+            else:
+                self.news_days = None
+        group = fact_group(it.factuality, it.category)
+        if group == "future":
+            told = it.published or date.max  # an undated article's plan may have been told after the day
+            self.planned_told = told if self.planned_told is None else max(self.planned_told, told)
+        elif group == "real" and self.fact == "future":
+            self.fact = "real"  # the plan came true: its later mentions tell it as done
         self.articles.add(it.article)
         if it.story:
             self.stories.add(it.story)
@@ -166,18 +186,31 @@ def _tolerance(category: str) -> timedelta:
     return timedelta(days=DURATIVE_TOLERANCE_DAYS if category in DURATIVE else POINT_TOLERANCE_DAYS)
 
 
+def _same_fact(it: FuseItem, c: _Cluster) -> bool:
+    """Whether the item's factuality fits the event's: the same group, or a plan told before the day of the
+    event that was then told as done (Erdogan's visit announced ten days ahead, then reported: one visit)."""
+    group = fact_group(it.factuality, it.category)
+    if group == c.fact:
+        return True
+    if group == "future" and c.fact == "real":
+        # the plan's article came out before the event's first day, or is undated and of the event's own story
+        # (a story is one news: a second visit of the same direction is not in it)
+        return bool(c.lo and ((it.published and it.published <= c.lo)
+                              or (it.published is None and it.story and it.story in c.stories)))
+    if group == "real" and c.fact == "future":
+        return bool(c.planned_told and it.start and c.planned_told <= it.start)
+    return False
+
+
 def _compatible(it: FuseItem, c: _Cluster) -> bool:
     if it.start is not None and it.end is not None and c.lo is not None and c.hi is not None and (
             it.start > _after(c.hi, it.tolerance) or it.end < _before(c.lo, it.tolerance)):
         return False
-    if fact_group(it.factuality, it.category) != c.fact or (BROKEN_RELATIONS in it.names) != (
-            BROKEN_RELATIONS in c.names):
+    if not _same_fact(it, c) or (BROKEN_RELATIONS in it.names) != (BROKEN_RELATIONS in c.names):
         return False
-    if it.article in c.articles and not (it.persons & c.all_persons or it.names & c.names) and not (
-            it.category in PLANS_ARE_PART and not it.names):
-        # the events stage told two events apart in one article: only a shared person or name rejoins them (a
-        # deal is told sentence by sentence, "three frigates" after "the Belharra deal": an unnamed one may join)
-        return False
+    # one article may tell one event twice (its headline and its lead, the communiqué it quotes, "Thursday 17
+    # February" then "the three parties announced a withdrawal"): its mentions link as any others (press dev:
+    # frag 2.27 -> 2.17, precision kept)
     if it.reciprocal:
         a, b = it.countries, c.countries
         if a and b:
@@ -307,6 +340,12 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
                 fits = [ci for ci in fits if it.names & clusters[ci].names] or fits
                 news = [ci for ci in fits if clusters[ci].best_tier == 0 and _news_of(it, clusters[ci])]
                 fits = news if len(news) == 1 else fits
+            if len(fits) > 1 and it.category in PLANS_ARE_PART and it.names and all(
+                    it.names & clusters[ci].names and clusters[ci].lo for ci in fits):
+                # the dated steps of one deal (its order, its deliveries): an undated mention of the deal is its
+                # order, the earliest, unless it tells a delivery, the latest
+                steps = sorted(fits, key=lambda ci: (clusters[ci].lo or date.min, ci))
+                fits = [steps[-1] if it.delivered else steps[0]]
         elif it.tier == 2 or (it.tier == 1 and len(fits) > 1):
             fits = [ci for ci in fits if _identified(it, clusters[ci])]
         if it.tier > 0 and it.category in PERSON_CENTRIC:
@@ -326,6 +365,135 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
             chosen = len(clusters) - 1
         clusters[chosen].add(i, it)
         index(chosen, it)
-    out = [sorted(c.members) for c in clusters]
+    out = [sorted(c.members) for c in _across_categories(clusters)]
     out.sort(key=lambda m: m[0])
     return out
+
+
+# Categories that outlets give one event: a deal concluded by a contract or an accord (ARMS_TRANSFER, AGREEMENT,
+# COOPERATION), relations restored by an agreement or a defence accord ended as a break, a visit and the talks held
+# during it, talks a third state mediates. Each family lists its categories in the order that names the merged
+# event: the most specific reading first (a deal is a transfer whichever outlet calls it a contract; the talks are
+# part of the visit). OTHER, what the events stage could not classify, is often such an act between states (a
+# withdrawal of forces, the end of an accord), and a conference its occasion (Syria readmitted at a meeting of
+# ministers, a withdrawal announced at a press conference: the act names the record). Press dev split (frag,
+# precision); re-run bench/bench_press.py if changed.
+CATEGORY_FAMILIES: tuple[tuple[str, ...], ...] = (
+    ("ARMS_TRANSFER", "AGREEMENT", "COOPERATION"),
+    ("DIPLOMATIC_RELATIONS", "AGREEMENT", "COOPERATION", "OTHER", "CONFERENCE"),
+    ("VISIT", "MEETING"),
+    ("MEDIATION", "MEETING"),
+)
+
+
+def merged_category(categories: Iterable[str], named_system: bool = True) -> str:
+    """The category of an event its sources give several of (``CATEGORY_FAMILIES``): the family's first; a
+    transfer only when a source names its system (an accord "to strengthen cooperation, drones included" that
+    one reading took for a transfer stays a cooperation)."""
+    cats = set(categories)
+    if not named_system and len(cats) > 1:
+        cats.discard("ARMS_TRANSFER")
+    for family in CATEGORY_FAMILIES:
+        if cats <= set(family):
+            return next(c for c in family if c in cats)
+    return sorted(cats)[0]
+
+
+def _family_of(categories: set[str]) -> bool:
+    return any(categories <= set(family) for family in CATEGORY_FAMILIES)
+
+
+def _same_identity(a: _Cluster, b: _Cluster) -> bool:
+    """Whether two events of different categories may be one, dates aside: a shared story, the same states (one
+    side's states within the other's, two at least), no other person of one state, no other name, the same
+    factuality."""
+    if not (a.stories & b.stories) or a.fact != b.fact:
+        return False
+    small, large = (a.countries, b.countries) if len(a.countries) <= len(b.countries) else (b.countries, a.countries)
+    if len(small) < 2 or not small <= large:
+        return False
+    if a.names and b.names and not a.names & b.names:
+        return False
+    for country, persons in a.persons.items():
+        theirs = b.persons.get(country)
+        if theirs and not persons & theirs:
+            return False
+    return True
+
+
+def _same_event(a: _Cluster, b: _Cluster) -> bool:
+    """Whether two events of different categories are one told two ways: the same identity
+    (``_same_identity``) and dates within the tolerance of the category (an undated one must share an article)."""
+    if not _same_identity(a, b):
+        return False
+    tolerance = max(_tolerance(a.category), _tolerance(b.category))
+    if a.lo is not None and a.hi is not None and b.lo is not None and b.hi is not None:
+        if min(a.best_tier, b.best_tier) > 0 or max(a.best_tier, b.best_tier) > 1:
+            return False  # one is dated to the day, the other to the day or to a week or month that holds it
+        return not (a.lo > b.hi + tolerance or b.lo > a.hi + tolerance)
+    # undated both, told by one article (an undated one beside a dated one may be its background: the signing in
+    # 1958 of the accord ended in 2024), or the undated one is the news of articles published within NEWS_DAYS of
+    # the other's days
+    if not a.articles & b.articles:
+        return False
+    if a.lo is None and b.lo is None:
+        return True
+    undated, dated = (a, b) if a.lo is None else (b, a)
+    return bool(undated.news_days and dated.lo and dated.hi and all(
+        dated.lo <= day and dated.hi >= day - timedelta(days=NEWS_DAYS) for day in undated.news_days))
+
+
+def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
+    """Events of one family of categories (``CATEGORY_FAMILIES``) that are one event told two ways, merged. An
+    event that could merge with two others of one category merges with none (the Swiss F-35 and Patriot
+    purchases, one accord told of both)."""
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for ci, c in enumerate(clusters):
+        for st in c.stories:
+            by_story[st].append(ci)
+    parent = list(range(len(clusters)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # the one event of each other category of its family that each event could be (None: several)
+    only: dict[tuple[int, str], int | None] = {}
+    for ci, c in enumerate(clusters):
+        near = sorted({cj for st in c.stories for cj in by_story[st] if cj != ci})
+        for category in sorted({clusters[cj].category for cj in near} - {c.category}):
+            if _family_of({c.category, category}):
+                fits = [cj for cj in near if clusters[cj].category == category and _same_event(c, clusters[cj])]
+                if fits and c.lo is None and len([cj for cj in near if clusters[cj].category == category
+                                                  and _same_identity(c, clusters[cj])]) > 1:
+                    fits = [*fits, -1]  # undated, it could be another event of the story, dated or not
+                if fits:
+                    only[(ci, category)] = fits[0] if len(fits) == 1 else None
+    cats: dict[int, set[str]] = {ci: {c.category} for ci, c in enumerate(clusters)}
+    # the dates of the events merged so far: an undated one told beside two events of other dates (the end of
+    # an accord in 2024 and its signing in 1958) joins neither to the other
+    spans: dict[int, list[tuple[date, date, timedelta]]] = {
+        ci: [(c.lo, c.hi, _tolerance(c.category))] if c.lo is not None and c.hi is not None else []
+        for ci, c in enumerate(clusters)}
+    for (ci, _category), cj in sorted(only.items()):
+        # each must be the other's only fit
+        if cj is None or cj < ci or only.get((cj, clusters[ci].category)) != ci:
+            continue
+        a, b = root(ci), root(cj)
+        if a == b or not _family_of(cats[a] | cats[b]) or any(
+                lo1 > hi2 + max(t1, t2) or lo2 > hi1 + max(t1, t2)
+                for lo1, hi1, t1 in spans[a] for lo2, hi2, t2 in spans[b]):
+            continue
+        parent[b] = a
+        cats[a] |= cats.pop(b)
+        spans[a] += spans.pop(b)
+    merged: dict[int, _Cluster] = {}
+    for ci, c in enumerate(clusters):
+        r = root(ci)
+        if r not in merged:
+            merged[r] = c
+        elif c is not merged[r]:
+            merged[r].members.extend(c.members)
+    return list(merged.values())
