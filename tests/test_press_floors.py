@@ -42,6 +42,9 @@ pytestmark = pytest.mark.slow
 # furniture removed 0.527, fused coverage 0.59, fragmentation 2.46 (a ceiling), conflicts 1/41; fr 0.84 / 0.896;
 # en 0.733 / 0.803; ar recall_strict 0.609, precision 0.925, entity pairs F1 0.966, titles 16/16, dates 27/31,
 # furniture removed 0.883. Then: furniture removed 0.663 (separator and date strips of teaser lists).
+# Lowered once, on purpose: ar precision 0.92 -> 0.90 when fusion began merging one act told as several categories
+# (fragmentation 2.57 -> 1.83 on dev): precision counts records, so merging correct duplicates lowers it while
+# the false Arabic events stay 4 -> 4 (branch fuse, 279170b). Raise it again when an Arabic false event goes.
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
         "events_recall_strict": 0.73,
@@ -60,7 +63,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "fr": {"events_recall_strict": 0.84, "events_precision": 0.89},
     "en": {"events_recall_strict": 0.73, "events_precision": 0.80},
-    "ar": {"events_recall_strict": 0.60, "events_precision": 0.92, "entity_pair_f1": 0.96, "titles": 16, "dates": 27,
+    "ar": {"events_recall_strict": 0.60, "events_precision": 0.90, "entity_pair_f1": 0.96, "titles": 16, "dates": 27,
            "boiler_removed": 0.88},
 }
 # Ceilings: figures that must not go up (records per found gold event).
