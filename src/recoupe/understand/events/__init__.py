@@ -42,6 +42,7 @@ mentions between the batch that finds them and the resolution of entities.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
@@ -53,7 +54,7 @@ from recoupe.registry import register
 from recoupe.understand.events._actors import _remember_subjects
 from recoupe.understand.events._build import _build, _merge
 from recoupe.understand.events._common import CATEGORIES, NEWS_DATE, RECIPROCAL, Category, Factuality
-from recoupe.understand.events._tokens import _Ctx, _dyad, _is_headline, _states_of, _units
+from recoupe.understand.events._tokens import _Ctx, _dyad, _forms, _is_headline, _states_of, _units
 from recoupe.understand.events._triggers import _detect
 from recoupe.understand.events.classifier import SentenceScorer, default_scorer
 from recoupe.understand.events.lexicon import Lexicon, TriggerDef, load_lexicon
@@ -98,6 +99,7 @@ def extract_events(annotated: AnnotatedArticle, doc: Any, mentions: Sequence[Men
     if doc is None or lang not in ("fr", "en") or not len(doc):
         return ()
     lex = load_lexicon()
+    mentions = _weapons_in_context(annotated, doc, mentions, kb, lex, lang)
     mention_at: dict[int, Mention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -135,6 +137,56 @@ def extract_events(annotated: AnnotatedArticle, doc: Any, mentions: Sequence[Men
     if scorer is None and GATE <= 0:
         return tuple(_merge(found))  # the gate is off: the reading would cost 0.3x the parse time for nothing
     return tuple(_merge(_read(found, scorer if scorer is not None else default_scorer())))
+
+
+_LEADING_DET = re.compile(r"^(?:the|le|la|les|l['’])\s*", re.IGNORECASE)
+
+
+def _weapons_in_context(annotated: AnnotatedArticle, doc: Any, mentions: Sequence[Mention], kb: KnowledgeBase,
+                        lex: Lexicon, lang: str) -> tuple[Mention, ...]:
+    """A form the knowledge base marks ambiguous for a weapon system ("Rafale", a gust in French) that the entity
+    stage left as an organisation, or as nothing, is that system when the text counts it or names it with a
+    weapon noun: "douze Rafale", "26 Rafale Marine", "avions Rafale", "42 Rafale jets". The events stage reads it
+    so; the entity mentions themselves are left as they are."""
+    covered = {i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+               for i in range(sp.start, sp.end)}
+    candidates: list[tuple[int | None, Mention]] = [(k, m) for k, m in enumerate(mentions)
+                                                     if m.type != "EQUIPMENT" and not m.kb_id]
+    for tok in doc:  # a capitalised word no stage took
+        if tok.i not in covered and tok.i > 0 and tok.is_alpha and tok.text[:1].isupper():
+            candidates.append((None, Mention(article=annotated.article.id, start=tok.idx, end=tok.idx + len(tok),
+                                             text=tok.text, type="OTHER", kb_id=None, how="pattern")))
+    weapon_nouns = lex.noun_class("weapon", lang)
+    out = list(mentions)
+    for k, m in candidates:
+        bare = _LEADING_DET.sub("", m.text)
+        if k is not None and bare != m.text and m.type in ("ORG", "PERSON", "GPE"):
+            # "The US State Department": the name the knowledge base knows, without its article
+            known = {e.id: e for e, _how in kb.lookup(bare) if e.type == m.type}
+            if len(known) == 1:
+                (e,) = known.values()
+                out[k] = replace(m, kb_id=e.id, country=m.country or e.country, sector=m.sector or e.sector)
+                continue
+        words = m.text.split()
+        entries = [e for e, _how in kb.lookup(m.text) if e.type == "EQUIPMENT"] or (
+            [e for e, _how in kb.lookup(words[0]) if e.type == "EQUIPMENT"] if len(words) > 1 else [])
+        if len(entries) != 1:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        counted = before is not None and (before.like_num or before.pos_ == "NUM")
+        named = any(t is not None and bool(set(_forms(t)) & weapon_nouns) for t in (before, after, span[-1].head))
+        if not (counted or named):
+            continue
+        promoted = replace(m, type="EQUIPMENT", kb_id=entries[0].id, country=entries[0].country, how="alias")
+        if k is None:
+            out.append(promoted)
+        else:
+            out[k] = promoted
+    return tuple(out)
 
 
 def _read(found: Sequence[EventMention], scorer: SentenceScorer) -> list[EventMention]:

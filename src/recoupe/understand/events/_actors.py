@@ -278,6 +278,8 @@ def _agent_actors(ctx: _Ctx, verb: Any) -> list[ActorRef]:
     for t in _window(ctx, verb, 10):
         if (t.pos_ == "PUNCT" and t.text in ".;:!?") or (_pos(t) == "VERB" and "Fin" in t.morph.get("VerbForm")):
             break
+        if _pos(verb) == "NOUN" and t.pos_ == "VERB":
+            break  # "a deal for frigates built by Fincantieri": the agent of the participle, not of the noun
         if t.lower_ in ("par", "by") and t.pos_ == "ADP":
             after = [u for u in _window(ctx, t, 18)]
             stop = next((k for k, u in enumerate(after) if u.pos_ == "PUNCT" and u.text in ".;:(!?"), len(after))

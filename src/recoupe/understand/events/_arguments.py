@@ -333,6 +333,18 @@ def _noun_phrase_text(tok: Any) -> str:
     return " ".join(t.text for t in toks)
 
 
+# Transfer nouns told from the seller's side ("the sale of X to Y"), unless a verb of receiving governs them
+# ("took delivery of", "a réceptionné la livraison").
+_SELLER_NOUNS = frozenset({"sale", "delivery", "export", "transfer", "vente", "livraison", "exportation", "cession",
+                           "transfert"})
+_RECEIVING = frozenset({"take", "receive", "await", "accept", "expect", "prendre", "recevoir", "réceptionner",
+                        "attendre", "accepter"})
+
+
+def _seller_noun(tok: Any, verb: Any) -> bool:
+    return tok.lemma_.lower() in _SELLER_NOUNS and not (verb is not None and verb.lemma_.lower() in _RECEIVING)
+
+
 def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorRef], verb: Any) -> None:
     tok = trig.tok
     frame = trig.d.frame
@@ -352,11 +364,26 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
             r for c in tok.children if c.dep_ in ("iobj", "dative") for r in _actors_of(ctx, c)]
         if not args.recipient and weapon_tok is not None:  # "livré douze canons Caesar au Maroc" (on the noun)
             args.recipient = _pp_actors(ctx, weapon_tok, to) or _pp_actors(ctx, weapon_tok.head, to)
-    else:  # transfer_noun: "l'achat de X par Y", "Morocco's purchase of X"
+    elif _seller_noun(tok, verb):  # "approved the sale of X to Y", "la livraison de X à Y": the seller's act
+        to = frozenset({"à", "au", "aux", "to", "for"})
+        args.recipient = _pp_actors(ctx, tok, to)
+        if not args.recipient and weapon_tok is not None:
+            args.recipient = _pp_actors(ctx, weapon_tok, to)
+        args.source = _possessor(ctx, tok, subject) + _demonym_actors(ctx, tok) + _agent_actors(ctx, tok)
+        if not args.source and verb is not None and verb is not tok:
+            args.source = [r for r in subject if r.country not in {x.country for x in args.recipient}]
+    else:  # transfer_noun: "l'achat de X par Y", "Morocco's purchase of X", "signed a contract with Y for X"
         args.recipient = _agent_actors(ctx, tok) + _possessor(ctx, tok, subject) + _demonym_actors(ctx, tok)
         if not args.recipient and verb is not None and verb is not tok:
             args.recipient = subject
         args.source = _pp_actors(ctx, tok, _FROM_CASES)
+        if not args.source and weapon_tok is not None:
+            args.source = _pp_actors(ctx, weapon_tok, _FROM_CASES)
+        if not args.source:  # the partner of the contract: "a contract with South Korea", "signé avec la France"
+            args.source = _pp_actors(ctx, tok, _WITH_CASES) + (
+                _pp_actors(ctx, verb, _WITH_CASES) if verb is not None and verb is not tok else [])
+        recipients = {r.country for r in args.recipient}
+        args.source = [r for r in args.source if r.country not in recipients]
     if not args.source and weapon_tok is not None:
         # "armes israéliennes", "Israeli-made drones", "drones fabriqués par IAI"
         args.source = _demonym_actors(ctx, weapon_tok)

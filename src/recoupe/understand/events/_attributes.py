@@ -49,8 +49,22 @@ def _name_of(ctx: _Ctx, tok: Any) -> str | None:
     return text[:MAX_NAME_CHARS] if text else None
 
 
-def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factuality) -> dict[str, Any]:
+def _equipment_at(ctx: _Ctx, weapon: Any) -> Any:
+    """The weapon system a weapon token names: its own mention, else one in its compound or appositive ("42
+    Rafale jets", "the jets, Rafale F4s")."""
     m = ctx.mention_at.get(weapon.i)
+    if m is not None and m.type == "EQUIPMENT":
+        return m
+    for c in weapon.children:
+        if c.dep_ in ("compound", "amod", "appos", "flat:name", "nmod", "nummod") and c.i < weapon.i + 3:
+            mc = ctx.mention_at.get(c.i)
+            if mc is not None and mc.type == "EQUIPMENT":
+                return mc
+    return m
+
+
+def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factuality) -> dict[str, Any]:
+    m = _equipment_at(ctx, weapon)
     attrs: dict[str, Any] = {}
     if m is not None and m.type == "EQUIPMENT":
         attrs["designation"] = m.text
@@ -64,8 +78,15 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
         attrs["designation"] = weapon.text
         attrs["equipment"] = None
     counted = _counted_nouns(ctx, weapon)
+    # a number inside the system's name is its model, not a count ("Leopard 2", "Su-35", "K9"); the count
+    # stands before the name's first word ("quatorze chars Leopard 2")
+    inside = range(m.start, m.end) if m is not None and m.type == "EQUIPMENT" else range(0)
+    if inside:
+        span = weapon.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) and span[0].i != weapon.i:
+            counted.extend(c for c in _counted_nouns(ctx, span[0]) if c not in counted)
     for cand in counted:
-        n = count_before(cand)
+        n = count_before(cand, skip=inside)
         if n is not None:
             attrs["number"] = n
             part = next((p for c in counted if (p := part_of_total(c)) is not None), None)
@@ -81,20 +102,33 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
         if value is not None:
             attrs["value"] = value
     lemma = trig.tok.lemma_.lower()
+    approved = (trig.anchor is not None and trig.anchor.lemma_.lower() in _APPROVED) or any(
+        c.lower_ in _POSSIBLE for c in trig.tok.children)
     if factuality == "reported":
         status = "reported"
     elif factuality in ("planned", "hypothetical"):
         status = "planned"
-    elif lemma in _SELECTED:
-        status = "planned"  # a system chosen or pledged is not yet bought nor delivered
+    elif trig.signed is not None and factuality == "asserted":
+        status = "ordered"  # "signed an agreement to procure 28 jets", "signed a contract for 54 howitzers"
+    elif lemma in _SELECTED or approved:
+        # a system chosen or pledged, a sale approved (a "possible sale" cleared by the seller's government) is
+        # not yet bought nor delivered
+        status = "planned"
     elif lemma in ("commander", "order", "commande", "contrat", "contract", "acheter", "buy", "purchase", "achat",
-                   "payer", "pay", "débourser", "vendre", "sell", "sale", "vente", "deal"):
+                   "payer", "pay", "débourser", "vendre", "sell", "sale", "vente", "deal", "acquérir", "acquire",
+                   "acquisition", "procure", "procurer", "procurement", "contrat", "signer", "sign"):
         status = "ordered"
     else:
         status = "delivered"
     attrs["status"] = status
     return attrs
 
+
+# Verbs that clear a sale before any contract ("approved the possible sale", "a autorisé la vente") and the
+# adjectives of a sale not yet made.
+_APPROVED = frozenset({"approve", "authorize", "authorise", "clear", "approuver", "autoriser", "valider", "greenlight"})
+_POSSIBLE = frozenset({"possible", "potential", "proposed", "éventuelle", "éventuel", "potentielle",
+                       "potentiel"})
 
 _TYPE_WORDS = frozenset({"type", "modèle", "model", "version", "classe", "class", "famille", "family"})
 

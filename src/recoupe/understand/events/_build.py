@@ -13,7 +13,7 @@ from typing import Any
 from recoupe.understand.events import plover
 from recoupe.understand.events._actors import _actors_of, _dedup, _states_first, _subject_token
 from recoupe.understand.events._arguments import _Args, _arguments
-from recoupe.understand.events._attributes import _arms_attributes, _domains, _name_of
+from recoupe.understand.events._attributes import _arms_attributes, _domains, _equipment_at, _name_of
 from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIPROCAL
 from recoupe.understand.events._dates import _date_of
 from recoupe.understand.events._factuality import _clause_text, _factuality
@@ -109,8 +109,9 @@ def _finish(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], source:
             recipient: list[ActorRef], args: _Args, extra: Mapping[str, Any],
             equipment: tuple[ActorRef, ...] = ()) -> EventMention:
     category = trig.category
-    factuality = _factuality(ctx, trig)
-    date, _value = _date_of(ctx, trig, all_triggers, factuality)
+    basis = trig.signed if trig.signed is not None else trig  # a deal signed: the signing's tense and date
+    factuality = _factuality(ctx, basis)
+    date, _value = _date_of(ctx, basis, all_triggers, factuality)
     pub = ctx.annotated.article.published.value
     if factuality == "asserted" and date.start and date.date_type != "approximate" and pub and \
             date.start[:len(pub)] > pub[:len(date.start)]:
@@ -184,9 +185,9 @@ def _build_arms(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], sou
                 recipient: list[ActorRef], args: _Args) -> list[EventMention]:
     out: list[EventMention] = []
     weapons = trig.equipment or ((trig.complement,) if trig.complement is not None else ())
-    provisional = _factuality(ctx, trig)
+    provisional = _factuality(ctx, trig.signed if trig.signed is not None else trig)
     for weapon in weapons:
-        m = ctx.mention_at.get(weapon.i)
+        m = _equipment_at(ctx, weapon)
         src = list(source)
         equipment: tuple[ActorRef, ...] = ()
         if not src:
@@ -332,6 +333,9 @@ def _mergeable(a: EventMention, b: EventMention) -> bool:
             b.attributes.get("equipment") or b.attributes.get("designation")
         if da != db:
             return False
+        sa, sb = a.attributes.get("status"), b.attributes.get("status")
+        if sa and sb and sa != sb and "reported" not in (sa, sb):
+            return False  # the order and the delivery of one system are two events (a contract, then planes)
     if a.category == "EXERCISE" and a.attributes.get("event_entity") and b.attributes.get("event_entity") and \
             a.attributes.get("event_entity") != b.attributes.get("event_entity"):
         return False

@@ -143,6 +143,7 @@ class _Trigger:
     extra_roots: list[Any] = field(default_factory=list)  # absorbed triggers whose clauses name its domains
     item: tuple[int, int] | None = None     # one item of a list after a colon: its character span
     item_actor: Mention | None = None       # ... and the actor it names
+    signed: Any = None              # an arms deal's signing ("signed an agreement to procure X"): its tense, date
 
 
 @dataclass(slots=True)

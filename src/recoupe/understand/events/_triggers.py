@@ -192,6 +192,20 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
         inside = {c.i for c in clauses} | {o.i for c in clauses for o in c.children if o.dep_ in _OBJECT_DEPS}
         if any(o is not trig and o.category in kinds and not o.consumed and o.tok.i in inside for o in found):
             trig.consumed = True
+    # "signed a contract for 54 howitzers", "a signé un contrat pour l'achat de frégates": the contract is the
+    # arms deal (one record, its signing the order), not an agreement besides it
+    arms_at = {t.tok.i: t for t in found if t.category == "ARMS_TRANSFER" and not t.consumed}
+    for trig in found:
+        if trig.category != "AGREEMENT" or trig.consumed or trig.complement is None:
+            continue
+        comp = trig.complement
+        near = [comp, *(c for c in comp.children if c.dep_ in ("nmod", "prep", "pobj", "acl")),
+                *(g for c in comp.children if c.dep_ == "prep" for g in c.children)]
+        deals = [arms_at[t.i] for t in near if t.i in arms_at]
+        if deals:
+            trig.consumed = True
+            for deal in deals:
+                deal.signed = trig
     # a verb and the event noun it takes as complement are one act: "ont procédé à la signature", "ended
     # mediation efforts" (a sanction, not a mediation), "lodged a protest" (an accusation, not a protest)
     for trig in found:

@@ -27,9 +27,11 @@ __all__ = ["count_before", "parse_value", "to_arms_records"]
 _NUMBER_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
-    "cent": 100, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six ": 6, "seven": 7, "eight": 8,
+    "cent": 100, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "dozen": 12,
+    "hundred": 100, "dozen": 12, "onze": 11, "treize": 13, "quatorze": 14, "seize": 16, "dix-sept": 17,
+    "dix-huit": 18, "dix-neuf": 19, "soixante": 60, "eleven": 11, "thirteen": 13, "fourteen": 14, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 # Numbers above this are no counts of weapons ("2021 drones" is a year before a noun).
 MAX_COUNT = 1000
@@ -67,9 +69,12 @@ _CATEGORY_BY_NOUN = {
 }
 
 
-def count_before(tok: Any) -> int | None:
-    """The count stated for a noun (a spaCy token): "trois drones", "three Heron unmanned aircraft", "25 F-16"."""
+def count_before(tok: Any, skip: range = range(0)) -> int | None:
+    """The count stated for a noun (a spaCy token): "trois drones", "three Heron unmanned aircraft", "25 F-16";
+    a number whose character offset is in ``skip`` (the system's own name: "Leopard 2") is no count."""
     for c in tok.children:
+        if c.idx in skip:
+            continue
         if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.dep_ in ("det", "amod", "nummod")):
             n = _number(c.lower_)
             if n is not None:
@@ -78,6 +83,8 @@ def count_before(tok: Any) -> int | None:
         prev = tok.doc[tok.i - k] if tok.i >= k else None
         if prev is None or prev.pos_ == "PUNCT":
             break
+        if prev.idx in skip:
+            continue
         n = _number(prev.lower_)
         if n is not None:
             return n
@@ -100,8 +107,8 @@ def part_of_total(tok: Any) -> int | None:
         if n is not None:
             return n
     k = min([count.i, *(t.i for t in inner)]) - 1
-    if k >= 0 and tok.doc[k].lower_ in ("the", "les", "le"):
-        k -= 1
+    if k >= 0 and tok.doc[k].lower_ in ("the", "les", "le", "its", "their", "his", "her", "ses", "leurs", "sa", "son"):
+        k -= 1  # "the first four of its 24 Rafale fighters"
     if k < 1 or tok.doc[k].lower_ not in _PART_OF:
         return None
     for prev in (tok.doc[k - 1], tok.doc[k - 2] if k >= 2 else None):
