@@ -129,6 +129,49 @@ CASES: list[Case] = [
 ]
 
 
+# Written after the rules were tuned on CASES (their last errors fixed), never used to tune them: the
+# generalisation check of the same kinds of sentence (``--holdout``).
+HOLDOUT: list[Case] = [
+    {"lang": "en", "text": "The Pentagon cleared a possible sale of 12 NASAMS batteries to Taiwan for $1.4 billion.",
+     "events": [_arms("USA", "TWN", "NASAMS", 12, (1_400_000_000, "USD"), "planned")]},
+    {"lang": "en", "text": "Brazil signed a contract with Sweden for 36 Gripen fighters in 2014.",
+     "events": [_arms("SWE", "BRA", "JAS 39 Gripen", 36, None, "ordered")]},
+    {"lang": "en", "text": "Algeria took delivery of six Su-30 fighters from Russia in March.",
+     "events": [_arms("RUS", "DZA", "Sukhoi Su-30", 6, None, "delivered")]},
+    {"lang": "en", "text": "Britain sent 14 Challenger 2 tanks to Ukraine.",
+     "events": [_arms("GBR", "UKR", "Challenger 2", 14, None, "delivered")]},
+    {"lang": "en", "text": "Finland will buy 64 F-35A jets from the United States for $9.4 billion.",
+     "events": [_arms("USA", "FIN", "F-35A", 64, (9_400_000_000, "USD"), "planned")]},
+    {"lang": "en", "text": "Israel delivered Barak 8 air defence systems to India last year.",
+     "events": [_arms("ISR", "IND", "Barak 8", None, None, "delivered")]},
+    {"lang": "en", "text": "The Egyptian defence minister visited Paris on Thursday.",
+     "events": [_ev("VISIT", ["EGY"], ["FRA"])]},
+    {"lang": "en", "text": "Turkey and Azerbaijan held joint military drills near Baku.",
+     "events": [_ev("EXERCISE", ["TUR", "AZE"])]},
+    {"lang": "en", "text": "Mali suspended its defence cooperation with Denmark.",
+     "events": [_ev(ENDED, ["MLI", "DNK"])]},
+    {"lang": "en", "text": "Germany pulled its soldiers out of Niger in December.",
+     "events": [_ev(ENDED, ["DEU", "NER"])]},
+    {"lang": "en", "text": "Analysts welcomed Italy's decision to send air defence systems.", "events": []},
+    {"lang": "en", "text": "The T-90 tank is produced in Russia by Uralvagonzavod.", "events": []},
+    {"lang": "en", "text": "The K2 Black Panther entered service in 2014.", "events": []},
+    {"lang": "fr", "text": "L'Égypte a commandé trente Rafale supplémentaires à la France.",
+     "events": [_arms("FRA", "EGY", "Dassault Rafale", 30, None, "ordered")]},
+    {"lang": "fr", "text": "Les États-Unis ont autorisé la vente de quatre hélicoptères Black Hawk à la Tunisie.",
+     "events": [_arms("USA", "TUN", "UH-60 Black Hawk", 4, None, "planned")]},
+    {"lang": "fr", "text": "La Pologne a reçu ses premiers chars K2 de la Corée du Sud.",
+     "events": [_arms("KOR", "POL", "K2 Black Panther", None, None, "delivered")]},
+    {"lang": "fr", "text": "Le Niger a mis fin à sa coopération militaire avec les États-Unis.",
+     "events": [_ev(ENDED, ["NER", "USA"])]},
+    {"lang": "fr", "text": "Le Premier ministre indien s'est rendu à Abou Dhabi le 13 février.",
+     "events": [_ev("VISIT", ["IND"], ["ARE"])]},
+    {"lang": "fr", "text": "Le Maroc et l'Espagne ont signé un accord de coopération militaire à Madrid.",
+     "events": [_ev("AGREEMENT", ["MAR", "ESP"])]},
+    {"lang": "fr", "text": "Le Caesar est un canon automoteur fabriqué en France.", "events": []},
+    {"lang": "fr", "text": "Le Mirage 2000 a volé pour la première fois en 1978.", "events": []},
+]
+
+
 def _countries(e: Any, side: str) -> set[str]:
     return set(e.countries(side))
 
@@ -155,7 +198,7 @@ def _arms_fields(exp: dict[str, Any], e: Any, kb: Any) -> dict[str, bool]:
             "value": got_value == want["value"], "status": a.get("status") == want["status"]}
 
 
-def run(errors: bool = False) -> dict[str, Any]:
+def run(errors: bool = False, cases: Sequence[Case] = CASES) -> dict[str, Any]:
     from recoupe.kb import load_kb
     from recoupe.records import CleanArticle, Published, article_id
     from recoupe.settings import Settings
@@ -168,12 +211,12 @@ def run(errors: bool = False) -> dict[str, Any]:
     models = Models(Settings())
     arts = [CleanArticle(id=article_id(c["text"]), raw_id=str(i), source="own", outlet=None, title=None, author=None,
                          published=Published(value=PUBLISHED, basis="metadata", reason="bench"), text=c["text"],
-                         dropped=0) for i, c in enumerate(CASES)]
+                         dropped=0) for i, c in enumerate(cases)]
     out: dict[str, Any] = {}
     per_lang: dict[str, list[int]] = {}
     found = expected = output = right = negatives = clean = 0
     fields_right = fields = 0
-    for c, a in zip(CASES, annotate(arts, models), strict=True):
+    for c, a in zip(cases, annotate(arts, models), strict=True):
         mentions = extract(a, a.doc, kb, models.get(a.lang)).mentions
         events = [e for e in extract_events(a, a.doc, mentions, tag_article(a).timexes, kb)
                   if e.category not in ("STATEMENT",) and not (e.category == "OTHER" and not any(
@@ -211,7 +254,7 @@ def run(errors: bool = False) -> dict[str, Any]:
             elif errors:
                 print(f"FALSE {e.category} {sorted(e.countries('source'))}->{sorted(e.countries('recipient'))} "
                       f"{e.trigger} | {c['text'][:90]}", file=sys.stderr)
-    out = {"cases": len(CASES), "recall": round(found / expected, 3), "precision": round(right / output, 3)
+    out = {"cases": len(cases), "recall": round(found / expected, 3), "precision": round(right / output, 3)
            if output else None, "negatives_clean": f"{clean}/{negatives}",
            "arms_fields": round(fields_right / fields, 3) if fields else None,
            "by_lang": {k: {"recall": round(v[0] / v[1], 3) if v[1] else None,
@@ -222,8 +265,9 @@ def run(errors: bool = False) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list misses, false events and wrong arms fields")
+    parser.add_argument("--holdout", action="store_true", help="the held-out cases (HOLDOUT) instead of CASES")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.errors), ensure_ascii=False))
+    print(json.dumps(run(args.errors, HOLDOUT if args.holdout else CASES), ensure_ascii=False))
     return 0
 
 

@@ -139,7 +139,7 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
                 elif tok.dep_ not in _SUBJECT_DEPS:
                     args.organisers = subject
             elif tok.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "pobj") and _case(tok) in (
-                    "lors", "pendant", "during", "at", "after", "à", "au", "après", "de"):
+                    "lors", "pendant", "during", "at", "after", "à", "au", "après", "de", "for", "pour"):
                 participants = subject
         near = list(tok.subtree) + _window(ctx, tok, 8)
         # "organisé(e)s conjointement par le Maroc et les États-Unis", "organisée en Israël"
@@ -277,6 +277,12 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
                         args.recipient += _actors_of(ctx, inner)
                 elif c.dep_ in ("dobj", "obj") and _pos(c) == "NOUN":
                     args.recipient += _pp_actors(ctx, c, frozenset({"by", "from", "de", "par"}))
+        if frame == "act" and tok.lemma_.lower() in _WITHDRAW:
+            # "withdrew its last troops from Mali", "a retiré ses soldats du Burkina Faso": the state left
+            away = frozenset({"from", "de", "du", "des", "d'", "d’"})
+            args.recipient += _pp_actors(ctx, tok, away) + [r for c in tok.children if c.dep_ in _OBJECT_DEPS | {"obj"}
+                                                             for r in _pp_actors(ctx, c, away)]
+            args.recipient = [r for r in args.recipient if r.country not in {x.country for x in args.source}]
         if frame != "say":
             args.recipient += [p for p in places if p.key not in {r.key for r in args.recipient}]
         args.location = _first(places)
@@ -317,6 +323,9 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
             seen_people.add(r.key)
             args.participants.append(r)
     return args
+
+
+_WITHDRAW = frozenset({"withdraw", "pull", "retreat", "evacuate", "repatriate", "retirer", "rapatrier", "évacuer"})
 
 
 def _compound_actors(ctx: _Ctx, noun: Any) -> list[ActorRef]:

@@ -216,7 +216,7 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
                 return 2, c, ()
         return 0, None, ()
     if need in ("agreement", "relations", "cooperation", "sanction", "troops", "restriction", "sovereignty",
-                "mission", "envoy", "site"):
+                "mission", "envoy", "site", "partnership"):
         cls = need
         for strength, t in _complement_candidates(ctx, tok, tokens, COMPLEMENT_WINDOW):
             if t.pos_ in ("NOUN", "PROPN") and ctx.in_class(t, cls) and t.i != tok.i:
@@ -399,6 +399,10 @@ def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
             or (ctx.mention_at.get(tok.head.i) is not None and ctx.mention_at[tok.head.i].type in (
                 "PERSON", "ORG", "GPE"))):
         return True  # "l'accord négocié à l'époque", "strengthened ties", "les visas accordés": a qualifier
+    if _pos(tok) == "NOUN" and d.category in ("CONFLICT", "EXERCISE") and tok.dep_ in (
+            "nmod", "compound", "pobj", "amod") and (ctx.in_class(tok.head, "weapon") or ctx.in_class(
+            tok.head, "troops") or (tok.dep_ == "pobj" and ctx.in_class(tok.head.head, "weapon"))):
+        return True  # "avion de combat", "combat aircraft", "char de bataille": what the weapon is for
     lemma = tok.lemma_.lower()
     if lemma in ("consultation", "consultations") and (
             _case(tok) in ("pour", "for") or (tok.dep_ == "pobj" and tok.head.lower_ == "for")):

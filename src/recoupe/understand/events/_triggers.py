@@ -107,6 +107,9 @@ def _detect(ctx: _Ctx, unit: _Unit) -> list[_Trigger]:
     return found
 
 
+_CONTRACTS = frozenset({"contract", "deal", "contrat", "agreement", "accord"})
+
+
 def _list_items(ctx: _Ctx, unit: _Unit, found: list[_Trigger]) -> list[_Trigger]:
     """"une série de visites israéliennes : Yaïr Lapid [...] en 2021, Benny Gantz en novembre de la même
     année, puis Ayelet Shaked [...] au mois de juin": one event per person listed after the colon of a plural
@@ -202,10 +205,21 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
         near = [comp, *(c for c in comp.children if c.dep_ in ("nmod", "prep", "pobj", "acl")),
                 *(g for c in comp.children if c.dep_ == "prep" for g in c.children)]
         deals = [arms_at[t.i] for t in near if t.i in arms_at]
+        if not deals and ctx.in_class(comp, "agreement") and comp.lemma_.lower() in _CONTRACTS:
+            # "sold drones to Poland under a contract signed in May": the sale's contract
+            up = [comp.head, comp.head.head, trig.tok.head, trig.tok.head.head]
+            deals = [arms_at[t.i] for t in up if t.i in arms_at]
         if deals:
             trig.consumed = True
             for deal in deals:
                 deal.signed = trig
+    # "received the drones it ordered from Turkey": the order told in a relative clause on the weapon is the
+    # background of the delivery, not a record of its own
+    for trig in found:
+        if trig.category == "ARMS_TRANSFER" and not trig.consumed and trig.tok.dep_ in ("relcl", "acl:relcl") and any(
+                o is not trig and o.category == "ARMS_TRANSFER" and not o.consumed and trig.tok.head.i in {
+                    i for w in o.equipment for i in (w.i, w.head.i)} for o in found):
+            trig.consumed = True
     # a verb and the event noun it takes as complement are one act: "ont procédé à la signature", "ended
     # mediation efforts" (a sanction, not a mediation), "lodged a protest" (an accusation, not a protest)
     for trig in found:
