@@ -282,7 +282,9 @@ def _agent_actors(ctx: _Ctx, verb: Any) -> list[ActorRef]:
             break  # "a deal for frigates built by Fincantieri": the agent of the participle, not of the noun
         if t.lower_ in ("par", "by") and t.pos_ == "ADP":
             after = [u for u in _window(ctx, t, 18)]
-            stop = next((k for k, u in enumerate(after) if u.pos_ == "PUNCT" and u.text in ".;:(!?"), len(after))
+            stops = ".;:(!?," if _pos(verb) == "NOUN" else ".;:(!?"  # "l'acquisition par la Grèce de X, qui..."
+            stop = next((k for k, u in enumerate(after) if (u.pos_ == "PUNCT" and u.text in stops) or (
+                _pos(verb) == "NOUN" and (u.pos_ == "VERB" or u.lower_ in _RELATIVE))), len(after))
             refs = _mention_refs(ctx, after[:stop])
             return refs[:3]
     return out

@@ -208,9 +208,12 @@ def _build_arms(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], sou
             other = [c for c in ctx.dyad if c not in {r.country for r in src}]
             if len(other) == 1 and {r.country for r in src} & set(ctx.dyad):
                 rcp = [ctx.dyad_refs[other[0]]]
+        # supplier and recipient are states (a company or a person stands for its state; a group without
+        # one is no side), and no state sells to itself
+        rcp = [r for r in rcp if r.country]
+        src = [r for r in src if r.country and r.country not in {x.country for x in rcp}]
         if not src or not rcp:
             continue
-        src = [r for r in src if r.country not in {x.country for x in rcp}] or src
         out.append(_finish(ctx, trig, all_triggers, src, rcp, args, attrs, equipment))
     return out
 

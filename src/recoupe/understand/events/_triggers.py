@@ -167,7 +167,8 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
         while head.i != trig.tok.i and steps < 3:
             other = by_tok.get(head.i)
             if other is not None and other is not trig and other.category == trig.category \
-                    and not other.consumed and trig.category not in ("ARMS_TRANSFER",) and trig.d.frame != "agree":
+                    and not other.consumed and trig.category not in ("ARMS_TRANSFER",) and trig.d.frame != "agree" \
+                    and trig.d.attrs.get("action") == other.d.attrs.get("action"):
                 trig.consumed = True
                 break
             if head.head.i == head.i:
@@ -183,6 +184,9 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
                 continue
             if other.tok.head.i == trig.tok.i or trig.tok.head.i == other.tok.i or (
                     other.tok.i < trig.tok.i and trig.tok.dep_ in ("ROOT", "root") and other.d.frame == "cooperate"):
+                if other.d.attrs.get("action") == "ended":
+                    trig.consumed = True  # "a décidé de mettre fin à la coopération": the ending, not cooperation
+                    break
                 other.consumed = True
                 trig.extra_roots.append(other.tok)
     # an agreement to do an act of another kind is that act, planned or done: "agreed to resume diplomatic
