@@ -58,9 +58,9 @@ def _arms(e: EventMention) -> tuple[Any, ...]:
     # the part delivered of a total, after a possessive
     ("Qatar has taken delivery of the first four of its 24 Rafale fighters from France.",
      (["FRA"], ["QAT"], "eqp:rafale", 4, None, "delivered")),
-    # acquiring is buying: ordered
-    ("Le Maroc a acquis auprès d'Israël le système de défense aérienne Barak MX pour 500 millions de dollars.",
-     (["ISR"], ["MAR"], "eqp:barak-mx", None, (500_000_000, "USD"), "ordered")),
+    # an acquisition (the noun) is the purchase: ordered
+    ("L'acquisition par le Maroc du système de défense aérienne Barak MX pour 500 millions de dollars a été "
+     "confirmée.", (["ISR"], ["MAR"], "eqp:barak-mx", None, (500_000_000, "USD"), "ordered")),
 ])
 def test_arms_deal_fields(models: Models, text: str, expected: tuple[Any, ...]) -> None:
     (e,) = [e for e in _events(text, models) if e.category == "ARMS_TRANSFER"]

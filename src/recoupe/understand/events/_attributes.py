@@ -115,8 +115,10 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
         # not yet bought nor delivered
         status = "planned"
     elif lemma in ("commander", "order", "commande", "contrat", "contract", "acheter", "buy", "purchase", "achat",
-                   "payer", "pay", "débourser", "vendre", "sell", "sale", "vente", "deal", "acquérir", "acquire",
+                   "payer", "pay", "débourser", "vendre", "sell", "sale", "vente", "deal",
                    "acquisition", "procure", "procurer", "procurement", "contrat", "signer", "sign"):
+        # the verbs "acquérir"/"acquire" stay delivered (tests/test_events.py: "a acquis le drone Harop en 2021");
+        # the noun is the purchase ("l'acquisition de trois frégates": the contract, press dev)
         status = "ordered"
     else:
         status = "delivered"

@@ -188,7 +188,7 @@ def _build_arms(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], sou
     provisional = _factuality(ctx, trig.signed if trig.signed is not None else trig)
     for weapon in weapons:
         m = _equipment_at(ctx, weapon)
-        src = list(source)
+        src = [r for r in source if r.country]  # a supplier with no state known ("Leonardo"): as if unnamed
         equipment: tuple[ActorRef, ...] = ()
         if not src:
             src = _supplier_from_governor(ctx, trig.tok, {r.country for r in recipient if r.country})
