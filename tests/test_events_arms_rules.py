@@ -58,6 +58,10 @@ def _arms(e: EventMention) -> tuple[Any, ...]:
     # the part delivered of a total, after a possessive
     ("Qatar has taken delivery of the first four of its 24 Rafale fighters from France.",
      (["FRA"], ["QAT"], "eqp:rafale", 4, None, "delivered")),
+    # the count of the units of a system
+    ("The Pentagon is sending four units of the HIMARS mobile rocket launcher to Ukraine.",
+     (["USA"], ["UKR"], "eqp:himars", 4, None, "delivered")),
+    ("La France a livré six exemplaires du Rafale à la Grèce.", (["FRA"], ["GRC"], "eqp:rafale", 6, None, "delivered")),
     # an acquisition (the noun) is the purchase: ordered
     ("L'acquisition par le Maroc du système de défense aérienne Barak MX pour 500 millions de dollars a été "
      "confirmée.", (["ISR"], ["MAR"], "eqp:barak-mx", None, (500_000_000, "USD"), "ordered")),

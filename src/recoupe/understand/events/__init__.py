@@ -139,6 +139,7 @@ def extract_events(annotated: AnnotatedArticle, doc: Any, mentions: Sequence[Men
     return tuple(_merge(_read(found, scorer if scorer is not None else default_scorer())))
 
 
+_UNIT_WORDS = frozenset({"units", "unités", "exemplaires", "batch", "lot"})
 _LEADING_DET = re.compile(r"^(?:the|le|la|les|l['’])\s*", re.IGNORECASE)
 
 
@@ -177,7 +178,9 @@ def _weapons_in_context(annotated: AnnotatedArticle, doc: Any, mentions: Sequenc
             continue
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        counted = before is not None and (before.like_num or before.pos_ == "NUM")
+        counted = before is not None and (before.like_num or before.pos_ == "NUM" or (
+            before.lower_ in ("du", "de", "des", "of") and span.start > 1
+            and doc[span.start - 2].lower_ in _UNIT_WORDS))  # "six exemplaires du Rafale"
         named = any(t is not None and bool(set(_forms(t)) & weapon_nouns) for t in (before, after, span[-1].head))
         if not (counted or named):
             continue

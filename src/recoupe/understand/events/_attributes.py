@@ -132,6 +132,8 @@ _APPROVED = frozenset({"approve", "authorize", "authorise", "clear", "approuver"
 _POSSIBLE = frozenset({"possible", "potential", "proposed", "éventuelle", "éventuel", "potentielle",
                        "potentiel"})
 
+_UNIT_WORDS = frozenset({"unit", "units", "unité", "unités", "exemplaire", "exemplaires", "batch", "batches", "lot",
+                         "lots", "battery", "batteries", "batterie"})
 _TYPE_WORDS = frozenset({"type", "modèle", "model", "version", "classe", "class", "famille", "family"})
 
 
@@ -151,6 +153,15 @@ def _counted_nouns(ctx: _Ctx, weapon: Any) -> list[Any]:
             typed = typed or t.lower_ in _TYPE_WORDS
             if not typed:
                 break
+    # "four units of the HIMARS rocket launcher", "six exemplaires du Rafale": the noun that counts them
+    head = weapon
+    while head.dep_ in ("compound", "nmod", "amod", "flat", "flat:name", "appos") and head.head.i != head.i and \
+            head.head.pos_ in ("NOUN", "PROPN") and head.head.lower_ not in _UNIT_WORDS:
+        head = head.head
+    up = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head.head if head.dep_ == "nmod" \
+        else None
+    if up is not None and up.lower_ in _UNIT_WORDS and up not in out:
+        out.append(up)
     return out
 
 
