@@ -131,3 +131,10 @@ def test_traveller_joins_the_talks(models: Models) -> None:
 ])
 def test_no_event(models: Models, text: str) -> None:
     assert [e.category for e in _events(text, models) if e.category != "OTHER"] == []
+
+
+@pytest.mark.parametrize(("form", "state"), [("Zimbabwean", "ZWE"), ("Sri Lankan", "LKA"), ("thaïlandais", "THA"),
+                                             ("zimbabwéenne", "ZWE")])
+def test_demonyms_of_every_state(form: str, state: str) -> None:
+    # "Zimbabwean Prime Minister X accused...": the actor's state by its demonym
+    assert state in {e.country for e, how in load_kb().lookup(form) if how == "demonym"}
