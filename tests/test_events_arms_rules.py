@@ -138,3 +138,19 @@ def test_no_event(models: Models, text: str) -> None:
 def test_demonyms_of_every_state(form: str, state: str) -> None:
     # "Zimbabwean Prime Minister X accused...": the actor's state by its demonym
     assert state in {e.country for e, how in load_kb().lookup(form) if how == "demonym"}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The Azerbaijani parliament threatened to break relations with Russia.", "RUS"),
+    ("Egypt threatened further action against Ethiopia over the dam.", "ETH"),
+    ("L'Algérie a menacé de rompre ses relations avec l'Espagne.", "ESP"),
+])
+def test_a_threat_has_its_target_and_is_no_act(models: Models, text: str, target: str) -> None:
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    events = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    (threat,) = [e for e in events if e.category == "STATEMENT"]
+    assert (threat.plover.event_type, sorted(threat.countries("recipient"))) == ("THREATEN", [target])
+    assert all(e.factuality == "planned" for e in events if e.category != "STATEMENT")

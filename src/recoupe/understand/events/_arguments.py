@@ -277,6 +277,21 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
                         args.recipient += _actors_of(ctx, inner)
                 elif c.dep_ in ("dobj", "obj") and _pos(c) == "NOUN":
                     args.recipient += _pp_actors(ctx, c, frozenset({"by", "from", "de", "par"}))
+        if frame == "say" and not args.recipient:
+            # "threatened further action against Russia", "threatened to break relations with Russia", "would
+            # boycott all contact with the United States": the target of what is threatened or refused
+            toward = _AGAINST_CASES | frozenset({"with", "avec", "to", "à", "au", "aux"})
+            for c in tok.children:
+                if c.dep_ in ("dobj", "obj") and _pos(c) == "NOUN":
+                    args.recipient += _pp_actors(ctx, c, toward)
+                elif c.dep_ == "xcomp" and _pos(c) == "VERB":
+                    for o in c.children:
+                        if o.dep_ in ("dobj", "obj"):
+                            args.recipient += [r for r in _actors_of(ctx, o) if r.type == "GPE"] + \
+                                _pp_actors(ctx, o, toward)
+                    args.recipient += _pp_actors(ctx, c, toward)
+            own = {r.country for r in args.source}
+            args.recipient = [r for r in args.recipient if r.country not in own]
         if frame == "act" and tok.lemma_.lower() in _WITHDRAW:
             # "withdrew its last troops from Mali", "a retiré ses soldats du Burkina Faso": the state left
             away = frozenset({"from", "de", "du", "des", "d'", "d’"})
