@@ -154,3 +154,14 @@ def test_a_threat_has_its_target_and_is_no_act(models: Models, text: str, target
     (threat,) = [e for e in events if e.category == "STATEMENT"]
     assert (threat.plover.event_type, sorted(threat.countries("recipient"))) == ("THREATEN", [target])
     assert all(e.factuality == "planned" for e in events if e.category != "STATEMENT")
+
+
+@pytest.mark.parametrize(("text", "suppliers"), [
+    # the go-ahead is no transfer; the clause it allows is, by the state after "for"
+    ("Washington gave its go-ahead for Oslo and Copenhagen to deliver F-16s to Kiev.", ["DNK", "NOR"]),
+    ("Washington cleared the way for Poland to send its MiG-29 jets to Ukraine.", ["POL"]),
+])
+def test_for_x_to_deliver(models: Models, text: str, suppliers: list[str]) -> None:
+    (e,) = [e for e in _events(text, models) if e.category == "ARMS_TRANSFER"]
+    assert (sorted(e.countries("source")), sorted(e.countries("recipient")), e.trigger, e.factuality) == (
+        suppliers, ["UKR"], "deliver" if "deliver" in text else "send", "planned")

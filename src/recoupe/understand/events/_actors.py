@@ -184,6 +184,16 @@ def _coordinated_head(ctx: _Ctx, verb: Any) -> list[ActorRef]:
 def _subject_actors(ctx: _Ctx, verb: Any) -> list[ActorRef]:
     """The subject of a verb, following control ("ont convenu de renforcer"), relative pronouns, participles
     ("drones fabriqués par IAI": the noun) and coordination."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is not None and to.i > 1 and _subject_token(verb) is None:
+        # "gave its go-ahead for Amsterdam and Copenhagen to deliver F-16s": "for X to V", X does V
+        before = verb.doc[to.i - 1]
+        while before.dep_ == "conj" and before.head.i != before.i:
+            before = before.head
+        if before.dep_ == "pobj" and before.head.lower_ == "for":
+            refs = _actors_of(ctx, before)
+            if refs:
+                return refs
     t = verb
     for _ in range(4):
         subj = _subject_token(t)

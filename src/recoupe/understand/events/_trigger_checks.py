@@ -281,6 +281,8 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
             if _pos(t) == "VERB" and s == 1 and t.dep_ not in ("acl", "amod"):
                 break  # another clause begins
             m = ctx.mention_at.get(t.i)
+            if m is not None and m.type == "EQUIPMENT" and _pos(tok) == "VERB" and _other_verb_governs(tok, t):
+                continue  # "gave its go-ahead for Denmark to deliver F-16s": the F-16s are delivered, not given
             if m is not None and m.type == "EQUIPMENT":
                 if not any(ctx.mention_at.get(w.i) is m for w in weapons):
                     weapons.append(t)
@@ -450,6 +452,22 @@ def _in_timex(ctx: _Ctx, tok: Any) -> bool:
     """Whether a token is part of a temporal expression ("signer dans les prochains mois de nouveaux textes":
     the parser hangs the object on "mois")."""
     return any(span[0].i <= tok.i <= span[-1].i for _t, span in ctx.timex_tokens)
+
+
+def _other_verb_governs(verb: Any, t: Any) -> bool:
+    """Whether the first verb above ``t`` in the parse is another verb than ``verb``, below it (a clause of its
+    own: "gave its go-ahead for Denmark to deliver F-16s"); an auxiliary or a participle qualifying a noun
+    does not count."""
+    h = t
+    for _ in range(8):
+        if h.head.i == h.i:
+            return False
+        h = h.head
+        if h.i == verb.i:
+            return False
+        if h.pos_ == "VERB" and h.dep_ not in ("amod", "acl") and verb.i in {a.i for a in h.ancestors}:
+            return True
+    return False
 
 
 def _is_press_or_other(t: Any) -> bool:
