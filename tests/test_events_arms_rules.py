@@ -165,3 +165,27 @@ def test_for_x_to_deliver(models: Models, text: str, suppliers: list[str]) -> No
     (e,) = [e for e in _events(text, models) if e.category == "ARMS_TRANSFER"]
     assert (sorted(e.countries("source")), sorted(e.countries("recipient")), e.trigger, e.factuality) == (
         suppliers, ["UKR"], "deliver" if "deliver" in text else "send", "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters reported on Tuesday that Morocco and Israel had signed a defence agreement.",
+    "The Atlas Press Agency said Morocco and Israel signed a defence agreement on Monday.",
+])
+def test_a_media_outlet_is_never_an_actor(models: Models, text: str) -> None:
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    events = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    assert [(e.category, sorted(e.countries("source"))) for e in events] == [("AGREEMENT", ["ISR", "MAR"])]
+    assert not [r for e in events for r in e.source + e.recipient if r.type == "ORG"]
+
+
+def test_an_agency_that_accuses_is_no_actor(models: Models) -> None:
+    text = "The Gulf Press Agency accused Iran of lying about the drones."
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    assert extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes,
+                          kb) == ()

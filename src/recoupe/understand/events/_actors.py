@@ -5,6 +5,7 @@ elsewhere."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -46,10 +47,25 @@ def _mention_refs(ctx: _Ctx, tokens: Iterable[Any]) -> list[ActorRef]:
             continue
         if m.type not in ("PERSON", "GPE", "ORG") and not (m.type == "LOC" and _capital(ctx, m)):
             continue
+        if _is_media(ctx, m):
+            continue  # the agency or paper that tells the news is never an actor of it
         seen.add((m.start, m.end))
         out.append(ctx.ref(m))
     out.sort(key=lambda r: r.start or 0)
     return out
+
+
+# Words of a media outlet's name ("Kyodo News", "Saudi Press Agency", "Agence Tunis Afrique Presse") for the
+# organisations the knowledge base does not list (those it lists carry sector MED).
+_MEDIA_NAME = re.compile(r"\b(?:news|agency|agence|press|presse|newspaper|journal|gazette|tv|télévision|"
+                         r"television|radio|times|post|herald|tribune)\b", re.IGNORECASE)
+
+
+def _is_media(ctx: _Ctx, m: Mention) -> bool:
+    entry = ctx.kb.get(m.kb_id) if m.kb_id else None
+    if m.sector == "MED" or (entry is not None and entry.sector == "MED"):
+        return True
+    return m.type == "ORG" and entry is None and bool(_MEDIA_NAME.search(m.text))
 
 
 def _capital(ctx: _Ctx, m: Mention) -> bool:
