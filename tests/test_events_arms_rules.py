@@ -76,8 +76,8 @@ def test_arms_deal_fields(models: Models, text: str, expected: tuple[Any, ...]) 
     ("Norway signed a contract with South Korea for 54 K9 Thunder howitzers.", "KOR", "NOR", "ordered"),
     ("Egypt signed a deal with Italy for two FREMM frigates built by Fincantieri.", "ITA", "EGY", "ordered"),
     ("La Grèce a signé avec la France un contrat pour l'achat de trois frégates FDI.", "FRA", "GRC", "ordered"),
-    # an agreement signed to procure: the order, dated and told by the signing
-    ("In May 2019, Qatar signed an agreement with Italy to procure 28 NH90 helicopters.", "ITA", "QAT", "ordered"),
+    ("In May 2019, Qatar signed a contract with Italy for the purchase of 28 NH90 helicopters.", "ITA", "QAT",
+     "ordered"),
     # the contract a sale was made under, the order told in a relative clause: one record
     ("Turkey sold Bayraktar TB2 drones to Poland under a contract signed in May.", "TUR", "POL", "ordered"),
     ("Morocco has received the first batch of Bayraktar TB2 drones it ordered from Turkey.", "TUR", "MAR",
@@ -90,8 +90,8 @@ def test_one_sentence_one_deal(models: Models, text: str, supplier: str, recipie
         ("ARMS_TRANSFER", [supplier], [recipient], status, "asserted")]
 
 
-def test_signed_agreement_to_procure_is_dated_by_the_signing(models: Models) -> None:
-    (e,) = _events("In May 2019, Qatar signed an agreement with Italy to procure 28 NH90 helicopters.", models)
+def test_signed_contract_is_dated_by_the_signing(models: Models) -> None:
+    (e,) = _events("In May 2019, Qatar signed a contract with Italy for the purchase of 28 NH90 helicopters.", models)
     assert (e.date.start, e.attributes.get("number")) == ("2019-05", 28)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from recoupe.kb import KnowledgeBase
@@ -50,7 +51,15 @@ def _mention_refs(ctx: _Ctx, tokens: Iterable[Any]) -> list[ActorRef]:
         if _is_media(ctx, m):
             continue  # the agency or paper that tells the news is never an actor of it
         seen.add((m.start, m.end))
-        out.append(ctx.ref(m))
+        ref = ctx.ref(m)
+        if ref.country is None and m.type in ("ORG", "PERSON") and not m.kb_id:
+            # a body the parser named with its demonym ("British Defence", "Egyptian Army"): that state's
+            words = [w for w in m.text.split() if w.lower() not in ("the", "le", "la", "les", "l'", "l’")]
+            first = words[0] if words else ""
+            states = {e.country for e, how in ctx.kb.lookup(first) if how == "demonym" and e.type == "GPE"}
+            if len(states) == 1:
+                ref = replace(ref, country=states.pop())
+        out.append(ref)
     out.sort(key=lambda r: r.start or 0)
     return out
 

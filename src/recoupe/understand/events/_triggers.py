@@ -12,7 +12,7 @@ from recoupe.understand.events._common import (
     _OF_CASES,
     Category,
 )
-from recoupe.understand.events._tokens import _Ctx, _forms, _pos, _Trigger, _Unit, _unit_tokens
+from recoupe.understand.events._tokens import _case, _Ctx, _forms, _pos, _Trigger, _Unit, _unit_tokens
 from recoupe.understand.events._trigger_checks import (
     _event_entry_category,
     _gathering_category,
@@ -206,8 +206,14 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
         if trig.category != "AGREEMENT" or trig.consumed or trig.complement is None:
             continue
         comp = trig.complement
-        near = [comp, *(c for c in comp.children if c.dep_ in ("nmod", "prep", "pobj", "acl")),
-                *(g for c in comp.children if c.dep_ == "prep" for g in c.children)]
+        # (not "an agreement to procure X", a clause of its own: the fusion of articles would take the
+        # signing's date for the deliveries of the same system, press dev; the agreement and the planned
+        # purchase stay two records)
+        near = [comp, *(c for c in comp.children if c.dep_ in ("nmod", "prep", "pobj")),
+                *(g for c in comp.children if c.dep_ == "prep" for g in c.children),
+                # "signed a contract with Italy for the purchase of X", "a signé un contrat pour l'achat de X"
+                *(g for c in trig.tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children),
+                *(c for c in trig.tok.children if c.dep_ in ("obl", "obl:mod", "obl:arg") and _case(c) == "pour")]
         deals = [arms_at[t.i] for t in near if t.i in arms_at]
         if not deals and ctx.in_class(comp, "agreement") and comp.lemma_.lower() in _CONTRACTS:
             # "sold drones to Poland under a contract signed in May": the sale's contract
