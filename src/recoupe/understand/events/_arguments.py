@@ -290,8 +290,8 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
                             args.recipient += [r for r in _actors_of(ctx, o) if r.type == "GPE"] + \
                                 _pp_actors(ctx, o, toward)
                     args.recipient += _pp_actors(ctx, c, toward)
-            own = {r.country for r in args.source}
-            args.recipient = [r for r in args.recipient if r.country not in own]
+            speakers = {r.country for r in args.source}
+            args.recipient = [r for r in args.recipient if r.country not in speakers]
         if frame == "act" and tok.lemma_.lower() in _WITHDRAW:
             # "withdrew its last troops from Mali", "a retiré ses soldats du Burkina Faso": the state left
             away = frozenset({"from", "de", "du", "des", "d'", "d’"})
