@@ -189,3 +189,18 @@ def test_an_agency_that_accuses_is_no_actor(models: Models) -> None:
     (a,) = annotate([art], models)
     assert extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes,
                           kb) == ()
+
+
+@pytest.mark.parametrize(("text", "supplier", "recipient"), [
+    # the supplier is the state named in the sentence, else the KB home; for a consortium's system, the member
+    # state the article names ("Kuwait's Typhoons" from Italy), not the consortium's seat
+    ("Kuwait and Italy have close ties. The Kuwaiti Air Force received two Eurofighter Typhoons last week.",
+     "ITA", "KWT"),
+    ("The Saudi Air Force received six more Eurofighter Typhoons.", "DEU", "SAU"),
+    # a body named with its state ("Kuwait Air Force", "le Conseil fédéral suisse") is that state's
+    ("Kuwait Air Force received the first two Eurofighter Typhoons from Italy.", "ITA", "KWT"),
+    ("Le Conseil fédéral suisse a opté pour l'avion de combat F-35A.", "USA", "CHE"),
+])
+def test_supplier_and_recipient_states(models: Models, text: str, supplier: str, recipient: str) -> None:
+    (e,) = [e for e in _events(text, models) if e.category == "ARMS_TRANSFER"]
+    assert (sorted(e.countries("source")), sorted(e.countries("recipient"))) == ([supplier], [recipient])

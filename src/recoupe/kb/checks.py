@@ -136,6 +136,9 @@ def _lint_attrs(kb: KnowledgeBase, entry: Entry, states: frozenset[str]) -> list
                 out.append(f"{where}: needs {name}")
         if entry.country is None:
             out.append(f"{where}: needs its country of origin")
+        origins = attrs.get("origins", [])  # a consortium's member states, any of which may sell it
+        if not isinstance(origins, list) or not all(o in states for o in origins):
+            out.append(f"{where}: origins {origins!r} must be a list of states of the KB")
         patterns = attrs.get("patterns", [])
         if not isinstance(patterns, list):
             out.append(f"{where}: patterns must be a list of regular expressions")

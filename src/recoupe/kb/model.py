@@ -49,7 +49,7 @@ ATTRS_BY_TYPE: Mapping[str, frozenset[str]] = MappingProxyType({
     "PERSON": frozenset({"description_fr", "description_en"}),
     "LOC": frozenset({"description_fr", "description_en"}),
     "EQUIPMENT": frozenset({
-        "description_fr", "description_en", "weapon_category", "manufacturer", "patterns", "parent",
+        "description_fr", "description_en", "weapon_category", "manufacturer", "patterns", "parent", "origins",
     }),
     "EVENT": frozenset({"organisers", "recurring", "start", "end", "description_fr", "description_en"}),
 })

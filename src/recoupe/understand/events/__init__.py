@@ -151,8 +151,7 @@ def _weapons_in_context(annotated: AnnotatedArticle, doc: Any, mentions: Sequenc
     so; the entity mentions themselves are left as they are."""
     covered = {i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
                for i in range(sp.start, sp.end)}
-    candidates: list[tuple[int | None, Mention]] = [(k, m) for k, m in enumerate(mentions)
-                                                     if m.type != "EQUIPMENT" and not m.kb_id]
+    candidates: list[tuple[int | None, Mention]] = [(k, m) for k, m in enumerate(mentions) if not m.kb_id]
     for tok in doc:  # a capitalised word no stage took
         if tok.i not in covered and tok.i > 0 and tok.is_alpha and tok.text[:1].isupper():
             candidates.append((None, Mention(article=annotated.article.id, start=tok.idx, end=tok.idx + len(tok),
@@ -172,6 +171,10 @@ def _weapons_in_context(annotated: AnnotatedArticle, doc: Any, mentions: Sequenc
         entries = [e for e, _how in kb.lookup(m.text) if e.type == "EQUIPMENT"] or (
             [e for e, _how in kb.lookup(words[0]) if e.type == "EQUIPMENT"] if len(words) > 1 else [])
         if len(entries) != 1:
+            continue
+        if m.type == "EQUIPMENT":  # a designation found by its pattern that the knowledge base knows
+            if k is not None:
+                out[k] = replace(m, kb_id=entries[0].id, country=m.country or entries[0].country)
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):

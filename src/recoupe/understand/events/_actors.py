@@ -54,9 +54,10 @@ def _mention_refs(ctx: _Ctx, tokens: Iterable[Any]) -> list[ActorRef]:
         ref = ctx.ref(m)
         if ref.country is None and m.type in ("ORG", "PERSON") and not m.kb_id:
             # a body the parser named with its demonym ("British Defence", "Egyptian Army"): that state's
-            words = [w for w in m.text.split() if w.lower() not in ("the", "le", "la", "les", "l'", "l’")]
-            first = words[0] if words else ""
-            states = {e.country for e, how in ctx.kb.lookup(first) if how == "demonym" and e.type == "GPE"}
+            # ("Kuwait Air Force", "le Conseil fédéral suisse"): the one state its words name
+            states = {e.country for w in m.text.split() if w[:1].isalpha() for e, how in ctx.kb.lookup(w)
+                      if how in ("demonym", "alias") and e.type == "GPE" and e.id == e.country
+                      and not ctx.kb.is_ambiguous(e, w)}
             if len(states) == 1:
                 ref = replace(ref, country=states.pop())
         out.append(ref)

@@ -197,26 +197,38 @@ def _build_arms(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], sou
             equipment = (ref,)
             entry = ctx.kb.get(m.kb_id) if m.kb_id else None
             if not src and entry is not None and entry.country:
-                state = ctx.kb.get(entry.country)
+                home = _home_state(ctx, entry, {r.country for r in recipient})
+                state = ctx.kb.get(home)
                 src = [ActorRef(article=ctx.article_id, start=None, end=None,
-                                text=state.name if state else entry.country, type="GPE", kb_id=entry.country,
-                                country=entry.country)]
+                                text=state.name if state else home, type="GPE", kb_id=home, country=home)]
         attrs = _arms_attributes(ctx, trig, weapon, provisional)
-        rcp = list(recipient)
+        # supplier and recipient are states (a company or a person stands for its state; a body without one,
+        # "le Conseil fédéral", is no side: the article's other state is), and no state sells to itself
+        rcp = [r for r in recipient if r.country]
         if not rcp and src and len(ctx.dyad) == 2:
             # "Après avoir acheté plusieurs systèmes israéliens, le royaume...": the article's other state
             other = [c for c in ctx.dyad if c not in {r.country for r in src}]
             if len(other) == 1 and {r.country for r in src} & set(ctx.dyad):
                 rcp = [ctx.dyad_refs[other[0]]]
-        # supplier and recipient are states (a company or a person stands for its state; a group without
-        # one is no side), and no state sells to itself
-        rcp = [r for r in rcp if r.country]
         src = [r for r in src if r.country and r.country not in {x.country for x in rcp}]
         if not src or not rcp:
             continue
         out.append(_finish(ctx, trig, all_triggers, src, rcp, args, attrs, equipment))
     return out
 
+
+
+def _home_state(ctx: _Ctx, entry: Any, recipients: set[str | None]) -> str:
+    """The state that sells a system whose text names no supplier: its knowledge-base home, or for a
+    consortium's system (``origins``) the member state the article names most ("Kuwait's Typhoons" come from
+    Italy in an article on Italy and Kuwait, not from Germany, the consortium's seat)."""
+    origins = entry.attrs.get("origins")
+    if isinstance(origins, list):
+        named = Counter(m.kb_id for m in ctx.mentions if m.type == "GPE" and m.kb_id in origins
+                        and m.kb_id not in recipients)
+        if named:
+            return str(named.most_common(1)[0][0])
+    return str(entry.country)
 
 
 _GOVERNED = frozenset({"xcomp", "pcomp", "prep", "pobj", "advcl", "acl", "obl", "obl:arg", "obl:mod", "nmod", "mark"})
