@@ -348,9 +348,6 @@ def _mergeable(a: EventMention, b: EventMention) -> bool:
             b.attributes.get("equipment") or b.attributes.get("designation")
         if da != db:
             return False
-        sa, sb = a.attributes.get("status"), b.attributes.get("status")
-        if sa and sb and sa != sb and "reported" not in (sa, sb):
-            return False  # the order and the delivery of one system are two events (a contract, then planes)
     if a.category == "EXERCISE" and a.attributes.get("event_entity") and b.attributes.get("event_entity") and \
             a.attributes.get("event_entity") != b.attributes.get("event_entity"):
         return False
