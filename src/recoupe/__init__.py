@@ -12,7 +12,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+import os
 import typing
+
+# DuckDB allocates with its own jemalloc, which keeps the pages a query freed for ten seconds by default: a run's
+# statements follow each other faster, so its resident memory was the sum of freed and live pages (the store's
+# writes made a long run's memory grow with its inputs: bench/bench_memory.py). Pages are given back as they are
+# freed (read when DuckDB is first imported; a value set in the environment wins).
+os.environ.setdefault("DUCKDB_JE_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 from recoupe.dossier.export import export
 from recoupe.errors import RecoupeError, RecoupeInputError

@@ -46,7 +46,7 @@ from recoupe.records import (
 from recoupe.settings import Settings
 from recoupe.store import Store
 from recoupe.understand.annotate import SUPPORTED, Models, annotate, load_pipeline
-from recoupe.understand.entities import extract
+from recoupe.understand.entities import extract, release_matchers
 from recoupe.understand.events import EventMention, extract_events
 from recoupe.understand.events.arms import to_arms_records
 from recoupe.understand.events.confidence import with_confidence
@@ -276,6 +276,7 @@ class Pipeline:
             # mentions, events and texts: the peak is one or the other, not both (bench_memory.py). Re-reading an
             # article with an inferred date loads its parser again.
             load_pipeline.cache_clear()
+            release_matchers()
             _return_freed_memory()
         t0 = time.perf_counter()
         entities = review.apply_entities(resolve(self.store.mentions(), self.kb), self.store.reviews())

@@ -143,6 +143,12 @@ def matcher_for(kb: KnowledgeBase, nlp: Any) -> Matcher:
     return _MATCHERS[key]
 
 
+def release_matchers() -> None:
+    """Forget the matchers built so far: each holds its pipeline's vocabulary (strings and vectors, about 400 MB
+    for the French model), so unloading the pipelines frees nothing while they are kept."""
+    _MATCHERS.clear()
+
+
 def _entry_type(entry: Entry) -> EntityType:
     return entry.type if entry.type in ("PERSON", "ORG", "GPE", "LOC", "EQUIPMENT", "EVENT") else "OTHER"  # type: ignore[return-value]
 
