@@ -314,6 +314,7 @@ def test_a_fusion_failure_keeps_the_articles_and_the_previous_events(
 
 
 def test_release_models_unloads_the_parsers_before_fusion_and_keeps_the_record(tmp_path: Path) -> None:
+    from recoupe.understand import entities
     from recoupe.understand.annotate import load_pipeline
 
     folder = tmp_path / "in"
@@ -326,6 +327,8 @@ def test_release_models_unloads_the_parsers_before_fusion_and_keeps_the_record(t
         with Store.open(out / "recoupe.duckdb") as store:
             Pipeline(store, Settings(), release_models=release).run([folder])
             assert (load_pipeline.cache_info().currsize == 0) is release
+            # the entity matchers hold their pipeline's vocabulary: kept, they kept the parsers' memory (issue 15)
+            assert (not entities._MATCHERS) is release
             export(store, out)
         files[release] = {p.name: p.read_text() for p in out.glob("*.jsonl")}
     assert files[True] == files[False]

@@ -109,3 +109,26 @@ def test_a_store_of_schema_6_gets_its_event_index_and_search_text(tmp_path: Path
         row = store.reader().execute("SELECT * FROM event_index").fetchall()
     assert row == [("ev:1", "VISIT", "2021-11-24", None, "asserted", 2, None, "unreviewed", "israel | maroc",
                     " ISR MAR ", " ISR MAR ", " a1 ", "une visite")]
+
+
+def test_the_event_index_built_a_few_events_a_statement_is_the_index_built_in_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15 (memory flat in the number of inputs): one statement over every event held all their parsed JSON
+    until it ended; the index is now built INDEX_CHUNK events at a time, with the same rows."""
+    from recoupe import store_serving
+
+    events = [{"id": f"ev:{k}", "category": "VISIT", "date": {"start": f"2021-11-{k + 10}"}, "factuality": "asserted",
+               "n_sources": k, "source": [{"entity": "ISR", "name": "Israël", "country": "ISR"}],
+               "recipient": [{"entity": f"E{k}", "name": f"État {k}", "country": f"E{k}"}], "participants": [],
+               "mentions": [{"article": f"a{k}", "start": 0, "end": 5, "quote": f"Une Visite {k}"}]} for k in range(7)]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.replace_events(events, [])
+        whole = sorted(store._con.execute(store_serving._EVENT_INDEX_SELECT).fetchall())
+        monkeypatch.setattr(store_serving, "INDEX_CHUNK", 3)
+        with store._transaction():
+            store._index_events()
+        assert sorted(store._con.execute("SELECT * FROM event_index").fetchall()) == whole
+        with store._transaction():
+            store._index_events(["ev:1", "ev:5", "ev:6", "ev:2"])
+        assert sorted(store._con.execute("SELECT * FROM event_index").fetchall()) == whole
+    assert len(whole) == 7 and whole[3][:3] == ("ev:3", "VISIT", "2021-11-13")
