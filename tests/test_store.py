@@ -132,3 +132,31 @@ def test_the_event_index_built_a_few_events_a_statement_is_the_index_built_in_on
             store._index_events(["ev:1", "ev:5", "ev:6", "ev:2"])
         assert sorted(store._con.execute("SELECT * FROM event_index").fetchall()) == whole
     assert len(whole) == 7 and whole[3][:3] == ("ev:3", "VISIT", "2021-11-13")
+
+
+def test_articles_folded_for_search_a_few_at_a_time_give_the_postings_of_one_statement(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15 (memory flat in the number of inputs): the search postings of every new article are built
+    FOLD_CHUNK articles at a time; a token's articles stay in id order, as one statement gave them."""
+    from recoupe import store_serving
+
+    texts = ["Le Maroc reçoit la frégate", "La frégate quitte Brest", "Élysée : le Maroc signe", "Rabat signe",
+             "Une frégate à Rabat"]
+    found = {}
+    for chunk in (1000, 2):
+        monkeypatch.setattr(store_serving, "FOLD_CHUNK", chunk)
+        with Store.open(tmp_path / f"s{chunk}.duckdb") as store:
+            for i, text in enumerate(texts):
+                raw = RawDocument(source=f"s{i}", origin="file", media="text", content=text.encode())
+                art = annotated(text, raw)
+                store.save_batch(raws=[raw], annotated=[art], article_of={raw.raw_id: art.article.id}, errors=[])
+                if i == 2:  # a first run folds three articles, the next run the other two
+                    store.prepare_serving()
+            store.prepare_serving()
+            found[chunk] = (sorted(store._con.execute("SELECT * FROM search_postings").fetchall()),
+                            sorted(store._con.execute("SELECT * FROM search_text").fetchall()))
+    assert found[2] == found[1000]
+    postings = dict(found[2][0])
+    ids = {t: article_id(t) for t in texts}
+    assert postings["fregate"] == [*sorted([ids[texts[0]], ids[texts[1]]]), ids[texts[4]]]
+    assert postings["maroc"] == sorted([ids[texts[0]], ids[texts[2]]]) and "" not in postings

@@ -44,7 +44,7 @@ from recoupe.records import (
     Sentence,
 )
 from recoupe.settings import Settings
-from recoupe.store import Store
+from recoupe.store import BATCH_MEMORY_LIMIT, Store
 from recoupe.understand.annotate import SUPPORTED, Models, annotate, load_pipeline
 from recoupe.understand.entities import extract, release_matchers
 from recoupe.understand.events import EventMention, extract_events
@@ -250,6 +250,8 @@ class Pipeline:
         report.seconds["repeated_lines"] += time.perf_counter() - t0
 
         done = self.store.done_raw_ids()
+        # The store's cache is capped while batches are stored (store.py), DuckDB's default again for what follows.
+        self.store.cap_memory(BATCH_MEMORY_LIMIT)
         batch: list[RawDocument] = []
         # One input at a time, files then downloads (fetched as the run goes: a batch is committed as soon as it
         # is full, so a killed run keeps what it fetched and processed). An input whose raw id is stored as done
@@ -271,6 +273,7 @@ class Pipeline:
                 progress(report.inputs, None)
         if batch:
             self._process(batch, furniture, report)
+        self.store.cap_memory(None)
         if self.release_models:
             # The parsers (about 400 MB) are not needed by the cross-document stages, which hold the whole store's
             # mentions, events and texts: the peak is one or the other, not both (bench_memory.py). Re-reading an

@@ -138,6 +138,11 @@ _ROWS_PER_INSERT = 20_000
 # Rows fetched at a time when a whole table is read (the articles, the event mentions): a few hundred keep the
 # result's memory small whatever the size of the store, at no measurable cost in time.
 _ROWS_PER_FETCH = 256
+# DuckDB's memory while a run stores its batches (Store.cap_memory): DuckDB keeps the pages it wrote cached up to its
+# memory limit (80% of the machine's memory by default), so a long run's memory grew with its store, about 10 KB an
+# article (bench/bench_memory.py: 20,000 inputs, 230 MB of store); a batch's statements need a few MB. Past the cap,
+# pages are read back from the file when needed. Re-measure with bench/bench_memory.py if changed.
+BATCH_MEMORY_LIMIT = "64MB"
 
 
 def _now() -> datetime:
@@ -212,6 +217,13 @@ class Store(ServingTables):
             if isinstance(exc, duckdb.Error):
                 raise store_problem(self.path, exc) from None
             raise
+
+    def cap_memory(self, limit: str | None) -> None:
+        """Cap the memory DuckDB keeps ("128MB"; None: its default again), its cached pages included."""
+        if limit is None:
+            self._con.execute("RESET memory_limit")
+        else:
+            self._con.execute("SET memory_limit = ?", [limit])
 
     # --- schema ---------------------------------------------------------------------------------
 

@@ -49,6 +49,9 @@ _EVENT_INDEX_SELECT = (
 # ends, so the whole store's events in one statement grew with the store (4,540 events of bench_memory.py: 150 MB
 # above the store; 256 at a time: 30 MB, and under a second slower). Re-measure with bench/bench_memory.py if changed.
 INDEX_CHUNK = 256
+# Articles folded for search by one statement (the postings of a whole store at once are a large aggregate, held
+# while the fusion's data is); same postings in any chunk size. Re-measure with bench/bench_memory.py if changed.
+FOLD_CHUNK = 2000
 
 class ServingTables:
     """The serving half of ``Store``: needs its connection."""
@@ -86,15 +89,20 @@ class ServingTables:
         transaction). Articles are never removed from a store, so postings only grow."""
         con = self._con
         con.execute("CREATE TEMP TABLE IF NOT EXISTS _to_fold (id VARCHAR)")
-        con.execute("DELETE FROM _to_fold")
-        con.execute("INSERT INTO _to_fold SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM search_text)")
-        con.execute(f"INSERT INTO search_text SELECT id, {FOLD_SQL.format('text')} FROM articles "
-                    "WHERE id IN (SELECT id FROM _to_fold)")
-        con.execute(
-            "INSERT INTO search_postings SELECT token, list(article_id ORDER BY article_id) FROM ("
-            f"SELECT DISTINCT article_id, unnest(regexp_split_to_array(folded, '{WORD_SPLIT}')) AS token "
-            "FROM search_text WHERE article_id IN (SELECT id FROM _to_fold)) WHERE token <> '' GROUP BY token "
-            "ON CONFLICT (token) DO UPDATE SET articles = list_concat(search_postings.articles, excluded.articles)")
+        # FOLD_CHUNK articles a statement, in id order: a token's new ids are appended chunk after chunk, sorted as
+        # one statement sorted them
+        ids = [r[0] for r in con.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM search_text) "
+                                         "ORDER BY id").fetchall()]
+        for k in range(0, len(ids), FOLD_CHUNK):
+            con.execute("DELETE FROM _to_fold")
+            con.execute("INSERT INTO _to_fold SELECT unnest(?::VARCHAR[])", [ids[k:k + FOLD_CHUNK]])
+            con.execute(f"INSERT INTO search_text SELECT id, {FOLD_SQL.format('text')} FROM articles "
+                        "WHERE id IN (SELECT id FROM _to_fold)")
+            con.execute(
+                "INSERT INTO search_postings SELECT token, list(article_id ORDER BY article_id) FROM ("
+                f"SELECT DISTINCT article_id, unnest(regexp_split_to_array(folded, '{WORD_SPLIT}')) AS token "
+                "FROM search_text WHERE article_id IN (SELECT id FROM _to_fold)) WHERE token <> '' GROUP BY token "
+                "ON CONFLICT (token) DO UPDATE SET articles = list_concat(search_postings.articles, excluded.articles)")
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own for one reader (one thread) of this store; it never writes."""
