@@ -354,3 +354,29 @@ def test_re_reading_an_undated_article_at_fusion_loads_no_parser(tmp_path: Path,
               and any(p["entity"] == "per:aviv-kochavi" for p in e["participants"])]
     # "ce lundi" in 003, read with its inferred date 2022-07-19, is Monday 18 July
     assert [(e["date"]["start"], e["date"]["end"]) for e in visits] == [("2022-07-18", "2022-07-19")]
+
+
+def test_the_store_cache_is_capped_while_batches_are_stored_then_given_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15 (memory flat in the number of inputs): DuckDB kept every page a run wrote cached (up to 80% of the
+    machine's memory), so a long run's memory grew with its store. Batches are stored under BATCH_MEMORY_LIMIT;
+    the cross-document stages and the caller get DuckDB's default back."""
+    from recoupe.store import BATCH_MEMORY_LIMIT
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Une visite à Rabat\n\n" + BODY_FR, encoding="utf-8")
+    seen: list[str] = []
+    save_batch = Store.save_batch
+
+    def spy(self: Store, **kwargs: object) -> None:
+        seen.append(self._con.execute("SELECT current_setting('memory_limit')").fetchone()[0])  # type: ignore[index]
+        save_batch(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "save_batch", spy)
+    with Store.open(tmp_path / "s.duckdb") as store:
+        default = store._con.execute("SELECT current_setting('memory_limit')").fetchone()
+        report = Pipeline(store, Settings(embeddings=False)).run([folder])
+        after = store._con.execute("SELECT current_setting('memory_limit')").fetchone()
+    assert report.new_articles == 1 and BATCH_MEMORY_LIMIT == "64MB"
+    assert seen == ["61.0 MiB"] and after == default != ("61.0 MiB",)  # 64 MB are 61.0 MiB
