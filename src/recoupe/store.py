@@ -135,6 +135,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 
 # Rows per INSERT ... SELECT unnest(list parameters): bounded only to keep one statement's memory small.
 _ROWS_PER_INSERT = 20_000
+# Records (events, entities, stories...) written by one statement: the whole store's JSON texts at once, with DuckDB's
+# copy of them as the statement's parameters, were a peak of the fusion stage that grew with the store.
+RECORDS_PER_INSERT = 1000
 # Rows fetched at a time when a whole table is read (the articles, the event mentions): a few hundred keep the
 # result's memory small whatever the size of the store, at no measurable cost in time.
 _ROWS_PER_FETCH = 256
@@ -268,6 +271,12 @@ class Store(ServingTables):
             chunk = rows[i: i + _ROWS_PER_INSERT]
             self._con.execute(sql, [[row[k] for row in chunk] for k in range(len(columns))])
 
+    def _insert_records(self, table: str, records: Sequence[dict[str, Any]]) -> None:
+        """Records as (id, JSON text) rows, RECORDS_PER_INSERT at a time, in their order."""
+        for i in range(0, len(records), RECORDS_PER_INSERT):
+            self._insert(table, ("id", "record"),
+                         [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records[i: i + RECORDS_PER_INSERT]])
+
     def _temp_rows(self, table: str, columns: str, rows: Sequence[Sequence[Any]]) -> None:
         """Fill a temporary table (created if needed, emptied) with rows, to join them into an UPDATE."""
         con = self._con
@@ -387,9 +396,8 @@ class Store(ServingTables):
         with self._transaction():
             con.execute("DELETE FROM events")
             con.execute("DELETE FROM arms_transfers")
-            self._insert("events", ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in events])
-            self._insert("arms_transfers", ("id", "record"),
-                         [(r["id"], json.dumps(r, ensure_ascii=False)) for r in arms])
+            self._insert_records("events", events)
+            self._insert_records("arms_transfers", arms)
 
     def replace_fusion(self, *, events: Sequence[dict[str, Any]], arms: Sequence[dict[str, Any]],
                        conflicts: Sequence[dict[str, Any]], stories: Sequence[dict[str, Any]],
@@ -403,7 +411,7 @@ class Store(ServingTables):
             for table, records in (("events", events), ("arms_transfers", arms), ("conflicts", conflicts),
                                    ("stories", stories), ("entities", entities)):
                 con.execute(f"DELETE FROM {table}")
-                self._insert(table, ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records])
+                self._insert_records(table, records)
             self._index_events()
             self._fold_new_articles()
             con.execute("UPDATE articles SET story = NULL, syndicated = NULL, inferred = NULL")
@@ -489,7 +497,7 @@ class Store(ServingTables):
         con = self._con
         with self._transaction():
             con.execute("DELETE FROM entities")
-            self._insert("entities", ("id", "record"), [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records])
+            self._insert_records("entities", records)
             con.execute("UPDATE mentions SET entity_id = NULL")
             pairs = [(r["id"], m["article"], m["start"], m["end"]) for r in records for m in r["mentions"]]
             if pairs:
