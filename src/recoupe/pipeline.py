@@ -280,6 +280,7 @@ class Pipeline:
             # article with an inferred date loads its parser again.
             load_pipeline.cache_clear()
             release_matchers()
+            self.store.reconnect()  # and what DuckDB kept of the batches' writes (store.py)
             _return_freed_memory()
         t0 = time.perf_counter()
         entities = review.apply_entities(resolve(self.store.mentions(), self.kb), self.store.reviews())

@@ -221,6 +221,16 @@ class Store(ServingTables):
                 raise store_problem(self.path, exc) from None
             raise
 
+    def reconnect(self) -> None:
+        """Close the connection and open the database again: DuckDB then lets go of what it kept for the
+        connection's writes outside its cache (it grew with a long run's batches: 20,000 inputs, bench_memory.py).
+        Readers' cursors (``reader``) die with the old connection: only for a process that runs once."""
+        self._con.close()
+        try:
+            self._con = duckdb.connect(str(self.path))
+        except duckdb.Error as exc:
+            raise store_problem(self.path, exc) from None
+
     def cap_memory(self, limit: str | None) -> None:
         """Cap the memory DuckDB keeps ("128MB"; None: its default again), its cached pages included."""
         if limit is None:
