@@ -160,3 +160,20 @@ def test_articles_folded_for_search_a_few_at_a_time_give_the_postings_of_one_sta
     ids = {t: article_id(t) for t in texts}
     assert postings["fregate"] == [*sorted([ids[texts[0]], ids[texts[1]]]), ids[texts[4]]]
     assert postings["maroc"] == sorted([ids[texts[0]], ids[texts[2]]]) and "" not in postings
+
+
+def test_reconnect_keeps_the_store_and_gives_duckdb_its_defaults_back(tmp_path: Path) -> None:
+    """Issue 15 (memory flat in the number of inputs): a run that unloads its parsers reopens the store's
+    connection before fusion (DuckDB lets go of what it kept for the batches' writes); the data stays, the
+    batches' memory cap goes."""
+    raw = RawDocument(source="s", origin="file", media="text", content=b"Le Maroc")
+    with Store.open(tmp_path / "s.duckdb") as store:
+        default = store._con.execute("SELECT current_setting('memory_limit')").fetchone()
+        store.cap_memory("64MB")
+        art = annotated("Le Maroc", raw)
+        store.save_batch(raws=[raw], annotated=[art], article_of={raw.raw_id: art.article.id}, errors=[])
+        store.reconnect()
+        assert store._con.execute("SELECT current_setting('memory_limit')").fetchone() == default
+        assert [r["text"] for r in store.articles()] == ["Le Maroc"]
+        store.record_errors([IngestError(source="x", stage="ingest", code="E101", message="x: unreadable")])
+        assert [e.source for e in store.errors()] == ["x"]
