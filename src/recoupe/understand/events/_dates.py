@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from recoupe.understand.arabic_text import normalize_for_matching
 from recoupe.understand.events._common import (
     _SUBJECT_DEPS,
     NEWS_DATE,
@@ -24,6 +25,27 @@ from recoupe.understand.timex.records import Timex
 
 # --------------------------------------------------------------------------------------------------
 # 5. dates
+
+_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+# "today, Wednesday", "aujourd'hui mercredi", "اليوم الأربعاء" and "yesterday (Tuesday)", "hier mardi", "أمس الأحد"
+# (matched on the Arabic-normalised text: ة→ه, أ→ا, Arabic comma as ",").
+_TODAY_YESTERDAY = re.compile(
+    r"(?<![\w])(?:[وف])?(today|aujourd['’]hui|اليوم|yesterday|hier|امس|البارحه)\s*[,(]?\s*(?:يوم\s+)?("
+    + "|".join(_WEEKDAYS) + r")(?![\w])", re.IGNORECASE)
+_YESTERDAY = frozenset({"yesterday", "hier", "امس", "البارحه"})
+
+
+def writing_weekdays(text: str) -> frozenset[int]:
+    """The weekdays (Monday 0) on which an article says it was written: "today, Wednesday" says Wednesday,
+    "yesterday, Tuesday" says Wednesday too (the article counts its days from its own)."""
+    found: set[int] = set()
+    for m in _TODAY_YESTERDAY.finditer(normalize_for_matching(text)):
+        day = _WEEKDAYS[m.group(2).lower()]
+        found.add((day + 1) % 7 if m.group(1).lower() in _YESTERDAY else day)
+    return frozenset(found)
+
 
 
 def _usable(t: Timex) -> bool:

@@ -339,11 +339,32 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
         factuality = "planned"
     code = plover.code(cat, factuality=factuality, action=str(attributes["action"]) if "action" in attributes
                        else None)
+    participants = _people(actors, source, recipient) if cat in PEOPLE_CATEGORIES else ()
     evidence = Evidence(article=article_id, start=start, end=end, quote=text[start:end],
                         trigger=text[hit.start:hit.end], trigger_start=hit.start, trigger_end=hit.end)
     return EventMention(article=article_id, category=cat, evidence=(evidence,), source=tuple(source),
-                        recipient=tuple(recipient), location=location, equipment=equipment, date=date,
-                        factuality=factuality, attributes=MappingProxyType(attributes), plover=code)
+                        recipient=tuple(recipient), participants=participants, location=location,
+                        equipment=equipment, date=date, factuality=factuality,
+                        attributes=MappingProxyType(attributes), plover=code)
+
+
+# Categories whose participants are the persons of its sentence (a visit is its visitor's and host's, a meeting
+# its speakers'): fusion tells two visits between the same states apart by them and joins an undated headline
+# ("السيسي يستقبل أردوغان") to the dated report naming the same visitor. Not for deals and accords, told by a
+# minister in one outlet and a president in another.
+PEOPLE_CATEGORIES = frozenset({"VISIT", "MEETING"})
+
+
+def _people(actors: Sequence[Mention], source: Sequence[ActorRef], recipient: Sequence[ActorRef],
+            ) -> tuple[ActorRef, ...]:
+    """The persons of the sentence who act for one of the event's states, once each, in text order."""
+    sides = {r.country for r in (*source, *recipient) if r.country}
+    seen: dict[str, ActorRef] = {}
+    for m in actors:
+        if m.type == "PERSON" and m.country in sides:
+            ref = _ref(m)
+            seen.setdefault(m.kb_id or m.text, ref)
+    return tuple(seen.values())
 
 
 _LOCATIVE = re.compile(r"(?<![\w])(?:في|الي|من)\s*$")
