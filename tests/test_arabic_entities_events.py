@@ -338,3 +338,12 @@ def test_a_visit_names_its_persons_a_deal_does_not(models: Models) -> None:
     (deal,) = events_of("قال وزير الخارجية التركي هاكان فيدان إن تركيا وافقت على تزويد مصر بطائرات مسيرة.",
                         models)
     assert deal.category == "ARMS_TRANSFER" and deal.participants == ()
+
+
+def test_a_purchase_to_come_is_dated_by_its_announcement(models: Models) -> None:
+    """"ستزود": the supply decided is the article's news (its publication date); a visit to come is not."""
+    (deal,) = events_of("ستزود روسيا الجزائر بعشر مروحيات عسكرية.", models)
+    assert deal.category == "ARMS_TRANSFER"
+    assert (deal.factuality, deal.date.start, deal.date.date_type) == ("planned", "2024-05-02", "approximate")
+    (visit,) = events_of("سيتوجه الرئيس الفرنسي إلى الجزائر في زيارة رسمية.", models)
+    assert (visit.factuality, visit.date.start) == ("planned", None)

@@ -184,6 +184,11 @@ NEWS_SENTENCES = 15
 NEWS_WINDOW_DAYS = 3
 
 
+# Categories whose plan is itself the news: "Berne va commander 36 F-35A" tells the purchase decided, dated by
+# its announcement (a visit "to come" is dated by the day it is to take place, not by its announcement).
+DECIDED_WHEN_TOLD = frozenset({"ARMS_TRANSFER"})
+
+
 def _as_news(ctx: _Ctx, trig: _Trigger, factuality_hint: str | None, pub: str | None, *,
              window: int = NEWS_WINDOW_DAYS) -> EventDate | None:
     """An undated act told as asserted or reported within the first ``NEWS_SENTENCES`` sentences of a dated
@@ -191,7 +196,9 @@ def _as_news(ctx: _Ctx, trig: _Trigger, factuality_hint: str | None, pub: str | 
     the publication date, ``approximate``, with that reason (what GDELT and POLECAT do for every event; here
     only when the text gives nothing closer), or by the ``window`` days up to it (the news precedes its telling; not
     for the latest date an undated body gives, which is the news's own)."""
-    if not pub or len(pub) < 7 or factuality_hint not in ("asserted", "reported") or _temporal_reference(trig.tok):
+    told = factuality_hint in ("asserted", "reported") or (
+        factuality_hint == "planned" and trig.category in DECIDED_WHEN_TOLD)
+    if not pub or len(pub) < 7 or not told or _temporal_reference(trig.tok):
         return None
     unit = trig.unit
     assert unit is not None

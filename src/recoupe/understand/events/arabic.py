@@ -41,7 +41,7 @@ from recoupe.understand.arabic_text import normalize_with_offsets
 from recoupe.understand.events import plover
 from recoupe.understand.events._build import _merge
 from recoupe.understand.events._common import NEWS_DATE, RECIPROCAL, Category, Factuality
-from recoupe.understand.events._dates import NEWS_SENTENCES, _date
+from recoupe.understand.events._dates import DECIDED_WHEN_TOLD, NEWS_SENTENCES, _date
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.records import Timex
 
@@ -577,7 +577,8 @@ def _event_date(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, ra
         return EventDate(start=year, end=year, granularity="year", date_type="exact",
                          reason=f"the year its sentence states ({year})")
     pub = annotated.article.published.value
-    if pub and len(pub) >= 7 and factuality in ("asserted", "reported") and rank <= ARABIC_NEWS_SENTENCES:
+    told = factuality in ("asserted", "reported") or (factuality == "planned" and hit.d.category in DECIDED_WHEN_TOLD)
+    if pub and len(pub) >= 7 and told and rank <= ARABIC_NEWS_SENTENCES:
         granularity = "day" if len(pub) >= 10 else "month"
         value = pub[:10] if granularity == "day" else pub[:7]
         return EventDate(start=value, end=value, granularity=granularity, date_type="approximate",
