@@ -348,11 +348,13 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
                         attributes=MappingProxyType(attributes), plover=code)
 
 
-# Categories whose participants are the persons of its sentence (a visit is its visitor's and host's, a meeting
-# its speakers'): fusion tells two visits between the same states apart by them and joins an undated headline
+# Categories whose participants are the persons of its sentence who act for its states (a visit is its visitor's
+# and host's): fusion tells two visits between the same states apart by them and joins an undated headline
 # ("السيسي يستقبل أردوغان") to the dated report naming the same visitor. Not for deals and accords, told by a
-# minister in one outlet and a president in another.
-PEOPLE_CATEGORIES = frozenset({"VISIT", "MEETING"})
+# minister in one outlet and a president in another, nor for meetings, whose sentence names whom the talks answer
+# as often as who held them ("استجابة لمبادرة الرئيس ...": press dev, the Beijing talks then split from the dated
+# report of another outlet).
+PEOPLE_CATEGORIES = frozenset({"VISIT"})
 
 
 def _people(actors: Sequence[Mention], source: Sequence[ActorRef], recipient: Sequence[ActorRef],
