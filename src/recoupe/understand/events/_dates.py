@@ -185,7 +185,9 @@ NEWS_WINDOW_DAYS = 3
 
 
 # Categories whose plan is itself the news: "Berne va commander 36 F-35A" tells the purchase decided, dated by
-# its announcement (a visit "to come" is dated by the day it is to take place, not by its announcement).
+# its announcement (a visit "to come" is dated by the day it is to take place, not by its announcement). Set on the
+# press corpus's dev split (bench/bench_press.py): strict recall 0.837 -> 0.860, arms fields 0.919 -> 0.935,
+# precision 0.959 kept, no date outside a gold interval; re-run it if changed.
 DECIDED_WHEN_TOLD = frozenset({"ARMS_TRANSFER"})
 
 
