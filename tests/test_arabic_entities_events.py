@@ -327,3 +327,23 @@ def test_a_name_two_states_share_goes_to_the_one_the_article_names(models: Model
             "وقالت واشنطن إن الولايات المتحدة ملتزمة بالاتفاق مع الولايات المتحدة الأمريكية.")
     _a, mentions = mentions_of(text, models)
     assert {m.text: m.kb_id for m in mentions if m.text == "عمان"} == {"عمان": "JOR"}
+
+
+def test_a_visit_names_its_persons_a_deal_does_not(models: Models) -> None:
+    """The persons of a visit's sentence are its participants (fusion joins an undated headline naming them to
+    the dated report); a deal's speaker is not a party to it."""
+    (e,) = events_of("وصل الرئيس التركي رجب طيب أردوغان اليوم إلى القاهرة في زيارة رسمية لمصر.", models)
+    assert e.category == "VISIT"
+    assert [(p.kb_id, p.country) for p in e.participants] == [("per:recep-tayyip-erdogan", "TUR")]
+    (deal,) = events_of("قال وزير الخارجية التركي هاكان فيدان إن تركيا وافقت على تزويد مصر بطائرات مسيرة.",
+                        models)
+    assert deal.category == "ARMS_TRANSFER" and deal.participants == ()
+
+
+def test_a_purchase_to_come_is_dated_by_its_announcement(models: Models) -> None:
+    """"ستزود": the supply decided is the article's news (its publication date); a visit to come is not."""
+    (deal,) = events_of("ستزود روسيا الجزائر بعشر مروحيات عسكرية.", models)
+    assert deal.category == "ARMS_TRANSFER"
+    assert (deal.factuality, deal.date.start, deal.date.date_type) == ("planned", "2024-05-02", "approximate")
+    (visit,) = events_of("سيتوجه الرئيس الفرنسي إلى الجزائر في زيارة رسمية.", models)
+    assert (visit.factuality, visit.date.start) == ("planned", None)

@@ -182,3 +182,15 @@ def test_weapons_sent_are_a_transfer(models: Models, text: str, source: set[str]
     assert _of(events, "CONFLICT") == []
     (e,) = _of(events, "ARMS_TRANSFER")
     assert (set(e.countries("source")), set(e.countries("recipient"))) == (source, recipient)
+
+
+def test_a_purchase_to_come_is_dated_by_its_announcement_a_visit_to_come_is_not(models: Models) -> None:
+    # "va commander": the purchase decided is the article's news, dated by the publication (window before it);
+    # a visit to come happens on its own day, which the sentence does not give
+    events = _events("Le Maroc va commander douze hélicoptères Caracal à la France. "
+                     "Le président marocain se rendra à Paris.", models)
+    (deal,) = _of(events, "ARMS_TRANSFER")
+    assert (deal.factuality, deal.date.start, deal.date.end, deal.date.date_type) == (
+        "planned", "2023-05-07", PUBLISHED, "approximate")
+    (visit,) = _of(events, "VISIT")
+    assert (visit.factuality, visit.date.start) == ("planned", None)

@@ -13,7 +13,8 @@ entities, the articles' outlets and dates, and the stories (``recoupe.crosscheck
 * coverage — for each story, which outlet reported which event, and the events only one outlet reports;
 * inferred dates — an undated article whose headline or first paragraph tells, undated, an event of its own
   story that other articles date to the day is dated from them (``basis: "inferred"``, with the reason), never
-  earlier than its own lower bound.
+  earlier than its own lower bound; one that names the weekday it was written on ("اليوم الأربعاء") is dated by
+  that weekday within a few days of such an event it tells anywhere, or not at all when none fits.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from recoupe.crosscheck.link import (
 )
 from recoupe.crosscheck.stories import WINDOW_DAYS as STORY_WINDOW_DAYS
 from recoupe.registry import register
+from recoupe.understand.events._dates import NEWS_WINDOW_DAYS, writing_weekdays
 from recoupe.understand.events.arabic import DAY_COUNTED_FROM_PUBLICATION
 from recoupe.understand.events.records import EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
@@ -374,22 +376,32 @@ def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequen
                  published_of: Mapping[str, Mapping[str, Any]],
                  text_of: Mapping[str, str]) -> dict[str, dict[str, str]]:
     """Dates of undated articles from the day-dated events of other articles of their story that their lead
-    tells undated."""
+    tells undated. An article that names the weekday it was written on ("اليوم الأربعاء", "yesterday, Tuesday":
+    ``writing_weekdays``) is dated by that weekday instead: the day of the ``NEWS_WINDOW_DAYS`` from the event's
+    day that is that weekday (news is told on its day or shortly after), from any of its real mentions of a
+    day-dated event of its story, lead or not; none when no such day fits or it names two weekdays."""
     group_of = {i: g for g in groups for i in g}
+    weekdays = {a: writing_weekdays(t) for a, t in text_of.items()}
     candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for i, e in enumerate(event_mentions):
         pub = published_of.get(e.article) or {}
-        if pub.get("value") or e.date.start or DAY_COUNTED_FROM_PUBLICATION in e.date.reason:
+        if pub.get("value") or e.date.start:
+            continue
+        stated = weekdays.get(e.article, frozenset())
+        if len(stated) > 1:
+            continue  # two days of writing: the text says nothing sure of its own day
+        weekday = next(iter(stated), None)
+        if weekday is None and DAY_COUNTED_FROM_PUBLICATION in e.date.reason:
             continue  # "أمس": told the day after, so not the article's day
-        if min(x.start for x in e.evidence) >= _lead_end(text_of.get(e.article, "")):
+        if weekday is None and min(x.start for x in e.evidence) >= _lead_end(text_of.get(e.article, "")):
             continue
         if fact_group(e.factuality) != "real":
             continue
         if any(_DAY_NUMBER.search(x.quote) for x in e.evidence):
             continue  # "signed on the 8th": a day told by its number is not the day of writing
         group = group_of.get(i, ())
-        if any(event_mentions[j].article == e.article and DAY_COUNTED_FROM_PUBLICATION in event_mentions[j].date.reason
-               for j in group):
+        if weekday is None and any(event_mentions[j].article == e.article
+                                   and DAY_COUNTED_FROM_PUBLICATION in event_mentions[j].date.reason for j in group):
             continue  # another sentence of the article tells this event "yesterday": not the article's day
         for j in group:
             other = event_mentions[j]
@@ -399,7 +411,12 @@ def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequen
                 continue  # an event recalled from another story says nothing of this article's day
             if (published_of.get(other.article) or {}).get("basis") == "inferred":
                 continue
-            candidates[e.article].append((str(other.date.start), other.article))
+            if weekday is None:
+                candidates[e.article].append((str(other.date.start), other.article))
+                continue
+            day = _day_of_writing(str(other.date.start), str(other.date.end or other.date.start), weekday)
+            if day is not None:
+                candidates[e.article].append((day, f"{other.article}, its event dated {other.date.start}"))
     out: dict[str, dict[str, str]] = {}
     for article, cands in sorted(candidates.items()):
         found = date_from_story(cands)
@@ -408,9 +425,29 @@ def _infer_dates(event_mentions: Sequence[EventMention], groups: Sequence[Sequen
         floor = (published_of.get(article) or {}).get("not_before")
         if floor and found.value[: len(floor)] < floor:
             continue  # older than what the article's own body allows: no date rather than a wrong one
-        out[article] = {"value": found.value, "reason": f"inferred from its story: its lead tells an event that "
-                                                         f"{found.reason}"}
+        told = "its lead tells an event that"
+        if len(weekdays.get(article, ())) == 1:
+            name = _WEEKDAY_NAMES[next(iter(weekdays[article]))]
+            told = (f"it says it was written on a {name} and tells an event of its story: the {name} on or up to "
+                    f"{NEWS_WINDOW_DAYS} days after that event's day; the")
+        out[article] = {"value": found.value, "reason": f"inferred from its story: {told} {found.reason}"}
     return out
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _day_of_writing(start: str, end: str, weekday: int) -> str | None:
+    """The day, from an event's one day to ``NEWS_WINDOW_DAYS`` after it, that is ``weekday``; None for an event
+    not dated to one day or with no such day."""
+    if len(start) != 10 or end[:10] != start:
+        return None
+    first = date.fromisoformat(start)
+    for k in range(NEWS_WINDOW_DAYS + 1):
+        day = first + timedelta(days=k)
+        if day.weekday() == weekday:
+            return day.isoformat()
+    return None
 
 
 def _coverage(stories: Sequence[Mapping[str, Any]], events: Sequence[Mapping[str, Any]],

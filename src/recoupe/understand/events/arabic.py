@@ -41,7 +41,7 @@ from recoupe.understand.arabic_text import normalize_with_offsets
 from recoupe.understand.events import plover
 from recoupe.understand.events._build import _merge
 from recoupe.understand.events._common import NEWS_DATE, RECIPROCAL, Category, Factuality
-from recoupe.understand.events._dates import NEWS_SENTENCES, _date
+from recoupe.understand.events._dates import DECIDED_WHEN_TOLD, NEWS_SENTENCES, _date
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.records import Timex
 
@@ -339,11 +339,34 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
         factuality = "planned"
     code = plover.code(cat, factuality=factuality, action=str(attributes["action"]) if "action" in attributes
                        else None)
+    participants = _people(actors, source, recipient) if cat in PEOPLE_CATEGORIES else ()
     evidence = Evidence(article=article_id, start=start, end=end, quote=text[start:end],
                         trigger=text[hit.start:hit.end], trigger_start=hit.start, trigger_end=hit.end)
     return EventMention(article=article_id, category=cat, evidence=(evidence,), source=tuple(source),
-                        recipient=tuple(recipient), location=location, equipment=equipment, date=date,
-                        factuality=factuality, attributes=MappingProxyType(attributes), plover=code)
+                        recipient=tuple(recipient), participants=participants, location=location,
+                        equipment=equipment, date=date, factuality=factuality,
+                        attributes=MappingProxyType(attributes), plover=code)
+
+
+# Categories whose participants are the persons of its sentence who act for its states (a visit is its visitor's
+# and host's): fusion tells two visits between the same states apart by them and joins an undated headline
+# ("السيسي يستقبل أردوغان") to the dated report naming the same visitor. Not for deals and accords, told by a
+# minister in one outlet and a president in another, nor for meetings, whose sentence names whom the talks answer
+# as often as who held them ("استجابة لمبادرة الرئيس ...": press dev, the Beijing talks then split from the dated
+# report of another outlet).
+PEOPLE_CATEGORIES = frozenset({"VISIT"})
+
+
+def _people(actors: Sequence[Mention], source: Sequence[ActorRef], recipient: Sequence[ActorRef],
+            ) -> tuple[ActorRef, ...]:
+    """The persons of the sentence who act for one of the event's states, once each, in text order."""
+    sides = {r.country for r in (*source, *recipient) if r.country}
+    seen: dict[str, ActorRef] = {}
+    for m in actors:
+        if m.type == "PERSON" and m.country in sides:
+            ref = _ref(m)
+            seen.setdefault(m.kb_id or m.text, ref)
+    return tuple(seen.values())
 
 
 _LOCATIVE = re.compile(r"(?<![\w])(?:في|الي|من)\s*$")
@@ -556,7 +579,8 @@ def _event_date(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, ra
         return EventDate(start=year, end=year, granularity="year", date_type="exact",
                          reason=f"the year its sentence states ({year})")
     pub = annotated.article.published.value
-    if pub and len(pub) >= 7 and factuality in ("asserted", "reported") and rank <= ARABIC_NEWS_SENTENCES:
+    told = factuality in ("asserted", "reported") or (factuality == "planned" and hit.d.category in DECIDED_WHEN_TOLD)
+    if pub and len(pub) >= 7 and told and rank <= ARABIC_NEWS_SENTENCES:
         granularity = "day" if len(pub) >= 10 else "month"
         value = pub[:10] if granularity == "day" else pub[:7]
         return EventDate(start=value, end=value, granularity=granularity, date_type="approximate",
