@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from recoupe.crosscheck.link import DURATIVE
+from recoupe.understand.events._amounts import amounts
 from recoupe.understand.events.records import EventMention
 
 # Domains every defence agreement names: a list differing only by these is no disagreement on scope.
@@ -137,8 +138,26 @@ def same_figure(a: float, b: float) -> bool:
 
 
 def _distinct(values: Sequence[tuple[float, str, str]]) -> bool:
-    """Whether the stated figures hold two that no rounding reconciles."""
-    return any(not same_figure(a[0], b[0]) for i, a in enumerate(values) for b in values[i + 1:])
+    """Whether the stated figures hold two that no rounding reconciles, told by different articles (one article
+    that gives two figures, a total and a part, is no disagreement between outlets)."""
+    return any(not same_figure(a[0], b[0]) and a[1] != b[1] for i, a in enumerate(values) for b in values[i + 1:])
+
+
+# The deal a delivery belongs to, then within a few words its size: a count before a word that is no unit of
+# time, money or share ("من صفقة تتضمن 20 مقاتلة", "a deal for 28 jets", "un contrat portant sur 24 avions").
+DEAL_SIZE_WORDS = 8  # words between the deal and its size; the press dev's farthest is 8 (a value in between)
+_DEAL_SIZE = re.compile(
+    r"(?:\b(?:deal|contract|order|contrat|commande|marché)\b|(?<!\w)(?:ال)?(?:صفقة|عقد)(?!\w))"
+    rf"(?:\W+[^\W\d]+){{0,{DEAL_SIZE_WORDS}}}?\W+(\d{{1,4}})\s+(?!(?:years?|ans?|années?|mois|months?|days?|jours?|"
+    r"%|pour|per|millions?|milliards?|billions?|dollars?|euros?|سنوات|سنة|عاما|عام|أعوام|شهرا|يوما|مليار\w*|"
+    r"مليون\w*|دولار\w*|يورو|بالمئة|بالمائة)(?!\w))[^\W\d]", re.IGNORECASE)
+
+
+def deal_size(quote: str) -> int | None:
+    """The size of the deal a sentence about a delivery states, when it names the deal: ``_DEAL_SIZE``."""
+    m = _DEAL_SIZE.search(quote)
+    n = int(m.group(1)) if m else 0
+    return n if 0 < n <= 1000 and not 1900 <= n <= 2100 else None
 
 
 def _in_name(n: int, names: Sequence[str]) -> bool:
@@ -146,24 +165,37 @@ def _in_name(n: int, names: Sequence[str]) -> bool:
     return any(str(n) in re.split(r"[^0-9]+", name) for name in names)
 
 
-def deal_conflicts(subject: str, members: Sequence[EventMention]) -> list[dict[str, Any]]:
+def deal_conflicts(subject: str, members: Sequence[EventMention],
+                   stated: Sequence[tuple[dict[str, Any], str, str]] = ()) -> list[dict[str, Any]]:
     """What the sources of one arms deal disagree on: the number ordered (a count that is part of the system's
-    name left out) and the value. Values in one currency are compared as stated, with rounding allowed for;
-    values in different currencies are reported side by side, never converted. Delivered numbers are not
-    compared: deliveries come in batches ("the first two of 28")."""
+    name left out) and the value (its mentions' and ``stated``: the sums its articles' sentences give, see
+    ``stated_values``). Values in one currency are compared as stated, with rounding allowed for; values in
+    different currencies are reported side by side, never converted. Delivered numbers are not compared:
+    deliveries come in batches ("the first two of 28")."""
     found: list[dict[str, Any]] = []
     names = [str(m.attributes.get(k)) for m in members for k in ("designation", "equipment") if m.attributes.get(k)]
     ordered = [(float(m.attributes["number"]), m.article, m.evidence[0].quote) for m in members
                if isinstance(m.attributes.get("number"), int) and m.attributes.get("status") != "delivered"
                and not _in_name(m.attributes["number"], names)]
+    # a delivery told with the deal's size ("two of a deal for 20", "the deal under which Egypt gets 24"): the
+    # size is a number ordered
+    ordered += [(float(total), m.article, m.evidence[0].quote) for m in members
+                if m.attributes.get("status") == "delivered"
+                and isinstance(total := m.attributes.get("number_total") or deal_size(m.evidence[0].quote), int)
+                and not _in_name(total, names)]
     if _distinct(ordered):
         found.append(conflict(subject, "number_ordered", claims([(int(v), a, q) for v, a, q in ordered])))
     values = [(m.attributes["value"], m.article, m.evidence[0].quote) for m in members
               if isinstance(m.attributes.get("value"), dict) and m.attributes["value"].get("amount") is not None]
+    told = {(repr(x[0]), x[1]) for x in values}
+    values += [v for v in stated if (repr(v[0]), v[1]) not in told]
     currencies = {str(v.get("currency")) for v, _, _ in values}
     by_currency = [[(float(v["amount"]), a, q) for v, a, q in values if str(v.get("currency")) == c]
                    for c in sorted(currencies)]
-    if len(currencies) > 1 or any(_distinct(group) for group in by_currency):
+    stated_in = {c: {a for v, a, _ in values if str(v.get("currency")) == c} for c in currencies}
+    other_currency = any(stated_in[x] - stated_in[y] and stated_in[y] - stated_in[x]
+                         for x in currencies for y in currencies if x < y)
+    if other_currency or any(_distinct(group) for group in by_currency):
         note = (f"stated in {', '.join(sorted(currencies))}: reported as stated, not converted"
                 if len(currencies) > 1 else None)
         found.append(conflict(subject, "value", claims(values), note))
@@ -291,4 +323,46 @@ def role_conflicts(entities: Sequence[Mapping[str, Any]], story_of: Mapping[str,
             outlets = {frozenset(outlet_of.get(a) or a for a in c["articles"]) for c in stated_claims}
             if len(stated_claims) >= 2 and len(outlets) >= 2:
                 out.append(conflict(str(e["id"]), "role", stated_claims))
+    return out
+
+
+# Words that say a sum is a deal's price: a sum in a sentence without one ("a budget of", "GDP") is not read.
+_PRICE_WORDS = re.compile(
+    r"\b(?:montant|contrat|co[uû]t\w*|valeur|prix|somme|pai\w+|payer|estim\w+|enveloppe|factur\w+|commande|"
+    r"worth|valued?|costs?|costing|deal|contract|price[ds]?|pay\w*|estimated|order)\b"
+    r"|(?:قيمة|قيمته|قيمتها|بقيمة|صفقة|الصفقة|تكلفة|العقد|عقد)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:]))
+    return [(s, t) for s, t in out if t.strip()]
+
+
+def stated_values(articles: Sequence[str], text_of: Mapping[str, str],
+                  others: Mapping[str, Sequence[tuple[int, int]]]) -> list[tuple[dict[str, Any], str, str]]:
+    """The deal's value as the sentences of its articles state it, beyond those the events stage read a deal in
+    ("Le montant du contrat est de l'ordre de trois milliards d'euros"): (value, article, sentence) for each
+    sentence with a price word and exactly one sum (an aside in brackets, a conversion, left out) that names no
+    party or system of another event (``others``: spans per article). Only articles that tell no other deal are
+    read (``articles``: those the caller allows)."""
+    out: list[tuple[dict[str, Any], str, str]] = []
+    for article in articles:
+        text = text_of.get(article, "")
+        for start, sentence in _sentences(text):
+            if not _PRICE_WORDS.search(sentence):
+                continue
+            end = start + len(sentence)
+            if any(start <= s and e <= end for s, e in others.get(article, ())):
+                continue
+            sums = amounts(_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence))
+            if len({(a.amount, a.currency) for a in sums}) != 1:
+                continue
+            out.append((sums[0].as_value(), article, sentence.strip()))
     return out
