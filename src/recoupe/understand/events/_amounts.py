@@ -55,7 +55,8 @@ _CURRENCIES = (
 _CURRENCY_RE = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
 
 _WORD = r"[^\W\d_]+"
-_NUMBER = rf"\d{{1,3}}(?:[\u202f\u00a0 ]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|{_WORD}(?:(?:[-\s]+(?:et\s+|and\s+)?|\s+و){_WORD}){{0,3}}"
+_NUMBER = (rf"\d{{1,3}}(?:[\u202f\u00a0 ]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+           rf"|{_WORD}(?:(?:[-\s]+(?:et\s+|and\s+)?|\s+و){_WORD}){{0,3}}")
 _SCALE_RE = "|".join(sorted((re.escape(s) for s in [*_SCALES, *_DUAL_SCALES]), key=len, reverse=True))
 _SUM = re.compile(
     rf"(?P<pre>US\$|\$|€|£)?\s?(?P<num>{_NUMBER})?\s*(?P<scale>{_SCALE_RE})(?![\w])\s*"
@@ -64,8 +65,8 @@ _SUM = re.compile(
     re.IGNORECASE,
 )
 # "3 à 5 milliards", "between 3 and 5 billion", "de 3 à 5", "3-5 billion", "بين 3 و5 مليارات"
-_RANGE_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(k for k in _UNITS if k.isascii()) + r"))\s*(?:à|a|to|et|and|-|–|و)\s*$",
-                           re.IGNORECASE)
+_RANGE_BEFORE = re.compile(
+    r"(?:\d|\b(?:" + "|".join(k for k in _UNITS if k.isascii()) + r"))\s*(?:à|a|to|et|and|-|–|و)\s*$", re.IGNORECASE)
 _APPROX = re.compile(r"(?:environ|quelque|près de|pres de|de l['’]ordre de|about|some|around|nearly|almost|roughly|"
                      r"approximately|approximativement|حوالي|نحو|قرابة)\s*$", re.IGNORECASE)
 
