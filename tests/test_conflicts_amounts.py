@@ -100,3 +100,19 @@ def test_a_delivery_that_names_the_deal_size_disagrees_with_the_number_ordered()
     (found,) = fuse(ems, [], articles_of("A", "B", published="2024-03-12")).conflicts
     assert (found["field"], [(c["value"], c["articles"]) for c in found["claims"]]) == (
         "number_ordered", [(15, ["a1"]), (12, ["a0"])])
+
+
+def test_a_deal_signed_for_some_and_still_to_be_signed_for_another_is_a_date_conflict() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    heron = {"equipment": "eqp:heron", "designation": "Heron"}
+    ems = [mention("a0", "ARMS_TRANSFER", "2024-03-12", attributes=heron, quote="Rabat signed on 12 March"),
+           mention("a1", "ARMS_TRANSFER", "2024-03-12", attributes=heron, quote="the deal signed on 12 March")]
+    articles = articles_of("A", "B", published="2024-03-12")
+    articles[1]["text"] = "The Heron deal signed on 12 March. The contract is expected to be signed by June."
+    (found,) = fuse(ems, [], articles).conflicts
+    assert (found["field"], [(c["value"], c["articles"]) for c in found["claims"]]) == (
+        "date", [("2024-03-12", ["a0", "a1"]), ("to be signed", ["a1"])])
+    # written the day before: the signing was still to come then
+    articles[1]["published"]["value"] = "2024-03-11"
+    assert fuse(ems, [], articles).conflicts == []

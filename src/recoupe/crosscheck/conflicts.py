@@ -366,3 +366,34 @@ def stated_values(articles: Sequence[str], text_of: Mapping[str, str],
                 continue
             out.append((sums[0].as_value(), article, sentence.strip()))
     return out
+
+
+# A signing still to come: "le contrat, qui doit être signé d'ici la fin de l'année", "the deal is expected to be
+# signed by December", "سيتم توقيع العقد".
+_TO_BE_SIGNED = re.compile(
+    r"\b(?:doi(?:t|vent)|devrai(?:t|ent)|sera(?:it)?|seront)\s+(?:être\s+)?sign[ée]e?s?\b"
+    r"|\b(?:is|are|was|were)\s+(?:expected|due|set|scheduled|yet)\s+to\s+be\s+signed\b|\bwill\s+be\s+signed\b"
+    r"|(?:سيتم|سوف يتم|من المقرر|من المنتظر)\s+(?:ان\s+|أن\s+)?(?:يتم\s+)?توقيع", re.IGNORECASE)
+_SIGNED_THING = re.compile(r"\b(?:contrats?|accords?|contracts?|deals?|agreements?)\b|(?:العقد|الصفقة|الاتفاق)",
+                           re.IGNORECASE)
+
+
+def signing_to_come(day: str, articles: Sequence[str], text_of: Mapping[str, str],
+                    published_of: Mapping[str, Mapping[str, Any]],
+                    others: Mapping[str, Sequence[tuple[int, int]]]) -> list[tuple[str, str, str]]:
+    """Sentences of a deal's articles that say its contract is still to be signed, when the deal is dated as
+    done on ``day`` and the article was written that day or later (written before, it told the future then):
+    ("to be signed", article, sentence). ``others``: spans naming another state or deal, whose sentences are
+    not read."""
+    out: list[tuple[str, str, str]] = []
+    for article in articles:
+        published = str((published_of.get(article) or {}).get("value") or "")
+        if len(published) < 10 or published < day:
+            continue
+        for start, sentence in _sentences(text_of.get(article, "")):
+            end = start + len(sentence)
+            if any(start <= s and e <= end for s, e in others.get(article, ())):
+                continue
+            if _TO_BE_SIGNED.search(sentence) and _SIGNED_THING.search(sentence):
+                out.append(("to be signed", article, sentence.strip()))
+    return out

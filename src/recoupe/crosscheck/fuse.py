@@ -34,6 +34,7 @@ from recoupe.crosscheck.conflicts import (
     fold,
     merge_date,
     role_conflicts,
+    signing_to_come,
     stated_values,
 )
 from recoupe.crosscheck.link import (
@@ -264,7 +265,7 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
             continue
         made.append((record, found, group))
     kept = _without_second_readings(made, by_id)
-    _deal_conflicts(kept, event_mentions, entities, text_of)
+    _deal_conflicts(kept, event_mentions, entities, text_of, published_of)
     for record, found, told in kept:
         conflicts.extend(found)
         events.append(record)
@@ -301,10 +302,11 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
 
 def _deal_conflicts(made: Sequence[tuple[dict[str, Any], list[dict[str, Any]], Sequence[int]]],
                     event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str, Any]],
-                    text_of: Mapping[str, str]) -> None:
+                    text_of: Mapping[str, str], published_of: Mapping[str, Mapping[str, Any]]) -> None:
     """Adds to each arms deal's conflicts what its sources disagree on (``deal_conflicts``), its value also read
     from the sentences of the articles that tell no other deal, outside those that name a state not party to it
-    or the system of another deal."""
+    or the system of another deal; and, for a deal dated to the day as done, the sentences of those articles
+    that say it is still to be signed (``signing_to_come``)."""
     deals = [(r, f, g) for r, f, g in made if r["category"] == "ARMS_TRANSFER"]
     deals_of: dict[str, set[str]] = defaultdict(set)
     for record, _f, _g in deals:
@@ -331,6 +333,15 @@ def _deal_conflicts(made: Sequence[tuple[dict[str, Any], list[dict[str, Any]], S
                     if x["article"] in alone:
                         others[x["article"]].append((int(x["start"]), int(x["end"])))
         new = deal_conflicts(record["id"], members, stated_values(alone, text_of, others))
+        day = str(record["date"].get("start") or "")
+        dated = [(day, m.article, m.evidence[0].quote) for m in members
+                 if str(m.date.start) == day and not m.date.by_publication]
+        if (len(day) == 10 and dated and record["factuality"] == "asserted"
+                and not any(c["field"] == "date" for c in found)):
+            to_come = signing_to_come(day, alone, text_of, published_of, others)
+            if to_come:
+                new.append(conflict(record["id"], "date", claims(dated + to_come),
+                                    "dated as signed by some sources, still to be signed by others"))
         found.extend(new)
         record["conflicts"] = sorted(set(record["conflicts"]) | {c["id"] for c in new})
 
