@@ -116,3 +116,22 @@ def test_a_deal_signed_for_some_and_still_to_be_signed_for_another_is_a_date_con
     # written the day before: the signing was still to come then
     articles[1]["published"]["value"] = "2024-03-11"
     assert fuse(ems, [], articles).conflicts == []
+
+
+def test_two_relative_readings_from_one_publication_day_disagree_but_not_from_two() -> None:
+    from dataclasses import replace
+
+    from recoupe.crosscheck.fuse import fuse
+
+    def relative(article: str, day: str, word: str, anchor: str) -> Any:
+        m = mention(article, "AGREEMENT", day, quote=f"signed on {word}")
+        return replace(m, date=replace(m.date, reason=f"'{word}' -> {day}: last occurrence (past tense) from the "
+                                                          f"publication date {anchor}"))
+
+    same_day = [relative("a0", "2024-07-23", "Tuesday", "2024-07-26"),
+                relative("a1", "2024-07-24", "Wednesday", "2024-07-26")]
+    (found,) = fuse(same_day, [], articles_of("A", "B", published="2024-07-26")).conflicts
+    assert [(c["value"], c["articles"]) for c in found["claims"]] == [("2024-07-23", ["a0"]), ("2024-07-24", ["a1"])]
+    two_days = [relative("a0", "2024-07-23", "Tuesday", "2024-07-26"),
+                relative("a1", "2024-07-24", "Tuesday", "2024-07-27")]
+    assert fuse(two_days, [], articles_of("A", "B", published="2024-07-26")).conflicts == []

@@ -56,6 +56,19 @@ def explicit_date(m: EventMention) -> bool:
     return bool(found and re.search(r"\d", found.group(1)))
 
 
+_ANCHOR = re.compile(r"from the publication date (\d{4}-\d{2}-\d{2})\b")
+
+
+def _same_anchor(members: Sequence[EventMention]) -> bool:
+    """Whether two articles read different days from relative expressions resolved from one anchor day."""
+    read: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in members:
+        anchor = _ANCHOR.search(m.date.reason or "")
+        if anchor and not explicit_date(m):
+            read[anchor.group(1)].add((str(m.date.start), m.article))
+    return any(a[0] != b[0] and a[1] != b[1] for got in read.values() for a in got for b in got)
+
+
 def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: str,
                outlet_of: Mapping[str, str | None], schedule: Sequence[bool] | None = None,
                ) -> tuple[dict[str, Any], list[tuple[str, str, str]] | None]:
@@ -94,10 +107,10 @@ def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: 
     for m in precise:
         votes[str(m.date.start)].add(outlet_of.get(m.article) or m.article)
     chosen = sorted(votes, key=lambda v: (-len(votes[v]), v))[0]
-    # two relative readings ("Thursday" read from two publication days) do not disagree; an explicit date
-    # against any other does
+    # two relative readings ("Thursday" read from two publication days) do not disagree, unless read from the
+    # same day ("Tuesday" and "Wednesday" both from the 26th); an explicit date against any other does
     explicit = {str(m.date.start) for m in precise if explicit_date(m)}
-    disagree = bool(explicit) and len(starts) > 1
+    disagree = (bool(explicit) or _same_anchor(precise)) and len(starts) > 1
     claims_of = ([(str(m.date.start), m.article, m.evidence[0].quote) for m in precise]
                  if best_rank == 0 and disagree else None)
     d = next(m for m in precise if m.date.start == chosen).date.as_dict()
