@@ -135,3 +135,26 @@ def test_two_relative_readings_from_one_publication_day_disagree_but_not_from_tw
     two_days = [relative("a0", "2024-07-23", "Tuesday", "2024-07-26"),
                 relative("a1", "2024-07-24", "Tuesday", "2024-07-27")]
     assert fuse(two_days, [], articles_of("A", "B", published="2024-07-26")).conflicts == []
+
+
+def test_a_one_day_event_dated_by_another_article_to_a_month_that_excludes_its_day() -> None:
+    from dataclasses import replace
+
+    from recoupe.crosscheck.conflicts import merge_date
+
+    def month(article: str, value: str, words: str) -> Any:
+        m = mention(article, "AGREEMENT", "2024-11-28", quote=f"ended {words}")
+        return replace(m, date=replace(m.date, start=value, end=value, granularity="month",
+                                       reason=f"'{words}' -> {value}: test"))
+
+    day = [mention("a0", "AGREEMENT", "2024-11-28", read_from="28 novembre", quote="rompu le 28 novembre"),
+           mention("a1", "AGREEMENT", "2024-11-28", read_from="jeudi 28 novembre", quote="jeudi 28 novembre")]
+    # the linking stage put them in one record (tiers: two days, one month)
+    date, found = merge_date([*day, month("a2", "2024-12", "au début du mois de décembre")], [0, 0, 2],
+                             "AGREEMENT", {})
+    assert date["start"] == "2024-11-28"
+    assert found == [("2024-11-28", "a0", "rompu le 28 novembre"), ("2024-11-28", "a1", "jeudi 28 novembre"),
+                     ("2024-12", "a2", "ended au début du mois de décembre")]
+    # a month that holds the day agrees with it; so does a month read from the publication date ("ce mois-ci")
+    assert merge_date([*day, month("a2", "2024-11", "en novembre")], [0, 0, 2], "AGREEMENT", {})[1] is None
+    assert merge_date([*day, month("a2", "2024-12", "ce mois-ci")], [0, 0, 2], "AGREEMENT", {})[1] is None

@@ -48,12 +48,25 @@ def claims(values: Sequence[tuple[Any, str, str]]) -> list[dict[str, Any]]:
 _QUOTED = re.compile(r"'([^']*)'")
 
 
+# Month names: "au début du mois de décembre" names its month as "décembre 2024" would.
+_MONTHS = re.compile(
+    r"\b(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)",
+    re.IGNORECASE)
+
+
 def explicit_date(m: EventMention) -> bool:
     """Whether the mention's date was read from an expression that names its day, month or year with digits
-    ("25 juillet", "2021"), not resolved from the publication date ("Tuesday", "last month"): two outlets that
-    read "Tuesday" from two publication days do not disagree."""
+    or by the month's name ("25 juillet", "2021", "début décembre"), not resolved from the publication date
+    ("Tuesday", "last month"): two outlets that read "Tuesday" from two publication days do not disagree."""
     found = _QUOTED.search(m.date.reason or "")
-    return bool(found and re.search(r"\d", found.group(1)))
+    return bool(found and (re.search(r"\d", found.group(1)) or _MONTHS.search(found.group(1))))
+
+
+def _within(start: str, end: str, day_start: str, day_end: str) -> bool:
+    """Whether the interval of a coarser date (start, end as ISO prefixes) holds the event's dates."""
+    return start[:len(day_start)] <= day_start[:len(start)] and day_end[:len(end)] <= end[:len(day_end)]
 
 
 _ANCHOR = re.compile(r"from the publication date (\d{4}-\d{2}-\d{2})\b")
@@ -98,6 +111,13 @@ def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: 
         d = precise[0].date.as_dict()
         d["reason"] = (f"{d['reason']} (this precise in {len({m.article for m in precise})} of "
                        f"{len({m.article for m in members})} article(s))")
+        # a one-day event that another article dates explicitly, less precisely, outside its day ("le 28
+        # novembre" against "au début du mois de décembre", 2015 against 2016): a disagreement
+        coarser = [m for m, t in considered if t != best_tier and explicit_date(m)
+                   and not _within(str(m.date.start), str(m.date.end or m.date.start), starts[0], ends[0])
+                   and m.article not in {p.article for p in precise}]
+        if best_rank == 0 and coarser and category not in DURATIVE and any(explicit_date(p) for p in precise):
+            return d, [(str(m.date.start), m.article, m.evidence[0].quote) for m in precise + coarser]
         return d, None
     if category in DURATIVE:
         first, last = starts[0], max(ends)
