@@ -158,3 +158,10 @@ def test_a_one_day_event_dated_by_another_article_to_a_month_that_excludes_its_d
     # a month that holds the day agrees with it; so does a month read from the publication date ("ce mois-ci")
     assert merge_date([*day, month("a2", "2024-11", "en novembre")], [0, 0, 2], "AGREEMENT", {})[1] is None
     assert merge_date([*day, month("a2", "2024-12", "ce mois-ci")], [0, 0, 2], "AGREEMENT", {})[1] is None
+
+
+def test_a_sum_in_a_sentence_with_no_price_word_is_not_the_deal_value() -> None:
+    text = ("Les deux pays consacrent quatre milliards d'euros à la défense. "
+            "La Grèce paiera deux milliards d'euros.")
+    assert stated_values(["a0"], {"a0": text}, {}) == [
+        ({"amount": 2_000_000_000, "currency": "EUR"}, "a0", "La Grèce paiera deux milliards d'euros.")]

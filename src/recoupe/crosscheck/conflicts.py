@@ -359,10 +359,12 @@ def role_conflicts(entities: Sequence[Mapping[str, Any]], story_of: Mapping[str,
     return out
 
 
-# Words that say a sum is a deal's price: a sum in a sentence without one ("a budget of", "GDP") is not read.
+# Words that say a sum is a deal's price: a sum in a sentence without one ("a budget of", "GDP") is not read
+# (the French "pays", a country, is none).
 _PRICE_WORDS = re.compile(
-    r"\b(?:montant|contrat|co[uû]t\w*|valeur|prix|somme|pai\w+|payer|estim\w+|enveloppe|factur\w+|commande|"
-    r"worth|valued?|costs?|costing|deal|contract|price[ds]?|pay\w*|estimated|order)\b"
+    r"\b(?:montant|contrat|co[uû]t\w*|valeur|prix|somme|pai(?:e|era|eront|ent)|pay[ée]e?s?|payer|estim\w+|"
+    r"enveloppe|factur\w+|commande|worth|valued?|costs?|costing|deal|contract|price[ds]?|pay|paid|paying|"
+    r"estimated|order)\b"
     r"|(?:قيمة|قيمته|قيمتها|بقيمة|صفقة|الصفقة|تكلفة|العقد|عقد)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _ASIDE = re.compile(r"\([^()]*\)")
