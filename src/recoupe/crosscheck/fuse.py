@@ -318,6 +318,12 @@ def _deal_conflicts(made: Sequence[tuple[dict[str, Any], list[dict[str, Any]], S
                 if (x := event_mentions[i].attributes.get(k))} | {str(record["attributes"].get("equipment"))}
 
     system_of = {r["id"]: systems(r, g) for r, _f, g in deals}
+    named: dict[str, list[tuple[Mapping[str, Any], int, int]]] = defaultdict(list)  # article -> entity, span
+    for e in entities:
+        if e.get("type") in ("GPE", "LOC", "EQUIPMENT"):
+            for x in e.get("mentions", []):
+                if x["article"] in deals_of:
+                    named[x["article"]].append((e, int(x["start"]), int(x["end"])))
     for record, found, group in deals:
         members = [event_mentions[i] for i in group]
         states = {a.get("country") for a in record["source"] + record["recipient"] if a.get("country")} | {
@@ -325,13 +331,12 @@ def _deal_conflicts(made: Sequence[tuple[dict[str, Any], list[dict[str, Any]], S
         alone = [a for a in record["articles"] if deals_of[a] == {record["id"]}]
         foreign = set().union(*(v for k, v in system_of.items() if k != record["id"])) - system_of[record["id"]]
         others: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for e in entities:
-            other_state = e.get("type") in ("GPE", "LOC") and e.get("country") and e["country"] not in states
-            other_system = e.get("type") == "EQUIPMENT" and ({str(e["id"]), str(e.get("name"))} & foreign)
-            if other_state or other_system:
-                for x in e.get("mentions", []):
-                    if x["article"] in alone:
-                        others[x["article"]].append((int(x["start"]), int(x["end"])))
+        for article in alone:
+            for e, start, end in named.get(article, ()):
+                other_state = e.get("type") in ("GPE", "LOC") and e.get("country") and e["country"] not in states
+                other_system = e.get("type") == "EQUIPMENT" and ({str(e["id"]), str(e.get("name"))} & foreign)
+                if other_state or other_system:
+                    others[article].append((start, end))
         new = deal_conflicts(record["id"], members, stated_values(alone, text_of, others))
         day = str(record["date"].get("start") or "")
         dated = [(day, m.article, m.evidence[0].quote) for m in members
