@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from recoupe.crosscheck.link import DURATIVE
+from recoupe.understand.events._amounts import amounts
 from recoupe.understand.events.records import EventMention
 
 # Domains every defence agreement names: a list differing only by these is no disagreement on scope.
@@ -47,12 +48,38 @@ def claims(values: Sequence[tuple[Any, str, str]]) -> list[dict[str, Any]]:
 _QUOTED = re.compile(r"'([^']*)'")
 
 
+# Month names: "au début du mois de décembre" names its month as "décembre 2024" would.
+_MONTHS = re.compile(
+    r"\b(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)",
+    re.IGNORECASE)
+
+
 def explicit_date(m: EventMention) -> bool:
     """Whether the mention's date was read from an expression that names its day, month or year with digits
-    ("25 juillet", "2021"), not resolved from the publication date ("Tuesday", "last month"): two outlets that
-    read "Tuesday" from two publication days do not disagree."""
+    or by the month's name ("25 juillet", "2021", "début décembre"), not resolved from the publication date
+    ("Tuesday", "last month"): two outlets that read "Tuesday" from two publication days do not disagree."""
     found = _QUOTED.search(m.date.reason or "")
-    return bool(found and re.search(r"\d", found.group(1)))
+    return bool(found and (re.search(r"\d", found.group(1)) or _MONTHS.search(found.group(1))))
+
+
+def _within(start: str, end: str, day_start: str, day_end: str) -> bool:
+    """Whether the interval of a coarser date (start, end as ISO prefixes) holds the event's dates."""
+    return start[:len(day_start)] <= day_start[:len(start)] and day_end[:len(end)] <= end[:len(day_end)]
+
+
+_ANCHOR = re.compile(r"from the publication date (\d{4}-\d{2}-\d{2})\b")
+
+
+def _same_anchor(members: Sequence[EventMention]) -> bool:
+    """Whether two articles read different days from relative expressions resolved from one anchor day."""
+    read: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in members:
+        anchor = _ANCHOR.search(m.date.reason or "")
+        if anchor and not explicit_date(m):
+            read[anchor.group(1)].add((str(m.date.start), m.article))
+    return any(a[0] != b[0] and a[1] != b[1] for got in read.values() for a in got for b in got)
 
 
 def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: str,
@@ -84,6 +111,13 @@ def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: 
         d = precise[0].date.as_dict()
         d["reason"] = (f"{d['reason']} (this precise in {len({m.article for m in precise})} of "
                        f"{len({m.article for m in members})} article(s))")
+        # a one-day event that another article dates explicitly, less precisely, outside its day ("le 28
+        # novembre" against "au début du mois de décembre", 2015 against 2016): a disagreement
+        coarser = [m for m, t in considered if t != best_tier and explicit_date(m)
+                   and not _within(str(m.date.start), str(m.date.end or m.date.start), starts[0], ends[0])
+                   and m.article not in {p.article for p in precise}]
+        if best_rank == 0 and coarser and category not in DURATIVE and any(explicit_date(p) for p in precise):
+            return d, [(str(m.date.start), m.article, m.evidence[0].quote) for m in precise + coarser]
         return d, None
     if category in DURATIVE:
         first, last = starts[0], max(ends)
@@ -93,10 +127,10 @@ def merge_date(members: Sequence[EventMention], tiers: Sequence[int], category: 
     for m in precise:
         votes[str(m.date.start)].add(outlet_of.get(m.article) or m.article)
     chosen = sorted(votes, key=lambda v: (-len(votes[v]), v))[0]
-    # two relative readings ("Thursday" read from two publication days) do not disagree; an explicit date
-    # against any other does
+    # two relative readings ("Thursday" read from two publication days) do not disagree, unless read from the
+    # same day ("Tuesday" and "Wednesday" both from the 26th); an explicit date against any other does
     explicit = {str(m.date.start) for m in precise if explicit_date(m)}
-    disagree = bool(explicit) and len(starts) > 1
+    disagree = (bool(explicit) or _same_anchor(precise)) and len(starts) > 1
     claims_of = ([(str(m.date.start), m.article, m.evidence[0].quote) for m in precise]
                  if best_rank == 0 and disagree else None)
     d = next(m for m in precise if m.date.start == chosen).date.as_dict()
@@ -137,8 +171,26 @@ def same_figure(a: float, b: float) -> bool:
 
 
 def _distinct(values: Sequence[tuple[float, str, str]]) -> bool:
-    """Whether the stated figures hold two that no rounding reconciles."""
-    return any(not same_figure(a[0], b[0]) for i, a in enumerate(values) for b in values[i + 1:])
+    """Whether the stated figures hold two that no rounding reconciles, told by different articles (one article
+    that gives two figures, a total and a part, is no disagreement between outlets)."""
+    return any(not same_figure(a[0], b[0]) and a[1] != b[1] for i, a in enumerate(values) for b in values[i + 1:])
+
+
+# The deal a delivery belongs to, then within a few words its size: a count before a word that is no unit of
+# time, money or share ("من صفقة تتضمن 20 مقاتلة", "a deal for 28 jets", "un contrat portant sur 24 avions").
+DEAL_SIZE_WORDS = 8  # words between the deal and its size; the press dev's farthest is 8 (a value in between)
+_DEAL_SIZE = re.compile(
+    r"(?:\b(?:deal|contract|order|contrat|commande|marché)\b|(?<!\w)(?:ال)?(?:صفقة|عقد)(?!\w))"
+    rf"(?:\W+[^\W\d]+){{0,{DEAL_SIZE_WORDS}}}?\W+(\d{{1,4}})\s+(?!(?:years?|ans?|années?|mois|months?|days?|jours?|"
+    r"%|pour|per|millions?|milliards?|billions?|dollars?|euros?|سنوات|سنة|عاما|عام|أعوام|شهرا|يوما|مليار\w*|"
+    r"مليون\w*|دولار\w*|يورو|بالمئة|بالمائة)(?!\w))[^\W\d]", re.IGNORECASE)
+
+
+def deal_size(quote: str) -> int | None:
+    """The size of the deal a sentence about a delivery states, when it names the deal: ``_DEAL_SIZE``."""
+    m = _DEAL_SIZE.search(quote)
+    n = int(m.group(1)) if m else 0
+    return n if 0 < n <= 1000 and not 1900 <= n <= 2100 else None
 
 
 def _in_name(n: int, names: Sequence[str]) -> bool:
@@ -146,24 +198,37 @@ def _in_name(n: int, names: Sequence[str]) -> bool:
     return any(str(n) in re.split(r"[^0-9]+", name) for name in names)
 
 
-def deal_conflicts(subject: str, members: Sequence[EventMention]) -> list[dict[str, Any]]:
+def deal_conflicts(subject: str, members: Sequence[EventMention],
+                   stated: Sequence[tuple[dict[str, Any], str, str]] = ()) -> list[dict[str, Any]]:
     """What the sources of one arms deal disagree on: the number ordered (a count that is part of the system's
-    name left out) and the value. Values in one currency are compared as stated, with rounding allowed for;
-    values in different currencies are reported side by side, never converted. Delivered numbers are not
-    compared: deliveries come in batches ("the first two of 28")."""
+    name left out) and the value (its mentions' and ``stated``: the sums its articles' sentences give, see
+    ``stated_values``). Values in one currency are compared as stated, with rounding allowed for; values in
+    different currencies are reported side by side, never converted. Delivered numbers are not compared:
+    deliveries come in batches ("the first two of 28")."""
     found: list[dict[str, Any]] = []
     names = [str(m.attributes.get(k)) for m in members for k in ("designation", "equipment") if m.attributes.get(k)]
     ordered = [(float(m.attributes["number"]), m.article, m.evidence[0].quote) for m in members
                if isinstance(m.attributes.get("number"), int) and m.attributes.get("status") != "delivered"
                and not _in_name(m.attributes["number"], names)]
+    # a delivery told with the deal's size ("two of a deal for 20", "the deal under which Egypt gets 24"): the
+    # size is a number ordered
+    ordered += [(float(total), m.article, m.evidence[0].quote) for m in members
+                if m.attributes.get("status") == "delivered"
+                and isinstance(total := m.attributes.get("number_total") or deal_size(m.evidence[0].quote), int)
+                and not _in_name(total, names)]
     if _distinct(ordered):
         found.append(conflict(subject, "number_ordered", claims([(int(v), a, q) for v, a, q in ordered])))
     values = [(m.attributes["value"], m.article, m.evidence[0].quote) for m in members
               if isinstance(m.attributes.get("value"), dict) and m.attributes["value"].get("amount") is not None]
+    told = {(repr(x[0]), x[1]) for x in values}
+    values += [v for v in stated if (repr(v[0]), v[1]) not in told]
     currencies = {str(v.get("currency")) for v, _, _ in values}
     by_currency = [[(float(v["amount"]), a, q) for v, a, q in values if str(v.get("currency")) == c]
                    for c in sorted(currencies)]
-    if len(currencies) > 1 or any(_distinct(group) for group in by_currency):
+    stated_in = {c: {a for v, a, _ in values if str(v.get("currency")) == c} for c in currencies}
+    other_currency = any(stated_in[x] - stated_in[y] and stated_in[y] - stated_in[x]
+                         for x in currencies for y in currencies if x < y)
+    if other_currency or any(_distinct(group) for group in by_currency):
         note = (f"stated in {', '.join(sorted(currencies))}: reported as stated, not converted"
                 if len(currencies) > 1 else None)
         found.append(conflict(subject, "value", claims(values), note))
@@ -291,4 +356,79 @@ def role_conflicts(entities: Sequence[Mapping[str, Any]], story_of: Mapping[str,
             outlets = {frozenset(outlet_of.get(a) or a for a in c["articles"]) for c in stated_claims}
             if len(stated_claims) >= 2 and len(outlets) >= 2:
                 out.append(conflict(str(e["id"]), "role", stated_claims))
+    return out
+
+
+# Words that say a sum is a deal's price: a sum in a sentence without one ("a budget of", "GDP") is not read
+# (the French "pays", a country, is none).
+_PRICE_WORDS = re.compile(
+    r"\b(?:montant|contrat|co[uû]t\w*|valeur|prix|somme|pai(?:e|era|eront|ent)|pay[ée]e?s?|payer|estim\w+|"
+    r"enveloppe|factur\w+|commande|worth|valued?|costs?|costing|deal|contract|price[ds]?|pay|paid|paying|"
+    r"estimated|order)\b"
+    r"|(?:قيمة|قيمته|قيمتها|بقيمة|صفقة|الصفقة|تكلفة|العقد|عقد)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:]))
+    return [(s, t) for s, t in out if t.strip()]
+
+
+def stated_values(articles: Sequence[str], text_of: Mapping[str, str],
+                  others: Mapping[str, Sequence[tuple[int, int]]]) -> list[tuple[dict[str, Any], str, str]]:
+    """The deal's value as the sentences of its articles state it, beyond those the events stage read a deal in
+    ("Le montant du contrat est de l'ordre de trois milliards d'euros"): (value, article, sentence) for each
+    sentence with a price word and exactly one sum (an aside in brackets, a conversion, left out) that names no
+    party or system of another event (``others``: spans per article). Only articles that tell no other deal are
+    read (``articles``: those the caller allows)."""
+    out: list[tuple[dict[str, Any], str, str]] = []
+    for article in articles:
+        text = text_of.get(article, "")
+        for start, sentence in _sentences(text):
+            if not _PRICE_WORDS.search(sentence):
+                continue
+            end = start + len(sentence)
+            if any(start <= s and e <= end for s, e in others.get(article, ())):
+                continue
+            sums = amounts(_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence))
+            if len({(a.amount, a.currency) for a in sums}) != 1:
+                continue
+            out.append((sums[0].as_value(), article, sentence.strip()))
+    return out
+
+
+# A signing still to come: "le contrat, qui doit être signé d'ici la fin de l'année", "the deal is expected to be
+# signed by December", "سيتم توقيع العقد".
+_TO_BE_SIGNED = re.compile(
+    r"\b(?:doi(?:t|vent)|devrai(?:t|ent)|sera(?:it)?|seront)\s+(?:être\s+)?sign[ée]e?s?\b"
+    r"|\b(?:is|are|was|were)\s+(?:expected|due|set|scheduled|yet)\s+to\s+be\s+signed\b|\bwill\s+be\s+signed\b"
+    r"|(?:سيتم|سوف يتم|من المقرر|من المنتظر)\s+(?:ان\s+|أن\s+)?(?:يتم\s+)?توقيع", re.IGNORECASE)
+_SIGNED_THING = re.compile(r"\b(?:contrats?|accords?|contracts?|deals?|agreements?)\b|(?:العقد|الصفقة|الاتفاق)",
+                           re.IGNORECASE)
+
+
+def signing_to_come(day: str, articles: Sequence[str], text_of: Mapping[str, str],
+                    published_of: Mapping[str, Mapping[str, Any]],
+                    others: Mapping[str, Sequence[tuple[int, int]]]) -> list[tuple[str, str, str]]:
+    """Sentences of a deal's articles that say its contract is still to be signed, when the deal is dated as
+    done on ``day`` and the article was written that day or later (written before, it told the future then):
+    ("to be signed", article, sentence). ``others``: spans naming another state or deal, whose sentences are
+    not read."""
+    out: list[tuple[str, str, str]] = []
+    for article in articles:
+        published = str((published_of.get(article) or {}).get("value") or "")
+        if len(published) < 10 or published < day:
+            continue
+        for start, sentence in _sentences(text_of.get(article, "")):
+            end = start + len(sentence)
+            if any(start <= s and e <= end for s, e in others.get(article, ())):
+                continue
+            if _TO_BE_SIGNED.search(sentence) and _SIGNED_THING.search(sentence):
+                out.append(("to be signed", article, sentence.strip()))
     return out

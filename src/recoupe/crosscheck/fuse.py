@@ -35,6 +35,8 @@ from recoupe.crosscheck.conflicts import (
     fold,
     merge_date,
     role_conflicts,
+    signing_to_come,
+    stated_values,
 )
 from recoupe.crosscheck.link import (
     BROKEN_RELATIONS,
@@ -254,8 +256,6 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         if len({loc["entity"] for loc, _ in places}) > 1:
             found.append(conflict(eid, "event_loc", claims([(loc["name"], m["article"], m["quote"])
                                                                 for loc, m in places])))
-        if record["category"] == "ARMS_TRANSFER":
-            found.extend(deal_conflicts(eid, members))
         record["conflicts"] = sorted(c["id"] for c in found)
         # an event between states needs two parties, states or a state and an IGO ("Finland joins NATO"): on the
         # press dev split, 30 of the 59 false events named fewer, and dropping them lost no gold event
@@ -266,7 +266,9 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
         if record["category"] not in ("STATEMENT", "OTHER") and len(states) < 2 and not igo:
             continue
         made.append((record, found, group))
-    for record, found, told in _without_second_readings(made, by_id):
+    kept = _without_second_readings(made, by_id)
+    _deal_conflicts(kept, event_mentions, entities, text_of, published_of)
+    for record, found, told in kept:
         conflicts.extend(found)
         events.append(record)
         for i in told:
@@ -298,6 +300,57 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
     conflicts.sort(key=lambda r: r["id"])
     return Fusion(events=events, conflicts=conflicts, stories=story_records,
                   entity_conflicts={k: sorted(v) for k, v in entity_conflicts.items()}, inferred=inferred)
+
+
+def _deal_conflicts(made: Sequence[tuple[dict[str, Any], list[dict[str, Any]], Sequence[int]]],
+                    event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str, Any]],
+                    text_of: Mapping[str, str], published_of: Mapping[str, Mapping[str, Any]]) -> None:
+    """Adds to each arms deal's conflicts what its sources disagree on (``deal_conflicts``), its value also read
+    from the sentences of the articles that tell no other deal, outside those that name a state not party to it
+    or the system of another deal; and, for a deal dated to the day as done, the sentences of those articles
+    that say it is still to be signed (``signing_to_come``)."""
+    deals = [(r, f, g) for r, f, g in made if r["category"] == "ARMS_TRANSFER"]
+    deals_of: dict[str, set[str]] = defaultdict(set)
+    for record, _f, _g in deals:
+        for a in record["articles"]:
+            deals_of[a].add(record["id"])
+
+    def systems(record: Mapping[str, Any], group: Sequence[int]) -> set[str]:
+        return {str(x) for i in group for k in ("equipment", "designation")
+                if (x := event_mentions[i].attributes.get(k))} | {str(record["attributes"].get("equipment"))}
+
+    system_of = {r["id"]: systems(r, g) for r, _f, g in deals}
+    named: dict[str, list[tuple[Mapping[str, Any], int, int]]] = defaultdict(list)  # article -> entity, span
+    for e in entities:
+        if e.get("type") in ("GPE", "LOC", "EQUIPMENT"):
+            for x in e.get("mentions", []):
+                if x["article"] in deals_of:
+                    named[x["article"]].append((e, int(x["start"]), int(x["end"])))
+    for record, found, group in deals:
+        members = [event_mentions[i] for i in group]
+        states = {a.get("country") for a in record["source"] + record["recipient"] if a.get("country")} | {
+            c for m in members for c in m.countries("source") | m.countries("recipient")}
+        alone = [a for a in record["articles"] if deals_of[a] == {record["id"]}]
+        foreign = set().union(*(v for k, v in system_of.items() if k != record["id"])) - system_of[record["id"]]
+        others: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for article in alone:
+            for e, start, end in named.get(article, ()):
+                other_state = e.get("type") in ("GPE", "LOC") and e.get("country") and e["country"] not in states
+                other_system = e.get("type") == "EQUIPMENT" and ({str(e["id"]), str(e.get("name"))} & foreign)
+                if other_state or other_system:
+                    others[article].append((start, end))
+        new = deal_conflicts(record["id"], members, stated_values(alone, text_of, others))
+        day = str(record["date"].get("start") or "")
+        dated = [(day, m.article, m.evidence[0].quote) for m in members
+                 if str(m.date.start) == day and not m.date.by_publication]
+        if (len(day) == 10 and dated and record["factuality"] == "asserted"
+                and not any(c["field"] == "date" for c in found)):
+            to_come = signing_to_come(day, alone, text_of, published_of, others)
+            if to_come:
+                new.append(conflict(record["id"], "date", claims(dated + to_come),
+                                    "dated as signed by some sources, still to be signed by others"))
+        found.extend(new)
+        record["conflicts"] = sorted(set(record["conflicts"]) | {c["id"] for c in new})
 
 
 # Categories whose event is a person's doing: a record of one of them that names no person and whose every

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from recoupe.kb import KnowledgeBase
+from recoupe.understand.events._amounts import amounts
 
 if TYPE_CHECKING:
     from recoupe.understand.events.records import EventMention
@@ -148,7 +149,8 @@ def parse_value(text: str) -> dict[str, Any] | None:
             continue
         amount: int | float = round(number) if abs(number - round(number)) < 1e-6 else number
         return {"amount": amount, "currency": currency}
-    return None
+    worded = amounts(text)  # "trois milliards d'euros", "ستة مليارات دولار"
+    return worded[0].as_value() if worded else None
 
 
 def _state_actor(actors: Sequence[Mapping[str, Any]], kb: KnowledgeBase) -> dict[str, Any] | None:
