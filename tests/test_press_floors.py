@@ -45,29 +45,34 @@ pytestmark = pytest.mark.slow
 # Lowered once, on purpose: ar precision 0.92 -> 0.90 when fusion began merging one act told as several categories
 # (fragmentation 2.57 -> 1.83 on dev): precision counts records, so merging correct duplicates lowers it while
 # the false Arabic events stay 4 -> 4 (branch fuse, 279170b). Raise it again when an Arabic false event goes.
+# Raised after the second round (event rules and arms register, fusion across categories, dating from the story,
+# conflicts on sums in words, furniture shared by news sites): recall_strict 0.789, recall 0.93, precision 0.906,
+# transfers 21/26, fields 0.874, entity pairs F1 0.877, stories B3 0.934, titles 40/43, dates 97/110, furniture
+# removed 0.821, fused coverage 0.673, conflicts 4/41, fragmentation 1.82 (ceiling); fr 0.92 / 0.971;
+# en 0.767 / 0.855; ar 0.652 / 0.902, dates 28/31.
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
-        "events_recall_strict": 0.73,
-        "events_recall": 0.91,
-        "events_precision": 0.86,
+        "events_recall_strict": 0.78,
+        "events_recall": 0.92,
+        "events_precision": 0.90,
         "transfers_found": 21,
-        "field_accuracy": 0.82,
-        "entity_pair_f1": 0.86,
-        "stories_b3_f1": 0.92,
-        "titles": 37,
-        "dates": 96,
+        "field_accuracy": 0.87,
+        "entity_pair_f1": 0.87,
+        "stories_b3_f1": 0.93,
+        "titles": 40,
+        "dates": 97,
         "content_recall": 0.99,
-        "boiler_removed": 0.66,
-        "fused_coverage": 0.59,
-        "conflicts_found": 1,
+        "boiler_removed": 0.82,
+        "fused_coverage": 0.67,
+        "conflicts_found": 4,
     },
-    "fr": {"events_recall_strict": 0.84, "events_precision": 0.89},
-    "en": {"events_recall_strict": 0.73, "events_precision": 0.80},
-    "ar": {"events_recall_strict": 0.60, "events_precision": 0.90, "entity_pair_f1": 0.96, "titles": 16, "dates": 27,
+    "fr": {"events_recall_strict": 0.92, "events_precision": 0.97},
+    "en": {"events_recall_strict": 0.76, "events_precision": 0.85},
+    "ar": {"events_recall_strict": 0.65, "events_precision": 0.90, "entity_pair_f1": 0.96, "titles": 16, "dates": 28,
            "boiler_removed": 0.88},
 }
 # Ceilings: figures that must not go up (records per found gold event).
-CEILINGS: dict[str, dict[str, float]] = {"all": {"fragmentation": 2.47}}
+CEILINGS: dict[str, dict[str, float]] = {"all": {"fragmentation": 1.83}}
 COUNTS = {"transfers_found", "titles", "dates", "conflicts_found"}  # the scorer writes them "found/wanted"
 
 
