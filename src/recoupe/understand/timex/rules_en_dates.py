@@ -28,7 +28,8 @@ from recoupe.understand.timex.rules_fr_words import two_digit_year
 
 # --- dates ---------------------------------------------------------------------------------------------------
 
-def b_dmy(m: re.Match[str], text: str) -> list[Piece] | None:
+def _day_month_year(m: re.Match[str], rule: str) -> list[Piece] | None:
+    """The calendar date of a match with ``day``, ``month`` and optional ``year``/``wd`` groups (either order)."""
     if not _month_ok(m.group("month")):
         return None
     wd = WEEKDAYS_EN.get(lower(m, "wd")) if grp(m, "wd") else None
@@ -36,22 +37,18 @@ def b_dmy(m: re.Match[str], text: str) -> list[Piece] | None:
     if not real_day(year, month_of(m.group("month")), day_of(m.group("day"))):
         return None
     frame = _calendar(day=day_of(m.group("day")), month=month_of(m.group("month")), year=year, weekday=wd,
-                      rel_word=None, rule="en.dmy")
+                      rel_word=None, rule=rule)
     return one(m, frame)
+
+
+def b_dmy(m: re.Match[str], text: str) -> list[Piece] | None:
+    return _day_month_year(m, "en.dmy")
 
 
 def b_mdy(m: re.Match[str], text: str) -> list[Piece] | None:
-    if not _month_ok(m.group("month")):
-        return None
     if not grp(m, "year") and re.match(r"\s*(?:%|million|billion|percent|per\s+cent|[a-z]+s\b)", text[m.end():]):
         return None
-    wd = WEEKDAYS_EN.get(lower(m, "wd")) if grp(m, "wd") else None
-    year = int(m.group("year")) if grp(m, "year") else None
-    if not real_day(year, month_of(m.group("month")), day_of(m.group("day"))):
-        return None
-    frame = _calendar(day=day_of(m.group("day")), month=month_of(m.group("month")), year=year, weekday=wd,
-                      rel_word=None, rule="en.mdy")
-    return one(m, frame)
+    return _day_month_year(m, "en.mdy")
 
 
 def b_range(m: re.Match[str], text: str) -> list[Piece] | None:
