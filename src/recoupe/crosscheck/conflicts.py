@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from recoupe.crosscheck.link import DURATIVE
-from recoupe.understand.events._amounts import amounts
+from recoupe.understand.events._amounts import BARE_FRANCS, FRANC_CURRENCIES, amounts
 from recoupe.understand.events.records import EventMention
 
 # Domains every defence agreement names: a list differing only by these is no disagreement on scope.
@@ -222,15 +222,24 @@ def deal_conflicts(subject: str, members: Sequence[EventMention],
               if isinstance(m.attributes.get("value"), dict) and m.attributes["value"].get("amount") is not None]
     told = {(repr(x[0]), x[1]) for x in values}
     values += [v for v in stated if (repr(v[0]), v[1]) not in told]
-    currencies = {str(v.get("currency")) for v, _, _ in values}
-    by_currency = [[(float(v["amount"]), a, q) for v, a, q in values if str(v.get("currency")) == c]
+    written = {str(v.get("currency")) for v, _, _ in values}
+    francs = written & FRANC_CURRENCIES
+    # a sum in "francs" with no country is compared with the one franc the other sources name ("six milliards
+    # de francs" against "cinq milliards de francs suisses"), as stated; with none or several, it stands alone
+    same_as = {BARE_FRANCS: next(iter(francs))} if len(francs) == 1 else {}
+
+    def currency(v: Mapping[str, Any]) -> str:
+        return same_as.get(str(v.get("currency")), str(v.get("currency")))
+
+    currencies = {currency(v) for v, _, _ in values}
+    by_currency = [[(float(v["amount"]), a, q) for v, a, q in values if currency(v) == c]
                    for c in sorted(currencies)]
-    stated_in = {c: {a for v, a, _ in values if str(v.get("currency")) == c} for c in currencies}
+    stated_in = {c: {a for v, a, _ in values if currency(v) == c} for c in currencies}
     other_currency = any(stated_in[x] - stated_in[y] and stated_in[y] - stated_in[x]
                          for x in currencies for y in currencies if x < y)
     if other_currency or any(_distinct(group) for group in by_currency):
-        note = (f"stated in {', '.join(sorted(currencies))}: reported as stated, not converted"
-                if len(currencies) > 1 else None)
+        note = (f"stated in {', '.join(sorted(written))}: reported as stated, not converted"
+                if len(written) > 1 else None)
         found.append(conflict(subject, "value", claims(values), note))
     return found
 
@@ -396,7 +405,7 @@ def stated_values(articles: Sequence[str], text_of: Mapping[str, str],
             end = start + len(sentence)
             if any(start <= s and e <= end for s, e in others.get(article, ())):
                 continue
-            sums = amounts(_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence))
+            sums = amounts(_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence), bare_francs=True)
             if len({(a.amount, a.currency) for a in sums}) != 1:
                 continue
             out.append((sums[0].as_value(), article, sentence.strip()))

@@ -4,7 +4,8 @@ milliards de francs suisses", "some $3.5 billion", "about 19 billion dollars", "
 
 ``amounts`` lists every sum a sentence states (with where it stands); a range ("3 à 5 milliards", "between $3 and
 $5 billion") states no one sum and is left out. The currency is the one written, as its ISO 4217 code: "francs suisses"
-is CHF; a bare "francs" states none (Swiss, CFA or old French francs: no guess). Nothing is converted.
+is CHF; a bare "francs" states none (Swiss, CFA or old French francs: no guess), and is read only when asked
+(``BARE_FRANCS``). Nothing is converted.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Amount", "amounts", "number_in_words"]
+__all__ = ["BARE_FRANCS", "FRANC_CURRENCIES", "Amount", "amounts", "number_in_words"]
+
+# The currency of a sum written in "francs" with no country: not an ISO code, never a deal's value; the fusion
+# compares it with the one franc (``FRANC_CURRENCIES``) the other sources of the deal name, as stated.
+BARE_FRANCS = "francs"
+FRANC_CURRENCIES = frozenset({"CHF", "XOF", "XAF", "FRF"})
 
 _UNITS = {
     # French
@@ -51,6 +57,8 @@ _CURRENCIES = (
     (r"£|GBP|livres?\s+sterling|pounds?", "GBP"), (r"dirhams?|MAD|درهم", "MAD"), (r"shekels?|NIS|ILS", "ILS"),
     (r"roubles?|rubles?|روبل", "RUB"), (r"yuans?", "CNY"), (r"dinars?\s+alg[ée]riens|DZD", "DZD"),
     (r"ريال", "SAR"), (r"جنيه", "EGP"),
+    # last: "francs" alone, Swiss, CFA or old French francs; read only when asked (``amounts(bare_francs=True)``)
+    (r"francs?", BARE_FRANCS),
 )
 _CURRENCY_RE = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
 
@@ -146,8 +154,9 @@ def _currency(word: str) -> str | None:
     return None
 
 
-def amounts(text: str) -> list[Amount]:
-    """Every sum of money ``text`` states, in order; ranges left out."""
+def amounts(text: str, bare_francs: bool = False) -> list[Amount]:
+    """Every sum of money ``text`` states, in order; ranges left out. A sum in "francs" with no country is left
+    out too unless ``bare_francs`` (its currency then ``BARE_FRANCS``)."""
     folded = unicodedata.normalize("NFC", text)
     out: list[Amount] = []
     for m in _SUM.finditer(folded):
@@ -158,7 +167,7 @@ def amounts(text: str) -> list[Amount]:
         if not cur:
             continue
         currency = _currency(cur)
-        if currency is None:
+        if currency is None or (currency == BARE_FRANCS and not bare_francs):
             continue
         num_at = m.start("num") if m.group("num") is not None else m.start("num2") if m.group("num2") else m.start()
         read = _number(num) if num else None
