@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from recoupe import __version__, registry, review
+from recoupe.crosscheck.figures import with_figure_conflicts
 from recoupe.crosscheck.fuse import fuse
 from recoupe.crosscheck.resolve import resolve
 from recoupe.crosscheck.stories import Encoder, cluster_stories, load_encoder, story_inputs
@@ -335,6 +336,9 @@ class Pipeline:
                                       "basis": "inferred", "reason": first.inferred[a["id"]]["reason"]}
         fusion = fuse(mentions, entities, articles, stories.records, stories.syndicated_of) if first.inferred \
             else first
+        # the figures the articles of an event state (a contingent that stays, the years of an absence)
+        events, conflicts = with_figure_conflicts(fusion.events, fusion.conflicts, articles)
+        fusion = replace(fusion, events=events, conflicts=conflicts)
         fusion = replace(fusion, events=with_confidence(fusion.events))
         reviewed_events, reviewed_conflicts = review.apply(fusion.events, fusion.conflicts, self.store.reviews())
         for e in entities:

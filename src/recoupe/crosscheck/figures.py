@@ -1,0 +1,212 @@
+"""Figures the articles of one event state outside an arms deal, and the disagreements between outlets on them:
+the size of the contingent that stays after a withdrawal or handover ("un détachement d'environ 80 militaires
+restera", "une centaine de soldats resteront", "about 100 troops will remain") and how long an absence or a
+presence lasted ("بعد غياب دام 12 عاما", "après onze ans d'absence", "after a 12-year suspension").
+
+A pure step after the ``fuse.v1`` stage (``with_figure_conflicts``): each article's figures belong to its news, the
+event of the fusion that tells it and that most articles tell (an article also tells background events, which
+are not where its figures belong). Two figures disagree when no rounding reconciles them (``same_figure``: "82"
+and "about 80" agree, "82" and "une centaine" do not) and, when one is approximate ("environ", "about", "presque",
+"une centaine"), when they differ by more than ``APPROX_SHARE``. A bound ("plus de 10 ans", "more than 100
+troops") claims no figure. A disagreement needs two articles of different outlets; each claim keeps its
+articles, outlets and sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from recoupe.crosscheck.conflicts import claims, conflict, same_figure
+from recoupe.understand.events._amounts import number_in_words
+
+__all__ = ["APPROX_SHARE", "Figure", "figures", "with_figure_conflicts"]
+
+# Two figures one of which the text calls approximate agree within this share of the larger ("about 12 years"
+# and "11 years"; "environ 82" and "une centaine" differ by 18%). Set by hand on the press dev stories' figures
+# (80/82/100 soldiers, 11/12 years, 9/10 years); re-measured by bench/bench_press.py (conflicts found/precision).
+APPROX_SHARE = 0.10
+
+# the event categories whose figures an arms deal's own comparison already reads (``deal_conflicts``)
+_DEALS = frozenset({"ARMS_TRANSFER"})
+# records that are what someone said, not the news: their figures are not compared here
+_NOT_NEWS = frozenset({"STATEMENT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure a sentence states: its kind (the conflict's field), value, whether the text calls it
+    approximate, and the sentence."""
+
+    kind: str
+    value: int
+    approximate: bool
+    sentence: str
+
+
+# "une centaine", "un millier", "a dozen": a round count
+_ROUND_WORDS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+                "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+                "dozen": 12, "hundred": 100, "thousand": 1000}
+_APPROX = re.compile(r"(?:environ|quelque|près\s+de|pres\s+de|presque|approximativement|about|some|around|nearly|"
+                     r"almost|roughly|approximately|an\s+estimated|نحو|حوالي|حوالى|قرابة|زهاء|ما\s+يقارب)\s*$",
+                     re.IGNORECASE)
+_BOUND = re.compile(r"(?:plus\s+de|moins\s+de|au\s+moins|jusqu['’]à|more\s+than|less\s+than|fewer\s+than|over|under|"
+                    r"at\s+least|up\s+to|أكثر\s+من|اكثر\s+من|أقل\s+من|اقل\s+من)\s*$", re.IGNORECASE)
+_COUNT = (r"(?P<num>\d{1,3}(?:[\u202f\u00a0 .]\d{3})+|\d+|(?:une?|a)\s+[^\W\d]+aine|"
+          r"(?:un|a)\s+(?:millier|dozen|hundred|thousand)|[^\W\d]+(?:[-\s]+(?:et\s+|and\s+)?[^\W\d]+){0,2})")
+
+# -- the contingent that stays ------------------------------------------------------------------------------
+_TROOPS = (r"(?:soldats?|militaires|hommes|troupes|soldiers|troops|service\s?members|personnel|"
+           r"جنديا|جندي|جنود|عسكريا|عسكري|عسكريين)")
+_TROOP_COUNT = re.compile(rf"{_COUNT}\s+(?:de\s+|d['’]\s*|of\s+)?(?:[^\W\d]+\s+)?{_TROOPS}(?!\w)", re.IGNORECASE)
+_STAY = re.compile(r"\b(?:rest(?:e|era|eront|ent|ait|aient|er)|demeur(?:e|era|eront|ent|er)|maintenus?|"
+                   r"remain(?:s|ing|ed)?|stay(?:s|ing|ed)?|left\s+behind)\b"
+                   r"|(?:سيبقى|ستبقى|يبقى|تبقى|سيظل|ستظل|سيبقون|يبقون)", re.IGNORECASE)
+STAY_WINDOW = 60  # characters between the count and the verb that says it stays: one clause ("80 militaires restera")
+
+# -- how long an absence or a presence lasted ---------------------------------------------------------------
+_YEARS_FR_EN = re.compile(
+    rf"{_COUNT}[-\s]+(?:ans|années|annees|years?|year-long)\s+(?:d['’]\s*|de\s+|of\s+)?(?:[^\W\d]+\s+)?"
+    r"(?P<what>absence|suspension|exclusion|rupture|présence|presence|isolement|isolation|opérations|operations|"
+    r"boycott|gel|estrangement)\b", re.IGNORECASE)
+_YEARS_AR = re.compile(
+    r"(?:غياب|تعليق|قطيعة|انقطاع|عزلة|تجميد)\w*\s+(?:(?:دام|استمر|امتد|طال)\w*\s+)?"
+    rf"(?P<pre>(?:نحو|حوالي|حوالى|قرابة|أكثر\s+من|اكثر\s+من)\s+)?{_COUNT}\s+(?:عاما|عام|سنة|سنوات|أعوام|اعوام)"
+    r"|" + _COUNT.replace("?P<num>", "?P<num2>") +
+    r"\s+(?:عاما|سنة|سنوات|أعوام|اعوام)\s+من\s+(?:ال)?(?:غياب|تعليق|قطيعة|انقطاع|عزلة|تجميد)")
+
+
+def _count(raw: str) -> tuple[int, bool, int] | None:
+    """A count as written, whether it is a round word ("une centaine": (100, True, 0)) and where its number
+    starts in ``raw`` ("presque dix": 8); None when no count."""
+    t = raw.strip().lower()
+    if t[:1].isdigit():
+        return int(re.sub(r"\D", "", t)), False, 0
+    starts = [m.start() for m in re.finditer(r"\S+", t)]
+    words = t.split()
+    if words and words[-1] in _ROUND_WORDS:
+        return _ROUND_WORDS[words[-1]], True, 0
+    for at in starts:  # the longest tail that reads as a number ("presque dix" -> 10)
+        n = number_in_words(t[at:])
+        if n is not None:
+            return n, False, at
+    return None
+
+
+def _stated(text: str, start: int, raw: str) -> tuple[int, bool] | None:
+    """A count read at ``start`` of ``text`` with whether it is approximate; None for a bound or no count."""
+    read = _count(raw)
+    if read is None:
+        return None
+    value, rounded, at = read
+    before = text[max(0, start - 30):start] + raw[:at]
+    if _BOUND.search(before):
+        return None
+    return (value, rounded or bool(_APPROX.search(before))) if 0 < value < 1_000_000 else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def figures(sentence: str) -> list[Figure]:
+    """The figures a sentence states: the contingent that stays (``number.troops_staying``, the count nearest to
+    a verb that says it stays, within ``STAY_WINDOW``) and the years of an absence or a presence
+    (``attributes.duration_years``)."""
+    out: list[Figure] = []
+    counts = [(m.start("num"), m.end(), m.group("num")) for m in _TROOP_COUNT.finditer(sentence)]
+    for verb in _STAY.finditer(sentence):
+        near = [(min(abs(verb.start() - end), abs(start - verb.end())), start, raw) for start, end, raw in counts
+                if -STAY_WINDOW <= verb.start() - end <= STAY_WINDOW or 0 <= start - verb.end() <= STAY_WINDOW]
+        if near:
+            _d, start, raw = min(near)
+            read = _stated(sentence, start, raw)
+            if read is not None:
+                out.append(Figure("number.troops_staying", read[0], read[1], sentence.strip()))
+            break
+    for m in _YEARS_FR_EN.finditer(sentence):
+        read = _stated(sentence, m.start("num"), m.group("num"))
+        if read is not None and read[0] <= 200:
+            out.append(Figure("attributes.duration_years", read[0], read[1], sentence.strip()))
+    for m in _YEARS_AR.finditer(sentence):
+        group = "num" if m.group("num") is not None else "num2"
+        pre = m.group("pre") or ""
+        read = _stated(sentence, m.start(group), m.group(group))
+        if read is not None and read[0] <= 200 and not _BOUND.match(pre):
+            out.append(Figure("attributes.duration_years", read[0], read[1] or bool(pre.strip()),
+                              sentence.strip()))
+    return out
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    if same_figure(a.value, b.value):
+        return True
+    return (a.approximate or b.approximate) and abs(a.value - b.value) <= APPROX_SHARE * max(a.value, b.value)
+
+
+def _news_of(events: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Each article's news: of the events that it tells (arms deals and statements left out), the one most
+    articles tell, then the one it tells first."""
+    best: dict[str, tuple[int, int, str]] = {}
+    for e in events:
+        if e.get("category") in _DEALS | _NOT_NEWS:
+            continue
+        n = len({m["article"] for m in e.get("mentions", [])})
+        first: dict[str, int] = {}
+        for m in e.get("mentions", []):
+            first[m["article"]] = min(first.get(m["article"], 1 << 60), int(m["start"]))
+        for article, start in first.items():
+            key = (-n, start, str(e["id"]))
+            if article not in best or key < best[article]:
+                best[article] = key
+    return {a: k[2] for a, k in best.items()}
+
+
+def figure_conflicts(events: Sequence[Mapping[str, Any]], text_of: Mapping[str, str],
+                     outlet_of: Mapping[str, str | None]) -> list[dict[str, Any]]:
+    """The disagreements on the figures of each event's news articles (see the module's docstring)."""
+    told: dict[tuple[str, str], list[tuple[Figure, str]]] = defaultdict(list)
+    for article, event in sorted(_news_of(events).items()):
+        for sentence in _sentences(text_of.get(article, "")):
+            for f in figures(sentence):
+                told[(event, f.kind)].append((f, article))
+    out: list[dict[str, Any]] = []
+    for (event, kind), stated in sorted(told.items()):
+        clash = [(a, b) for i, a in enumerate(stated) for b in stated[i + 1:]
+                 if a[1] != b[1] and (outlet_of.get(a[1]) or a[1]) != (outlet_of.get(b[1]) or b[1])
+                 and not _agree(a[0], b[0])]
+        if not clash:
+            continue
+        record = conflict(event, kind, claims([(f.value, article, f.sentence) for f, article in stated]))
+        for claim in record["claims"]:
+            claim["approximate"] = any(f.approximate for f, a in stated if f.value == claim["value"]
+                                       and a in claim["articles"])
+        out.append(record)
+    return out
+
+
+def with_figure_conflicts(events: Sequence[dict[str, Any]], conflicts: Sequence[dict[str, Any]],
+                          articles: Sequence[Mapping[str, Any]]) -> tuple[list[dict[str, Any]],
+                                                                           list[dict[str, Any]]]:
+    """The fusion's events and conflicts with the figure disagreements added (``figure_conflicts``): each new
+    conflict's id also listed on its event, each claim with the outlets that state it."""
+    outlet_of = {str(a["id"]): a.get("outlet") for a in articles}
+    text_of = {str(a["id"]): str(a.get("text") or "") for a in articles}
+    known = {c["id"] for c in conflicts}
+    new = [c for c in figure_conflicts(events, text_of, outlet_of) if c["id"] not in known]
+    for c in new:
+        for claim in c["claims"]:
+            claim["outlets"] = sorted({outlet_of.get(a) or f"article:{a}" for a in claim["articles"]})
+    ids_of: dict[str, set[str]] = defaultdict(set)
+    for c in new:
+        ids_of[c["subject"]].add(c["id"])
+    out_events = [{**e, "conflicts": sorted(set(e.get("conflicts", [])) | ids_of[e["id"]])} if e["id"] in ids_of
+                  else e for e in events]
+    return out_events, sorted([*conflicts, *new], key=lambda c: str(c["id"]))

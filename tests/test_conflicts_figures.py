@@ -1,0 +1,104 @@
+"""Disagreements between outlets beyond the arms deal's own attributes: a sum in "francs" with no country, the
+numbers and durations an event's articles state (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recoupe.crosscheck.figures import figures, with_figure_conflicts
+from recoupe.understand.events._amounts import amounts
+from tests.test_fuse import articles_of, mention
+
+
+def _deal(article: str, **attributes: Any) -> Any:
+    return mention(article, "ARMS_TRANSFER", "2024-03-12",
+                   attributes={"equipment": "eqp:heron", "designation": "Heron", **attributes})
+
+
+def test_a_sum_in_bare_francs_is_read_only_when_asked() -> None:
+    text = "Berne paiera sept milliards de francs pour ses drones."
+    assert amounts(text) == []
+    assert [(a.amount, a.currency) for a in amounts(text, bare_francs=True)] == [(7_000_000_000, "francs")]
+    # a franc with its country keeps its code
+    assert [(a.amount, a.currency) for a in amounts("huit milliards de francs suisses", bare_francs=True)] == [
+        (8_000_000_000, "CHF")]
+
+
+def test_bare_francs_disagree_with_the_swiss_francs_of_another_outlet_as_stated() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    ems = [_deal("a0", value={"amount": 7_000_000_000, "currency": "CHF"}), _deal("a1")]
+    articles = articles_of("A", "B", published="2024-03-12")
+    articles[1]["text"] = "Le gouvernement achètera les drones Heron avec une enveloppe de huit milliards de francs."
+    (found,) = fuse(ems, [], articles).conflicts
+    assert (found["field"], [(c["value"], c["articles"]) for c in found["claims"]], found.get("note")) == (
+        "value", [({"amount": 7_000_000_000, "currency": "CHF"}, ["a0"]),
+                  ({"amount": 8_000_000_000, "currency": "francs"}, ["a1"])],
+        "stated in CHF, francs: reported as stated, not converted")
+    # the same figure in bare francs agrees with it
+    articles[1]["text"] = "Le gouvernement achètera les drones Heron avec une enveloppe de sept milliards de francs."
+    assert fuse(ems, [], articles).conflicts == []
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Une vingtaine d'instructeurs partiront, mais environ 60 soldats resteront à Dakar.",
+     [("number.troops_staying", 60, True)]),
+    ("Of the 900 troops deployed there, 45 soldiers will remain after June.", [("number.troops_staying", 45, False)]),
+    ("Une centaine de militaires demeureront sur la base.", [("number.troops_staying", 100, True)]),
+    ("سيبقى نحو 70 جنديا في القاعدة", [("number.troops_staying", 70, True)]),
+    ("More than 50 soldiers will stay.", []),  # a bound claims no figure
+    ("Quelque 5.000 soldats sont déployés dans la région.", []),  # deployed, not staying
+    ("Le Maroc retrouve l'organisation après huit ans d'absence.", [("attributes.duration_years", 8, False)]),
+    ("Rabat rejoined the body after a 33-year absence.", [("attributes.duration_years", 33, False)]),
+    ("عاد المغرب إلى المنظمة بعد غياب استمر 33 عاما", [("attributes.duration_years", 33, False)]),
+    ("La mission s'achève après presque sept ans de présence.", [("attributes.duration_years", 7, True)]),
+    ("after more than seven years of presence", []),
+])
+def test_figures_a_sentence_states(sentence: str, want: list[tuple[str, int, bool]]) -> None:
+    assert [(f.kind, f.value, f.approximate) for f in figures(sentence)] == want
+
+
+def _event(eid: str, category: str, *told: tuple[str, int]) -> dict[str, Any]:
+    return {"id": eid, "category": category, "conflicts": [],
+            "mentions": [{"article": a, "start": start, "end": start + 5, "quote": "q"} for a, start in told]}
+
+
+def _articles(*texts: str) -> list[dict[str, Any]]:
+    return [{"id": f"a{i}", "outlet": f"O{i}", "text": t} for i, t in enumerate(texts)]
+
+
+def test_a_rounded_and_an_exact_count_agree_a_round_hundred_does_not() -> None:
+    handover = _event("ev:1", "OTHER", ("a0", 0), ("a1", 0), ("a2", 0))
+    articles = _articles("La base est rendue. Un détachement d'environ 64 soldats restera.",
+                         "La base est rendue. Environ 60 militaires resteront sur place.",
+                         "La base est rendue. Une centaine de soldats resteront.")
+    events, found = with_figure_conflicts([handover], [], articles)
+    (c,) = found
+    assert (c["subject"], c["field"], [(x["value"], x["articles"], x["outlets"]) for x in c["claims"]]) == (
+        "ev:1", "number.troops_staying", [(64, ["a0"], ["O0"]), (60, ["a1"], ["O1"]), (100, ["a2"], ["O2"])])
+    assert events[0]["conflicts"] == [c["id"]]
+    # without the round hundred, "about 60" and "64" agree: no conflict
+    assert with_figure_conflicts([handover], [], articles[:2])[1] == []
+
+
+def test_years_of_absence_differ_between_two_outlets_but_not_within_one() -> None:
+    back = _event("ev:2", "DIPLOMATIC_RELATIONS", ("a0", 0), ("a1", 0))
+    articles = _articles("عاد المغرب إلى المنظمة بعد غياب دام 33 عاما", "Le Maroc revient après 32 ans d'absence.")
+    (c,) = with_figure_conflicts([back], [], articles)[1]
+    assert (c["field"], [(x["value"], x["articles"]) for x in c["claims"]]) == (
+        "attributes.duration_years", [(33, ["a0"]), (32, ["a1"])])
+    # one outlet's two articles: no disagreement between outlets
+    same_outlet = [{**a, "outlet": "O0"} for a in articles]
+    assert with_figure_conflicts([back], [], same_outlet)[1] == []
+
+
+def test_an_article_figures_belong_to_its_news_not_to_its_background() -> None:
+    # a1 tells the return (its news, told by two articles) and, in one sentence, an older event of its own
+    news = _event("ev:3", "DIPLOMATIC_RELATIONS", ("a0", 0), ("a1", 40))
+    background = _event("ev:4", "DIPLOMATIC_RELATIONS", ("a1", 0))
+    deal = _event("ev:5", "ARMS_TRANSFER", ("a0", 0), ("a1", 0), ("a2", 0))
+    articles = _articles("Le Maroc revient après 33 ans d'absence.", "Le Maroc revient après 32 ans d'absence.")
+    (c,) = with_figure_conflicts([news, background, deal], [], articles)[1]
+    assert c["subject"] == "ev:3"
