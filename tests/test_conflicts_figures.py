@@ -53,6 +53,7 @@ def test_bare_francs_disagree_with_the_swiss_francs_of_another_outlet_as_stated(
     ("Le Maroc retrouve l'organisation après huit ans d'absence.", [("attributes.duration_years", 8, False)]),
     ("Rabat rejoined the body after a 33-year absence.", [("attributes.duration_years", 33, False)]),
     ("عاد المغرب إلى المنظمة بعد غياب استمر 33 عاما", [("attributes.duration_years", 33, False)]),
+    ("عاد إلى مقعده بعد مضي 9 سنوات على قرار تعليق عضويته", [("attributes.duration_years", 9, False)]),
     ("La mission s'achève après presque sept ans de présence.", [("attributes.duration_years", 7, True)]),
     ("after more than seven years of presence", []),
 ])
