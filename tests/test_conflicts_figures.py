@@ -49,6 +49,8 @@ def test_bare_francs_disagree_with_the_swiss_francs_of_another_outlet_as_stated(
     ("Une centaine de militaires demeureront sur la base.", [("number.troops_staying", 100, True)]),
     ("سيبقى نحو 70 جنديا في القاعدة", [("number.troops_staying", 70, True)]),
     ("More than 50 soldiers will stay.", []),  # a bound claims no figure
+    # those still there who leave; "le reste", a noun
+    ("The remaining 300 troops will leave in May.", []), ("Le reste des 900 soldats partira en mai.", []),
     ("Quelque 5.000 soldats sont déployés dans la région.", []),  # deployed, not staying
     ("Le Maroc retrouve l'organisation après huit ans d'absence.", [("attributes.duration_years", 8, False)]),
     ("Rabat rejoined the body after a 33-year absence.", [("attributes.duration_years", 33, False)]),
