@@ -105,3 +105,30 @@ def test_an_article_figures_belong_to_its_news_not_to_its_background() -> None:
     articles = _articles("Le Maroc revient après 33 ans d'absence.", "Le Maroc revient après 32 ans d'absence.")
     (c,) = with_figure_conflicts([news, background, deal], [], articles)[1]
     assert c["subject"] == "ev:3"
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Les deux capitales rouvriront leurs consulats d'ici trois mois.", [("P3M", 2160)]),
+    ("The ceasefire must be verified within ten days.", [("P10D", 240)]),
+    ("The crew will be released within 72 hours.", [("PT72H", 72)]),
+    ("يعاد فتح القنصليات في غضون أسبوعين", [("P2W", 336)]),
+    ("على أن تستأنف الرحلات خلال مدة أقصاها ثلاثة أشهر", [("P3M", 2160)]),
+    # a month or a year named after the unit is a date; "the coming months" no figure
+    ("وقعت المناورات خلال شهر مايو", []), ("خلال عام 2019", []), ("within the coming months", []),
+])
+def test_deadlines_a_sentence_states(sentence: str, want: list[tuple[str, int]]) -> None:
+    assert [(f.claim, f.value) for f in figures(sentence) if f.kind == "attributes.deadline"] == want
+
+
+def test_a_deadline_told_in_weeks_by_one_outlet_and_in_months_by_another() -> None:
+    deal = _event("ev:6", "DIPLOMATIC_RELATIONS", ("a0", 0), ("a1", 0), ("a2", 0))
+    articles = _articles("Les consulats rouvriront d'ici trois semaines.",
+                         "The consulates will reopen within three weeks.",
+                         "يعاد فتح القنصليات خلال مدة أقصاها شهران")
+    (c,) = with_figure_conflicts([deal], [], articles)[1]
+    assert (c["field"], [(x["value"], x["articles"]) for x in c["claims"]]) == (
+        "attributes.deadline", [("P3W", ["a0", "a1"]), ("P2M", ["a2"])])
+    # "a month" and "four weeks" agree once rounding is allowed for
+    articles[2]["text"] = "يعاد فتح القنصليات خلال شهر"
+    articles[0]["text"] = articles[1]["text"] = "The consulates will reopen within four weeks."
+    assert with_figure_conflicts([deal], [], articles)[1] == []

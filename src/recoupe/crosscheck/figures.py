@@ -1,7 +1,8 @@
 """Figures the articles of one event state outside an arms deal, and the disagreements between outlets on them:
 the size of the contingent that stays after a withdrawal or handover ("un détachement d'environ 80 militaires
-restera", "une centaine de soldats resteront", "about 100 troops will remain") and how long an absence or a
-presence lasted ("بعد غياب دام 12 عاما", "après onze ans d'absence", "after a 12-year suspension").
+restera", "une centaine de soldats resteront", "about 100 troops will remain"), how long an absence or a
+presence lasted ("بعد غياب دام 12 عاما", "après onze ans d'absence", "after a 12-year suspension") and the delay a
+party is given ("reopen the embassies within two months", "خلال مدة أقصاها شهران", "d'ici trois semaines").
 
 A pure step after the ``fuse.v1`` stage (``with_figure_conflicts``): each article's figures belong to its news, the
 event of the fusion that tells it and that most articles tell (an article also tells background events, which
@@ -45,6 +46,11 @@ class Figure:
     value: int
     approximate: bool
     sentence: str
+    shown: str | int | None = None  # the claim's value when not ``value`` itself (a deadline: "P2M", 60 days)
+
+    @property
+    def claim(self) -> str | int:
+        return self.value if self.shown is None else self.shown
 
 
 # "une centaine", "un millier", "a dozen": a round count
@@ -84,6 +90,50 @@ _YEARS_AR = re.compile(
     rf"(?P<pre>(?:نحو|حوالي|حوالى|قرابة|أكثر\s+من|اكثر\s+من)\s+)?{_COUNT}\s+(?:عاما|عام|سنة|سنوات|أعوام|اعوام)"
     r"|" + _COUNT.replace("?P<num>", "?P<num2>") +
     r"\s+(?:عاما|سنة|سنوات|أعوام|اعوام)\s+(?:من|على)\s+(?:قرار\s+)?(?:ال)?(?:غياب|تعليق|قطيعة|انقطاع|عزلة|تجميد)")
+
+
+# -- the time a party has to do something ("reopen the embassies within two months") -------------------------
+_PERIODS = {"heure": ("H", 1), "heures": ("H", 1), "hour": ("H", 1), "hours": ("H", 1), "jour": ("D", 24),
+            "jours": ("D", 24), "day": ("D", 24), "days": ("D", 24), "semaine": ("W", 168), "semaines": ("W", 168),
+            "week": ("W", 168), "weeks": ("W", 168), "mois": ("M", 720), "month": ("M", 720),
+            "months": ("M", 720), "an": ("Y", 8760), "ans": ("Y", 8760), "year": ("Y", 8760), "years": ("Y", 8760),
+            "ساعة": ("H", 1), "ساعات": ("H", 1), "يوم": ("D", 24), "أيام": ("D", 24), "ايام": ("D", 24),
+            "أسبوع": ("W", 168), "اسبوع": ("W", 168), "أسابيع": ("W", 168), "اسابيع": ("W", 168),
+            "شهر": ("M", 720), "أشهر": ("M", 720), "اشهر": ("M", 720), "شهور": ("M", 720), "عام": ("Y", 8760),
+            "سنة": ("Y", 8760)}
+# Arabic duals: "شهرين", "شهران" are two months
+_DUALS = {"يومين": "يوم", "يومان": "يوم", "أسبوعين": "أسبوع", "أسبوعان": "أسبوع", "اسبوعين": "أسبوع",
+          "شهرين": "شهر", "شهران": "شهر", "عامين": "عام", "عامان": "عام", "سنتين": "سنة"}
+# a month or year named after the unit is a date, not a delay: "خلال شهر مارس", "خلال عام 2023"
+_NOT_NAMED = (r"(?!\s+(?:\d|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|"
+              r"ديسمبر|رمضان))")
+_PERIOD_RE = "|".join(sorted((re.escape(w) for w in [*_PERIODS, *_DUALS]), key=len, reverse=True))
+_DEADLINE = re.compile(
+    r"(?:\bwithin|\bd['’]ici|\bsous|\bdans\s+un\s+d[ée]lai\s+(?:maximum\s+|maximal\s+)?d['e]|خلال|في\s+غضون)"
+    r"\s+(?:(?:a\s+)?maximum\s+(?:of\s+)?|at\s+most\s+|au\s+plus\s+|(?:مدة|فترة)\s+(?:أقصاها|اقصاها|لا\s+تتجاوز)\s+)?"
+    rf"(?:(?P<num>\d+|[^\W\d]+)\s+)?(?P<unit>{_PERIOD_RE})(?!\w){_NOT_NAMED}"
+    r"|(?:مدة|فترة)\s+(?:أقصاها|اقصاها|لا\s+تتجاوز)\s+"
+    rf"(?:(?P<num2>\d+|[^\W\d]+)\s+)?(?P<unit2>{_PERIOD_RE})(?!\w){_NOT_NAMED}", re.IGNORECASE)
+
+
+def _deadline(m: re.Match[str]) -> tuple[str, int] | None:
+    """A deadline as an ISO 8601 duration and in hours: "within two months" ("P2M", 1440), "خلال أسبوع" ("P1W",
+    168), "sous 48 heures" ("PT48H", 48);
+    None when the number before the unit is no number ("within the coming months")."""
+    raw_num = m.group("num") or m.group("num2")
+    unit = (m.group("unit") or m.group("unit2") or "").lower()
+    n = 1
+    if unit in _DUALS:
+        unit, n = _DUALS[unit], 2
+    if raw_num:
+        read = number_in_words(raw_num) if not raw_num.isdigit() else int(raw_num)
+        if read is None and raw_num.lower() not in ("a", "an", "one", "un", "une"):
+            return None
+        n = n if read is None else read * (n if n == 2 else 1)
+    if unit not in _PERIODS or not 0 < n <= 1000:
+        return None
+    letter, hours = _PERIODS[unit]
+    return (f"PT{n}H" if letter == "H" else f"P{n}{letter}"), n * hours
 
 
 def _count(raw: str) -> tuple[int, bool, int] | None:
@@ -143,6 +193,10 @@ def figures(sentence: str) -> list[Figure]:
         read = _stated(sentence, m.start("num"), m.group("num"))
         if read is not None and read[0] <= 200:
             out.append(Figure("attributes.duration_years", read[0], read[1], sentence.strip()))
+    for m in _DEADLINE.finditer(sentence):
+        period = _deadline(m)
+        if period is not None:
+            out.append(Figure("attributes.deadline", period[1], False, sentence.strip(), period[0]))
     for m in _YEARS_AR.finditer(sentence):
         group = "num" if m.group("num") is not None else "num2"
         pre = m.group("pre") or ""
@@ -153,7 +207,14 @@ def figures(sentence: str) -> list[Figure]:
     return out
 
 
+_UNIT_HOURS = {"H": 1, "D": 24, "W": 168, "M": 720, "Y": 8760}
+
+
 def _agree(a: Figure, b: Figure) -> bool:
+    if a.kind == "attributes.deadline" and a.shown != b.shown:
+        # told in two units, a delay agrees within half the coarser one ("a month" and "four weeks")
+        grain = max(_UNIT_HOURS[str(f.shown)[-1]] for f in (a, b))
+        return str(a.shown)[-1] != str(b.shown)[-1] and abs(a.value - b.value) <= grain / 2
     if same_figure(a.value, b.value):
         return True
     return (a.approximate or b.approximate) and abs(a.value - b.value) <= APPROX_SHARE * max(a.value, b.value)
@@ -192,9 +253,9 @@ def figure_conflicts(events: Sequence[Mapping[str, Any]], text_of: Mapping[str, 
                  and not _agree(a[0], b[0])]
         if not clash:
             continue
-        record = conflict(event, kind, claims([(f.value, article, f.sentence) for f, article in stated]))
+        record = conflict(event, kind, claims([(f.claim, article, f.sentence) for f, article in stated]))
         for claim in record["claims"]:
-            claim["approximate"] = any(f.approximate for f, a in stated if f.value == claim["value"]
+            claim["approximate"] = any(f.approximate for f, a in stated if f.claim == claim["value"]
                                        and a in claim["articles"])
         out.append(record)
     return out
