@@ -8,7 +8,8 @@ A pure step after the ``fuse.v1`` stage (``with_figure_conflicts``): each articl
 event of the fusion that tells it and that most articles tell (an article also tells background events, which
 are not where its figures belong). Two figures disagree when no rounding reconciles them (``same_figure``: "82"
 and "about 80" agree, "82" and "une centaine" do not) and, when one is approximate ("environ", "about", "presque",
-"une centaine"), when they differ by more than ``APPROX_SHARE``. A bound ("plus de 10 ans", "more than 100
+"une centaine"), when they differ by more than ``APPROX_SHARE``; a delay told in two units agrees within half the
+coarser one ("a month" and "four weeks"). A bound ("plus de 10 ans", "more than 100
 troops") claims no figure. A disagreement needs two articles of different outlets; each claim keeps its
 articles, outlets and sentence.
 """
@@ -46,7 +47,7 @@ class Figure:
     value: int
     approximate: bool
     sentence: str
-    shown: str | int | None = None  # the claim's value when not ``value`` itself (a deadline: "P2M", 60 days)
+    shown: str | int | None = None  # the claim's value when not ``value`` itself (a deadline: "P2M", 1440 hours)
 
     @property
     def claim(self) -> str | int:
