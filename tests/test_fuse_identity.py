@@ -174,3 +174,32 @@ def test_an_act_announced_at_a_conference_is_one_record_named_by_the_act() -> No
     assert link(items) == [[0, 1]]
     assert merged_category(["CONFERENCE", "OTHER"]) == "OTHER"
     assert merged_category(["CONFERENCE", "DIPLOMATIC_RELATIONS"]) == "DIPLOMATIC_RELATIONS"
+
+
+def test_an_undated_accord_in_articles_that_date_a_deal_to_the_day_is_that_deal() -> None:
+    f16 = frozenset({"eqp:f-16"})
+    # "Athens signed the letter of acceptance" (undated) in an article of 26 July that dates the F-35 deal to
+    # 25 July, beside an F-16 sale the same article recalls undated: the accord is the deal it reports
+    deal = replace(item("a", "ARMS_TRANSFER", day="2024-07-25", src="USA", rcp="GRC", story="s1", names=F35),
+                   published=date(2024, 7, 26))
+    recalled = replace(item("a", "ARMS_TRANSFER", src="USA", rcp="GRC", story="s1", names=f16),
+                       published=date(2024, 7, 26))
+    accord = replace(item("a", "AGREEMENT", src="USA", rcp="GRC", story="s1"), published=date(2024, 7, 26))
+    assert link([deal, recalled, accord]) == [[0, 2], [1]]
+    # published a month after the deal's day, the article reports something else: no news of that deal
+    late = [replace(x, published=date(2024, 8, 30)) for x in (deal, recalled, accord)]
+    assert link(late) == [[0], [1], [2]]
+
+
+def test_an_undated_mention_of_a_deal_joins_the_step_its_own_article_dates() -> None:
+    su35 = frozenset({"eqp:su-35"})
+    # the contract dated 2018 by two articles, the delivery dated 2020 by one; the second contract article also
+    # says "the deal" with no system named and no date: that article's contract
+    order_a = item("a", "ARMS_TRANSFER", year="2018", src="RUS", rcp="EGY", story="s1", names=su35)
+    delivery = item("b", "ARMS_TRANSFER", year="2020", src="RUS", rcp="EGY", story="s1", names=su35)
+    deal_said = item("c", "ARMS_TRANSFER", src="RUS", rcp="EGY", story="s1")
+    order_c = item("c", "ARMS_TRANSFER", src="RUS", rcp="EGY", story="s1", names=su35)  # named, undated
+    assert link([order_a, delivery, deal_said, order_c]) == [[0, 2, 3], [1]]
+    # an article that names neither step's system: which step, nothing says
+    assert link([order_a, delivery, item("d", "ARMS_TRANSFER", src="RUS", rcp="EGY", story="s1")]) == [
+        [0], [1], [2]]

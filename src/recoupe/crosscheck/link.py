@@ -124,6 +124,8 @@ class _Cluster:
     planned_told: date | None = None
     # the publication days of its members when each is undated and told as its article's news, else None
     news_days: set[date] | None = field(default_factory=set)
+    # the publication day of each of its articles (None: unknown)
+    published: dict[str, date | None] = field(default_factory=dict)
     lo: date | None = None  # the dates every dated member allows (intersection of their intervals)
     hi: date | None = None
 
@@ -144,6 +146,7 @@ class _Cluster:
         elif group == "real" and self.fact == "future":
             self.fact = "real"  # the plan came true: its later mentions tell it as done
         self.articles.add(it.article)
+        self.published.setdefault(it.article, it.published)
         if it.story:
             self.stories.add(it.story)
         self.source_countries |= it.source_countries
@@ -317,8 +320,10 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
             found.update(by_story.get((cat, it.story), ()))
         return sorted(found)
 
+    # the best identified first: dated before undated, then those naming persons, then those naming a system or
+    # an exercise (an undated "the deal" then finds the deal its article names)
     order = sorted(range(len(items)), key=lambda i: (items[i].tier, items[i].start or date.max,
-                                                     -len(items[i].persons), i))
+                                                     -len(items[i].persons), not items[i].names, i))
     for i in order:
         it = items[i]
         fits = [ci for ci in candidates(it) if _compatible(it, clusters[ci])
@@ -346,6 +351,12 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
                 # order, the earliest, unless it tells a delivery, the latest
                 steps = sorted(fits, key=lambda ci: (clusters[ci].lo or date.min, ci))
                 fits = [steps[-1] if it.delivered else steps[0]]
+            if len(fits) > 1:
+                # still several: the one its own article dates (an article that dates the 2018 contract and
+                # tells "the deal" undated a paragraph later tells that contract, not the 2020 delivery another
+                # article of the story dates)
+                own = [ci for ci in fits if it.article in clusters[ci].articles and clusters[ci].lo is not None]
+                fits = own if len(own) == 1 else fits
         elif it.tier == 2 or (it.tier == 1 and len(fits) > 1):
             fits = [ci for ci in fits if _identified(it, clusters[ci])]
         if it.tier > 0 and it.category in PERSON_CENTRIC:
@@ -440,7 +451,24 @@ def _same_event(a: _Cluster, b: _Cluster) -> bool:
         return True
     undated, dated = (a, b) if a.lo is None else (b, a)
     return bool(undated.news_days and dated.lo and dated.hi and all(
-        dated.lo <= day and dated.hi >= day - timedelta(days=NEWS_DAYS) for day in undated.news_days))
+        dated.lo <= day and dated.hi >= day - timedelta(days=NEWS_DAYS) for day in undated.news_days)) or _reports(
+        undated, dated)
+
+
+def _reports(undated: _Cluster, dated: _Cluster) -> bool:
+    """Whether an undated event is the news that a day-dated one is: every article telling the undated one
+    dates the other to the day, and was published at most NEWS_DAYS after it (one at least of known day). "The
+    letter of acceptance has been signed" in an article that dates the F-35 deal to its day tells that deal;
+    an event an article recalls is dated vaguely or long before it."""
+    if undated.lo is not None or dated.best_tier != 0 or dated.lo is None or dated.hi is None:
+        return False
+    if not undated.articles <= dated.articles:
+        return False
+    days = [undated.published.get(a) for a in undated.articles]
+    # an article of unknown day may be a later one that recalls the event (the seeds' January 2023 report of an
+    # accord signed in November 2021): one known day at least, and each known one within the window
+    return any(days) and all(day is None or (dated.lo <= day and dated.hi >= day - timedelta(days=NEWS_DAYS))
+                             for day in days)
 
 
 def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
@@ -466,8 +494,11 @@ def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
         for category in sorted({clusters[cj].category for cj in near} - {c.category}):
             if _family_of({c.category, category}):
                 fits = [cj for cj in near if clusters[cj].category == category and _same_event(c, clusters[cj])]
-                if fits and c.lo is None and len([cj for cj in near if clusters[cj].category == category
-                                                  and _same_identity(c, clusters[cj])]) > 1:
+                news = [cj for cj in fits if _reports(c, clusters[cj])]
+                if len(news) == 1:
+                    fits = news  # undated, the news its articles date to the day rather than another reading
+                elif fits and c.lo is None and len([cj for cj in near if clusters[cj].category == category
+                                                    and _same_identity(c, clusters[cj])]) > 1:
                     fits = [*fits, -1]  # undated, it could be another event of the story, dated or not
                 if fits:
                     only[(ci, category)] = fits[0] if len(fits) == 1 else None
