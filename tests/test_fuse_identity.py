@@ -203,3 +203,20 @@ def test_an_undated_mention_of_a_deal_joins_the_step_its_own_article_dates() -> 
     # an article that names neither step's system: which step, nothing says
     assert link([order_a, delivery, item("d", "ARMS_TRANSFER", src="RUS", rcp="EGY", story="s1")]) == [
         [0], [1], [2]]
+
+
+def test_undated_relations_restored_join_the_accord_dated_that_week_by_an_article_of_known_day() -> None:
+    week = (date(2023, 3, 6), date(2023, 3, 12))
+    # "the accord reached this week" (dated to the week) in two articles, one published on 10 March; "the two
+    # states will resume relations" told undated by three articles, that one among them, the others undated
+    accord = [replace(item(a, "AGREEMENT", src="SAU", rcp="IRN", story="s1"), start=week[0], end=week[1],
+                      granularity="week", published=day) for a, day in (("a", date(2023, 3, 10)), ("b", None))]
+    relations = [replace(item(a, "DIPLOMATIC_RELATIONS", src="SAU", rcp="IRN", story="s1"), published=day)
+                 for a, day in (("a", date(2023, 3, 10)), ("b", None), ("c", None))]
+    assert link([*accord, *relations]) == [[0, 1, 2, 3, 4]]
+    # told only by articles of unknown day, the restoration may be recalled years later: not joined
+    unknown = [replace(x, published=None) for x in (*accord, *relations)]
+    assert link(unknown) == [[0, 1], [2, 3, 4]]
+    # an article of known day a month after the accord's week tells something else
+    late = [*accord, *relations[:2], replace(relations[2], published=date(2023, 4, 20))]
+    assert link(late) == [[0, 1], [2, 3, 4]]

@@ -456,19 +456,23 @@ def _same_event(a: _Cluster, b: _Cluster) -> bool:
 
 
 def _reports(undated: _Cluster, dated: _Cluster) -> bool:
-    """Whether an undated event is the news that a day-dated one is: every article telling the undated one
-    dates the other to the day, and was published at most NEWS_DAYS after it (one at least of known day). "The
-    letter of acceptance has been signed" in an article that dates the F-35 deal to its day tells that deal;
-    an event an article recalls is dated vaguely or long before it."""
-    if undated.lo is not None or dated.best_tier != 0 or dated.lo is None or dated.hi is None:
+    """Whether an undated event is the news that a dated one is: an article of known day tells both, and every
+    article of known day that tells the undated one was published at most NEWS_DAYS after the dated one's
+    days. "The letter of acceptance has been signed" in an article that dates the F-35 deal to its day tells
+    that deal; an event an article recalls is dated long before it (the 1958 signing of the accord ended in
+    2024). The dated one is dated to the day, a week or a month (a year holds many acts)."""
+    if undated.lo is not None or dated.best_tier > 1 or dated.lo is None or dated.hi is None:
         return False
-    if not undated.articles <= dated.articles:
-        return False
-    days = [undated.published.get(a) for a in undated.articles]
+    lo, hi = dated.lo, dated.hi
+
+    def news(day: date) -> bool:
+        return lo <= day and hi >= day - timedelta(days=NEWS_DAYS)
+
     # an article of unknown day may be a later one that recalls the event (the seeds' January 2023 report of an
-    # accord signed in November 2021): one known day at least, and each known one within the window
-    return any(days) and all(day is None or (dated.lo <= day and dated.hi >= day - timedelta(days=NEWS_DAYS))
-                             for day in days)
+    # accord signed in November 2021): one shared article of known day, and each known day within the window
+    shared = [day for a in undated.articles & dated.articles if (day := undated.published.get(a))]
+    days = [day for a in undated.articles if (day := undated.published.get(a))]
+    return bool(shared) and all(news(day) for day in days)
 
 
 def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
