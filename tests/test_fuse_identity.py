@@ -220,3 +220,15 @@ def test_undated_relations_restored_join_the_accord_dated_that_week_by_an_articl
     # an article of known day a month after the accord's week tells something else
     late = [*accord, *relations[:2], replace(relations[2], published=date(2023, 4, 20))]
     assert link(late) == [[0, 1], [2, 3, 4]]
+
+
+def test_a_plan_of_an_undated_article_and_the_act_of_its_story_are_one_whichever_comes_first() -> None:
+    # "Chad decided on Thursday 28 November to end the accord" read as a plan in an article of unknown day, and
+    # "Chad ended the accord on 28 November" in a dated article of the same story: one event in either order
+    plan = item("a", "COOPERATION", day="2024-11-28", src="TCD", rcp="FRA", story="s1", factuality="planned")
+    done = replace(item("b", "COOPERATION", day="2024-11-28", src="TCD", rcp="FRA", story="s1"),
+                   published=date(2024, 11, 29))
+    assert link([plan, done]) == [[0, 1]]
+    assert link([done, plan]) == [[0, 1]]
+    # the act told by an article of another story is not what that undated article planned
+    assert link([plan, replace(done, story="s2")]) == [[0], [1]]

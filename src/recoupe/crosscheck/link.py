@@ -201,7 +201,10 @@ def _same_fact(it: FuseItem, c: _Cluster) -> bool:
         return bool(c.lo and ((it.published and it.published <= c.lo)
                               or (it.published is None and it.story and it.story in c.stories)))
     if group == "real" and c.fact == "future":
-        return bool(c.planned_told and it.start and c.planned_told <= it.start)
+        # the plan was told before the day; or, as above, by an undated article of the item's story about the
+        # event's own days (the order mentions are linked in does not matter)
+        return bool(c.planned_told and it.start and (c.planned_told <= it.start or (
+            c.planned_told == date.max and c.lo and it.story and it.story in c.stories)))
     return False
 
 
