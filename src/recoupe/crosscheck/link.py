@@ -5,11 +5,13 @@ overlap; named persons of one state must be the same), dates (intervals intersec
 that last days), names (weapon designation, named exercise or agreement), factuality (a plan is not a fact). A
 mention dated only to a month must be the only fit or share a person, name or story with the event; one dated
 to a year must share one; an undated mention joins only an event of its own story (or, for a visit, meeting or
-statement told in passing, the one event of its person). A mention that could join two events joins none, and a
-vague mention of a person's doing joins only that person's event. A plan told before the day of the event is
+statement told in passing, the one event of its person); when several of its story fit, the one its own
+article dates. A mention that could join two events joins none, and a vague mention of a person's doing joins
+only that person's event. A plan told before the day of the event, or by an undated article of its story, is
 that event. Then events of one family of categories that are one act told two ways merge (a deal told as a
-transfer and as an accord, the talks of a visit: ``CATEGORY_FAMILIES``, ``merged_category``). Pure and
-near-linear (see ``link``).
+transfer and as an accord, the talks of a visit: ``CATEGORY_FAMILIES``, ``merged_category``); an undated one
+joins the act its articles of known day report as their news (``_reports``). Pure and near-linear (see
+``link``).
 """
 
 from __future__ import annotations
@@ -503,7 +505,7 @@ def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
                 fits = [cj for cj in near if clusters[cj].category == category and _same_event(c, clusters[cj])]
                 news = [cj for cj in fits if _reports(c, clusters[cj])]
                 if len(news) == 1:
-                    fits = news  # undated, the news its articles date to the day rather than another reading
+                    fits = news  # undated: the act its articles report as their news, not one they recall
                 elif fits and c.lo is None and len([cj for cj in near if clusters[cj].category == category
                                                     and _same_identity(c, clusters[cj])]) > 1:
                     fits = [*fits, -1]  # undated, it could be another event of the story, dated or not
