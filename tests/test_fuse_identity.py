@@ -232,3 +232,21 @@ def test_a_plan_of_an_undated_article_and_the_act_of_its_story_are_one_whichever
     assert link([done, plan]) == [[0, 1]]
     # the act told by an article of another story is not what that undated article planned
     assert link([plan, replace(done, story="s2")]) == [[0], [1]]
+
+
+def test_an_undated_accord_and_an_undated_cooperation_of_one_story_told_by_different_articles_are_one() -> None:
+    # one outlet says "the defence agreement signed with Washington", another "the defence cooperation with
+    # Washington", neither dated, in one story: one act
+    accord = item("a", "AGREEMENT", src="JOR", rcp="USA", story="s1")
+    cooperation = item("b", "COOPERATION", src="JOR", rcp="USA", story="s1")
+    assert link([accord, cooperation]) == [[0, 1]]
+    # in two stories, two acts; with a second cooperation of those states in the story, which one is unknown
+    assert link([accord, replace(cooperation, story="s2")]) == [[0], [1]]
+    named = [replace(cooperation, names=frozenset({"evt:programme-a"})),
+             item("c", "COOPERATION", src="JOR", rcp="USA", story="s1", names=frozenset({"evt:programme-b"}))]
+    assert link([accord, *named]) == [[0], [1], [2]]
+    # a person's doing (a visit, talks) or a deal (its system may be another) told by other articles stays apart
+    assert link([item("a", "VISIT", src="JOR", rcp="USA", story="s1"),
+                 item("b", "MEETING", src="JOR", rcp="USA", story="s1")]) == [[0], [1]]
+    assert link([item("a", "ARMS_TRANSFER", src="USA", rcp="JOR", story="s1"),
+                 item("b", "COOPERATION", src="USA", rcp="JOR", story="s1")]) == [[0], [1]]

@@ -450,10 +450,13 @@ def _same_event(a: _Cluster, b: _Cluster) -> bool:
     # undated both, told by one article (an undated one beside a dated one may be its background: the signing in
     # 1958 of the accord ended in 2024), or the undated one is the news of articles published within NEWS_DAYS of
     # the other's days
+    if a.lo is None and b.lo is None:
+        # undated both: told by one article, or by articles of one story only (its other articles may tell it
+        # as a cooperation what one calls the agreement); ``_across_categories`` merges only each one's only fit
+        return bool(a.articles & b.articles) or (len(a.stories | b.stories) == 1 and not (
+            {a.category, b.category} & (PLANS_ARE_PART | PERSON_CENTRIC)))
     if not a.articles & b.articles:
         return False
-    if a.lo is None and b.lo is None:
-        return True
     undated, dated = (a, b) if a.lo is None else (b, a)
     return bool(undated.news_days and dated.lo and dated.hi and all(
         dated.lo <= day and dated.hi >= day - timedelta(days=NEWS_DAYS) for day in undated.news_days)) or _reports(
