@@ -439,7 +439,8 @@ def _same_identity(a: _Cluster, b: _Cluster) -> bool:
 
 def _same_event(a: _Cluster, b: _Cluster) -> bool:
     """Whether two events of different categories are one told two ways: the same identity
-    (``_same_identity``) and dates within the tolerance of the category (an undated one must share an article)."""
+    (``_same_identity``) and dates within the tolerance of the category; an undated one shares an article with the
+    other, or is its news (``_reports``), or both are undated acts between states told in one story only."""
     if not _same_identity(a, b):
         return False
     tolerance = max(_tolerance(a.category), _tolerance(b.category))
