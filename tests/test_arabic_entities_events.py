@@ -347,3 +347,23 @@ def test_a_purchase_to_come_is_dated_by_its_announcement(models: Models) -> None
     assert (deal.factuality, deal.date.start, deal.date.date_type) == ("planned", "2024-05-02", "approximate")
     (visit,) = events_of("سيتوجه الرئيس الفرنسي إلى الجزائر في زيارة رسمية.", models)
     assert (visit.factuality, visit.date.start) == ("planned", None)
+
+
+@pytest.mark.parametrize("text", [
+    "وقعت الإمارات صفقة بمليارات الدولارات لشراء مقاتلات من فرنسا",
+    "عقود تبلغ قيمتها عشرات الملايين من الدولارات",
+])
+def test_billions_without_a_number_are_no_sum(text: str) -> None:
+    """"بمليارات الدولارات" says billions, not one billion: no value is read (before: exactly 10**9)."""
+    assert parse_value_ar(text) is None
+
+
+def test_restored_relations_are_the_articles_states_not_the_places_named(models: Models) -> None:
+    """"وتأتي إعادة العلاقات ... من ليبيا إلى العراق": the relations of the article's two states, not of the
+    places the sentence names as a range (before: LBY and IRQ)."""
+    text = ("أعلنت السعودية وإيران استئناف العلاقات الدبلوماسية بينهما بعد محادثات في بكين. "
+            "وقال مسؤول إيراني إن السفارتين في الرياض وطهران ستفتحان خلال شهرين. "
+            "وتأتي إعادة العلاقات بعد سنوات من التوتر الذي غذى الحروب في المنطقة من ليبيا إلى العراق.")
+    events = events_of(text, models)
+    assert {frozenset(r.kb_id for r in e.source) for e in events if e.category == "DIPLOMATIC_RELATIONS"} == {
+        frozenset({"SAU", "IRN"})}

@@ -312,6 +312,9 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
         if cat in ("AGREEMENT", "COOPERATION") and not parties and _THE_AGREEMENT.search(
                 _n(text[max(start, hit.start - 40):min(end, hit.end + 40)])):
             dyad_words = True  # "تم توقيع الاتفاقية": the agreement the article is about, between its two states
+        if cat == "DIPLOMATIC_RELATIONS" and not parties and "العلاقات" in _n(text[hit.start:hit.end]):
+            dyad_words = True  # "وتأتي إعادة العلاقات بعد ...": the relations the article is about, not the
+            # states the sentence names as places ("من اليمن إلى سوريا")
         if dyad_words and len(dyad) == 2:
             for c in dyad:
                 if c not in {p.country for p in parties} and len(parties) < 2:
@@ -512,6 +515,8 @@ _SCALE = {"مليار": 10**9, "مليارات": 10**9, "ملياري": 2 * 10**
           "ملايين": 10**6, "مليوني": 2 * 10**6, "مليونا": 10**6, "الف": 10**3, "آلاف": 10**3}
 _CURRENCY = {"دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "EGP", "دينار": "DZD",
              "درهم": "MAD", "ريال": "SAR", "روبل": "RUB", "ليرة": "TRY"}
+# Plural scale words without a number before them say "billions", "millions": no amount.
+_UNCOUNTED_SCALES = frozenset({"مليارات", "ملايين"})
 _VALUE = re.compile(r"(?:(\d+(?:[.,]\d+)?)\s*)?(مليارات|مليارا|ملياري|مليار|ملايين|مليوني|مليونا|مليون)\s+"
                     r"(?:من\s+)?(?:ال)?(دولارات|دولارا|دولار|يورو|جنيه|دينار|درهم|ريال|روبل|ليره)")
 
@@ -524,6 +529,8 @@ def parse_value_ar(text: str) -> dict[str, Any] | None:
     if m is None:
         return None
     scale_word = m.group(2)
+    if not m.group(1) and scale_word in _UNCOUNTED_SCALES:
+        return None  # "بمليارات الدولارات", "عشرات الملايين": billions, not one billion; no sum stated
     scale = _SCALE.get(scale_word, 1)
     number = float(m.group(1).replace(",", ".")) if m.group(1) else 1.0
     if m.group(1) and scale_word in ("ملياري", "مليوني"):
