@@ -367,3 +367,10 @@ def test_restored_relations_are_the_articles_states_not_the_places_named(models:
     events = events_of(text, models)
     assert {frozenset(r.kb_id for r in e.source) for e in events if e.category == "DIPLOMATIC_RELATIONS"} == {
         frozenset({"SAU", "IRN"})}
+
+
+def test_a_part_of_the_whole_order(models: Models) -> None:
+    """"تسلمت منها 6 فقط من أصل 20": 20 ordered, 6 of them delivered (before: no count at all)."""
+    (e,) = events_of("أوقفت واشنطن عام 2015 صفقة مروحيات أباتشي كان العراق قد تسلم منها 6 فقط من أصل 20.", models)
+    assert e.category == "ARMS_TRANSFER"
+    assert (e.attributes["number"], e.attributes["number_total"]) == (6, 20)

@@ -461,6 +461,9 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
     number = _count(sentence, hit.start - start)
     if number is not None:
         attributes["number"] = number
+    part = _part_of_total(sentence)
+    if part is not None:  # "تسلمت منها 8 فقط من أصل 12": 8 now, 12 in all
+        attributes["number"], attributes["number_total"] = part
     value = parse_value_ar(text[start:end])
     if value is not None:
         attributes["value"] = value
@@ -509,6 +512,19 @@ def _count(text: str, at: int = 0) -> int | None:
     if not found:
         return None
     return min(found, key=lambda pn: abs(pn[0] - at))[1]
+
+
+# "8 فقط من أصل 12", "ثلاث من أصل 12": a part of the whole order.
+_PART_OF_TOTAL = re.compile(r"(?<![\d.,])(\d{1,4})\s+(?:فقط\s+)?من\s+(?:اصل|اجمالي|مجموع)\s+(\d{1,4})(?![\d])")
+
+
+def _part_of_total(text: str) -> tuple[int, int] | None:
+    """(part, total) when the sentence counts a part of a whole ("8 فقط من أصل 12" -> (8, 12))."""
+    m = _PART_OF_TOTAL.search(_n(text))
+    if m is None:
+        return None
+    part, total = int(m.group(1)), int(m.group(2))
+    return (part, total) if 0 < part < total <= MAX_COUNT else None
 
 
 _SCALE = {"مليار": 10**9, "مليارات": 10**9, "ملياري": 2 * 10**9, "مليارا": 10**9, "مليون": 10**6,
