@@ -374,3 +374,17 @@ def test_a_part_of_the_whole_order(models: Models) -> None:
     (e,) = events_of("أوقفت واشنطن عام 2015 صفقة مروحيات أباتشي كان العراق قد تسلم منها 6 فقط من أصل 20.", models)
     assert e.category == "ARMS_TRANSFER"
     assert (e.attributes["number"], e.attributes["number_total"]) == (6, 20)
+
+
+def test_the_state_whose_concern_a_deal_raises_is_no_buyer(models: Models) -> None:
+    """"أثارت صفقة ... قلق واشنطن ... على الجزائر": Washington objects, Algeria buys (before: RUS -> USA)."""
+    events = events_of("أثارت صفقة شراء مقاتلات سو-35 قلق واشنطن التي لوحت بفرض عقوبات على الجزائر.", models)
+    (deal,) = [e for e in events if e.category == "ARMS_TRANSFER"]
+    assert ([r.kb_id for r in deal.source], [r.kb_id for r in deal.recipient]) == (["RUS"], ["DZA"])
+
+
+def test_the_state_after_a_warning_noun_warns(models: Models) -> None:
+    """"رغم تحذيرات واشنطن": Washington warns Algeria (before: Algeria warned Washington)."""
+    events = events_of("اشترت الجزائر مقاتلات سو-35 رغم تحذيرات واشنطن.", models)
+    (warning,) = [e for e in events if e.category == "STATEMENT"]
+    assert ([r.kb_id for r in warning.source], [r.kb_id for r in warning.recipient]) == (["USA"], ["DZA"])

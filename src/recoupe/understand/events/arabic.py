@@ -325,6 +325,9 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
         if cat in RECIPROCAL or cat in ("DIPLOMATIC_RELATIONS", "MEDIATION"):
             source = parties[:3]
         else:  # a warning: the warner, then whom it warns
+            warner = _warner_of_noun(text, hit, actors)
+            if warner is not None and warner.country in {p.country for p in parties}:
+                parties = [_ref(warner)] + [p for p in parties if p.country != warner.country]
             source, recipient = parties[:1], parties[1:3]
         if cat in ("AGREEMENT", "MEETING", "COOPERATION") and len({p.country for p in source}) < 2:
             return None
@@ -425,6 +428,25 @@ def _article_system(mentions: Sequence[Mention], kb: KnowledgeBase) -> Entry | N
     return kb.get(next(iter(found)))
 
 
+# The nouns of a warning or objection whose next word names who warns or objects ("تحذيرات واشنطن",
+# "قلق واشنطن": Washington's warnings, Washington's concern).
+_OBJECTION_NOUN = re.compile(r"(?<![\w])(?:[وف])?(?:[بل])?(?:ال)?(?:تحذير|تحذيرات|قلق|غضب|استياء|اعتراض|اعتراضات|"
+                             r"انتقاد|انتقادات|مخاوف|تهديد|تهديدات)\s*$")
+
+
+def _objecting(text: str, m: Mention) -> bool:
+    """A state named as the one that objects ("أثارت قلق واشنطن", "رغم تحذيرات واشنطن"): a bystander of a
+    deal, never its buyer."""
+    return bool(_OBJECTION_NOUN.search(_n(text[max(0, m.start - 14):m.start])))
+
+
+def _warner_of_noun(text: str, hit: _Hit, actors: Sequence[Mention]) -> Mention | None:
+    """The state right after a warning noun ("تحذيرات واشنطن"): the one that warns."""
+    if not _OBJECTION_NOUN.search(_n(text[hit.start:hit.end])):
+        return None
+    return next((m for m in actors if m.start >= hit.end and not _n(text[hit.end:m.start]).strip()), None)
+
+
 def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention], weapons: Sequence[Mention],
                 weapon_nouns: Sequence[tuple[int, int, str]], kb: KnowledgeBase, dyad: Sequence[str],
                 start: int, end: int, system: Entry | None = None) -> tuple[list[ActorRef], list[ActorRef],
@@ -478,7 +500,7 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
             buyer = next((m.country for m in before[::-1] if m.country != supplier), None)
         supplier = supplier or next((m.country for m in before[::-1] if m.country != buyer), None)
     else:  # "تعاقدت مصر على شراء": the buyer is the nearest state of the clause that is not the supplier
-        near = sorted((m for m in actors if m.country != supplier),
+        near = sorted((m for m in actors if m.country != supplier and not _objecting(text, m)),
                       key=lambda m: min(abs(m.start - hit.end), abs(hit.start - m.end)))
         buyer = near[0].country if near else None
         partner = next((c for c in dyad if c != supplier), None) if supplier in dyad and len(dyad) == 2 else None
