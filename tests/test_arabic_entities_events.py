@@ -388,3 +388,11 @@ def test_the_state_after_a_warning_noun_warns(models: Models) -> None:
     events = events_of("اشترت الجزائر مقاتلات سو-35 رغم تحذيرات واشنطن.", models)
     (warning,) = [e for e in events if e.category == "STATEMENT"]
     assert ([r.kb_id for r in warning.source], [r.kb_id for r in warning.recipient]) == (["USA"], ["DZA"])
+
+
+def test_a_deal_told_as_a_condition_is_hypothetical(models: Models) -> None:
+    """"في حال مضت قدما في صفقة": no deal made, a condition (before: asserted, an ordered row)."""
+    events = events_of("وهددت واشنطن بفرض عقوبات على أنقرة في حال مضت قدما في صفقة شراء منظومة إس-400 الروسية.",
+                       models)
+    (deal,) = [e for e in events if e.category == "ARMS_TRANSFER"]
+    assert (deal.factuality, deal.attributes["status"]) == ("hypothetical", "planned")
