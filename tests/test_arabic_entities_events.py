@@ -396,3 +396,18 @@ def test_a_deal_told_as_a_condition_is_hypothetical(models: Models) -> None:
                        models)
     (deal,) = [e for e in events if e.category == "ARMS_TRANSFER"]
     assert (deal.factuality, deal.attributes["status"]) == ("hypothetical", "planned")
+
+
+@pytest.mark.parametrize("text, names", [
+    # a name beginning with a hamza-seated alef and lam is no article (before: nothing / "مجال الطيران")
+    ("وذلك وفقا للكاتب ألكسي خازبييف الخبير في مجال الطيران.", ["ألكسي خازبييف"]),
+    ("وقال الرئيس الأذربيجاني إلهام علييف إن بلاده تريد السلام.", ["إلهام علييف"]),
+    # "قوله" after the name is his saying, not a third name part (before: "إيغور كوروتشينكو قوله")
+    ("ونقلت الصحيفة عن الخبير العسكري إيغور كوروتشينكو قوله إن الصفقة مربحة.", ["إيغور كوروتشينكو"]),
+    # a title's field after a preposition names no one (before: "مجال الطيران")
+    ("وذلك وفقا للخبير في مجال الطيران العسكري.", []),
+])
+def test_titled_names_edges(text: str, names: list[str]) -> None:
+    from recoupe.understand.arabic_names import titled_names
+
+    assert [text[s:e] for s, e in titled_names(text, load_kb())] == names

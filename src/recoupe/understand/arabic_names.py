@@ -282,7 +282,10 @@ _NOT_NAME = frozenset(fold(w) for w in (
     "يزور", "زار", "زيارة", "استقبل", "التقى", "وصل", "وقع", "اتفاق", "اجتماع", "لقاء", "الشؤون", "شؤون",
     "ووزير", "ورئيس", "والرئيس", "نظيره", "نظيرها", "مجلس", "المجلس", "القوات", "قوات", "الجيش", "جيش",
     "المسلحة", "العربية", "الإسلامية", "المتحدة", "الأمن", "القومي", "الوطني", "الشعب", "الشعبية",
+    "قوله", "قولها", "تصريحه", "تصريحها", "تأكيده", "تأكيدها",
 ))
+# Prepositions after which a title's words name its field ("الخبير في مجال الطيران"), not a person.
+_PREPOSITIONS = frozenset(fold(w) for w in ("في", "من", "عن", "مع", "إلى", "على", "لدى"))
 _LINKERS = frozenset(fold(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "آل", "عبد", "ولد", "بو"))
 # Longest name taken after a title, in tokens.
 MAX_PERSON_TOKENS = 5
@@ -314,10 +317,14 @@ def titled_names(text: str, kb: KnowledgeBase, taken: Iterable[tuple[int, int]] 
         j = i + 1
         # skip descriptors: article-headed words, entity spans, "باسم", "لشؤون"; at most 8 words
         while j < len(tokens) and j - i <= 8 and (
-                _looks_like_descriptor(tokens[j][2]) or _inside(tokens[j][0], spans)) and \
+                (_looks_like_descriptor(tokens[j][2]) and not _hamza_lam(text, tokens[j][0]))
+                or _inside(tokens[j][0], spans)) and \
                 not _gap_has_punct(text, tokens[j - 1][1], tokens[j][0]) and \
                 not _inside(tokens[j][0], person_spans):
             j += 1
+        if j > i + 1 and tokens[j - 1][2] in _PREPOSITIONS and not _inside(tokens[j - 1][0], spans):
+            i += 1  # "الخبير في مجال الطيران": the title's field after a preposition, no name
+            continue
         if j < len(tokens) and (_inside(tokens[j][0], person_spans) or _is_head(tokens[j][2], heads)):
             i = j  # the title is that of the person named next, or of a second title
             continue
@@ -350,7 +357,8 @@ def _name_end(text: str, tokens: Sequence[tuple[int, int, str]], start: int, spa
         if word in _NOT_NAME or word.isdigit() or not has_arabic(word) or _inside(tokens[k][0], spans) or \
                 word in _HEADS:
             break
-        if word.startswith("ال") and k > start and tokens[k - 1][2] not in _LINKERS:
+        if word.startswith("ال") and k > start and tokens[k - 1][2] not in _LINKERS and \
+                not _hamza_lam(text, tokens[k][0]):
             return k + 1
         if word not in _LINKERS and (k == start or tokens[k - 1][2] not in _LINKERS):
             plain += 1
@@ -361,6 +369,12 @@ def _name_end(text: str, tokens: Sequence[tuple[int, int, str]], start: int, spa
                 return k + 1 if ends else k
         k += 1
     return k
+
+
+def _hamza_lam(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins with a hamza-seated alef and lam ("ألكسي", "إلهام"): a name, not
+    the article "ال" that folding makes it look like."""
+    return text[start:start + 2] in ("أل", "إل")
 
 
 def _is_head(token: str, heads: frozenset[str] | set[str]) -> bool:
