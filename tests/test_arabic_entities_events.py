@@ -411,3 +411,10 @@ def test_titled_names_edges(text: str, names: list[str]) -> None:
     from recoupe.understand.arabic_names import titled_names
 
     assert [text[s:e] for s, e in titled_names(text, load_kb())] == names
+
+
+def test_an_outlet_named_in_quotes_after_its_kind(models: Models) -> None:
+    """"وكالة "سبوتنيك"", "موقع “الدفاع اليوم”": organisations (before: not found at all)."""
+    _a, mentions = mentions_of('ونقلت وكالة "سبوتنيك" عن موقع “الدفاع اليوم” الروسي أن القاهرة تسلمت مقاتلات سو-35.',
+                               models)
+    assert {(m.text, m.type) for m in mentions if m.type == "ORG"} == {("سبوتنيك", "ORG"), ("الدفاع اليوم", "ORG")}

@@ -25,6 +25,7 @@ __all__ = [
     "fold",
     "has_arabic",
     "kb_matches",
+    "quoted_outlets",
     "surname_repeats",
     "titled_names",
     "translit_key",
@@ -413,4 +414,27 @@ def surname_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tu
                 if len(keys) == 1:
                     out.append((start + _char_offset(text, start, cut), stop, next(iter(keys))))
                 break
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# media named in quotes after their kind
+
+# "موقع “إكسبرت أونلاين”", "صحيفة «الأهرام»", "وكالة "سبوتنيك"": the quoted words name the outlet.
+_OUTLET = re.compile(r"(?<![\w])(?:[وف])?(?:[بل])?(?:ال|لل)?(?:موقع|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|مجلة|مجله|"
+                     r"قناة|قناه|إذاعة|اذاعة|شبكة|شبكه)\s*[“«\"]([^”»\"\n.،,؟!]{2,40})[”»\"]")
+
+
+def quoted_outlets(text: str) -> list[tuple[int, int]]:
+    """Spans of media names written in quotes after their kind ("نقلا عن موقع “إكسبرت أونلاين”" gives
+    "إكسبرت أونلاين")."""
+    out = []
+    for m in _OUTLET.finditer(text):
+        start, end = m.start(1), m.end(1)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if has_arabic(text[start:end]):
+            out.append((start, end))
     return out

@@ -307,6 +307,8 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
 
     if arabic:
         _arabic_persons(text, kb, spans, found, add)
+        for start, end in arabic_names.quoted_outlets(text):  # "موقع “إكسبرت أونلاين”"
+            add(start, end, "ORG", None, "pattern")
 
     # 3. patterns: exercises with a year, weapon systems after their noun, designations
     for m in _EXERCISE.finditer(text):
