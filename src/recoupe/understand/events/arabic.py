@@ -42,6 +42,7 @@ from recoupe.understand.events import plover
 from recoupe.understand.events._build import _merge
 from recoupe.understand.events._common import NEWS_DATE, RECIPROCAL, Category, Factuality
 from recoupe.understand.events._dates import DECIDED_WHEN_TOLD, NEWS_SENTENCES, _date
+from recoupe.understand.events.arabic_amounts import MAX_COUNT, parse_value_ar, part_of_total
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.records import Timex
 
@@ -488,7 +489,7 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
     number = _count(sentence, hit.start - start)
     if number is not None:
         attributes["number"] = number
-    part = _part_of_total(sentence)
+    part = part_of_total(sentence)
     if part is not None:  # "تسلمت منها 8 فقط من أصل 12": 8 now, 12 in all
         attributes["number"], attributes["number_total"] = part
     value = parse_value_ar(text[start:end])
@@ -523,10 +524,6 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
 
 
 _DUAL = re.compile(r"(?:طائرت|مقاتلت|مروحيت|دبابت|غواصت|فرقاطت)ين(?![\w])")
-# Counts above this are no numbers of weapons (a year, a sum).
-MAX_COUNT = 1000
-
-
 _COUNTED = re.compile(r"(?<![\d.,])(\d{1,4})\s+" + _WEAPON_NOUNS)
 
 
@@ -539,50 +536,6 @@ def _count(text: str, at: int = 0) -> int | None:
     if not found:
         return None
     return min(found, key=lambda pn: abs(pn[0] - at))[1]
-
-
-# "8 فقط من أصل 12", "ثلاث من أصل 12": a part of the whole order.
-_PART_OF_TOTAL = re.compile(r"(?<![\d.,])(\d{1,4})\s+(?:فقط\s+)?من\s+(?:اصل|اجمالي|مجموع)\s+(\d{1,4})(?![\d])")
-
-
-def _part_of_total(text: str) -> tuple[int, int] | None:
-    """(part, total) when the sentence counts a part of a whole ("8 فقط من أصل 12" -> (8, 12))."""
-    m = _PART_OF_TOTAL.search(_n(text))
-    if m is None:
-        return None
-    part, total = int(m.group(1)), int(m.group(2))
-    return (part, total) if 0 < part < total <= MAX_COUNT else None
-
-
-_SCALE = {"مليار": 10**9, "مليارات": 10**9, "ملياري": 2 * 10**9, "مليارا": 10**9, "مليون": 10**6,
-          "ملايين": 10**6, "مليوني": 2 * 10**6, "مليونا": 10**6, "الف": 10**3, "آلاف": 10**3}
-_CURRENCY = {"دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "EGP", "دينار": "DZD",
-             "درهم": "MAD", "ريال": "SAR", "روبل": "RUB", "ليرة": "TRY"}
-# Plural scale words without a number before them say "billions", "millions": no amount.
-_UNCOUNTED_SCALES = frozenset({"مليارات", "ملايين"})
-_VALUE = re.compile(r"(?:(\d+(?:[.,]\d+)?)\s*)?(مليارات|مليارا|ملياري|مليار|ملايين|مليوني|مليونا|مليون)\s+"
-                    r"(?:من\s+)?(?:ال)?(دولارات|دولارا|دولار|يورو|جنيه|دينار|درهم|ريال|روبل|ليره)")
-
-
-def parse_value_ar(text: str) -> dict[str, Any] | None:
-    """A sum of money as an Arabic text states it: "ملياري دولار" -> {2000000000, USD}; "2.5 مليار دولار"
-    -> {2500000000, USD}; "مليار يورو" -> {1000000000, EUR}. No conversion."""
-    norm = _n(text)
-    m = _VALUE.search(norm)
-    if m is None:
-        return None
-    scale_word = m.group(2)
-    if not m.group(1) and scale_word in _UNCOUNTED_SCALES:
-        return None  # "بمليارات الدولارات", "عشرات الملايين": billions, not one billion; no sum stated
-    scale = _SCALE.get(scale_word, 1)
-    number = float(m.group(1).replace(",", ".")) if m.group(1) else 1.0
-    if m.group(1) and scale_word in ("ملياري", "مليوني"):
-        scale //= 2
-    currency = _CURRENCY.get(m.group(3).replace("ليره", "ليرة"))
-    if currency is None:
-        return None
-    amount = number * scale
-    return {"amount": round(amount) if abs(amount - round(amount)) < 1e-6 else amount, "currency": currency}
 
 
 def _factuality(text: str, hit: _Hit, start: int, end: int) -> Factuality:
