@@ -40,6 +40,13 @@ partition over all mentions of the split, singletons kept) with MUC, B³, CEAF-e
 document's sentences, cosine similarity, average-link agglomeration until no two clusters are closer than
 ``STORY_THRESHOLD``. ``stories`` in the record scores each clustering against the gold topics (B³ F1).
 
+**Learned pair scorer** (``learned_pairs``): ``recoupe.crosscheck.eventpairs`` (a logistic regression over
+same lemma, a lemma-pair lexicon of the ECB+ Train topics, USE cosines of the lemmas, trigger windows,
+sentences and documents, shared words, names, persons, states and dates; ``bench/ecb_pairs.py`` builds its
+records) trained on the Train topics by ``tools/train_event_pairs.py``, then average-link clustering inside each
+story setting at the threshold chosen on the Dev topics (within predicted stories). The rules (``fuse_link``)
+and the baseline are measured beside it on the same mentions.
+
 **Baseline** (computed here): all mentions of one head lemma within one story form one cluster, per story
 setting; with predicted stories it is the CLUSTER+LEMMA baseline of Barhom et al. 2019 (their document clusters
 were K-means, ours agglomerative). ``ablation_predicted_fuse_link_conll_f1``: ``fuse_link`` with predicted stories
@@ -412,10 +419,16 @@ def run(data: Dataset, threshold: float = STORY_THRESHOLD) -> dict[str, Any]:
         settings["gold_subtopic"] = [m.subtopic for m in mentions]
     if by_recoupe is not None:
         settings["recoupe_stories"] = [by_recoupe[m.doc] for m in mentions]
+    from bench.ecb_pairs import pair_mentions
+    from recoupe.crosscheck.eventpairs import cluster, load_scorer
+    from recoupe.kb import load_kb as _load_kb
+
+    records, scorer = pair_mentions(data, parsed, _load_kb()), load_scorer()
     results: dict[str, Any] = {}
     for name, stories in settings.items():
         results[name] = {}
         for key, partition in (
+                ("learned_pairs", cluster(records, stories, scorer)),
                 ("fuse_link", link_mentions(mentions, features, stories, "same_lemma")),
                 ("fuse_link_per_mention", link_mentions(mentions, features, stories, "link")),
                 ("same_lemma_baseline", lemma_baseline(features, stories))):
@@ -449,7 +462,12 @@ def run(data: Dataset, threshold: float = STORY_THRESHOLD) -> dict[str, Any]:
         "results": results,
         "ablation_predicted_fuse_link_conll_f1": ablation,
         "model": model,
-        "method": "gold event mentions clustered by recoupe.crosscheck.link.link (FuseItem per mention: head lemma as "
+        "learned_pairs": {"weights": scorer.version, "threshold": scorer.threshold,
+                          "method": "recoupe.crosscheck.eventpairs: logistic pair scorer trained on the ECB+ Train "
+                                    "topics (tools/train_event_pairs.py), average link inside each story "
+                                    "setting at the threshold chosen on the Dev topics"},
+        "method": "learned_pairs: see learned_pairs; the others: gold event mentions clustered by "
+                  "recoupe.crosscheck.link.link (FuseItem per mention: head lemma as "
                   "category, sentence NER as actors, sentence timex as date, story per setting; within a document "
                   "same-lemma mentions are one item, or each mention its own item in fuse_link_per_mention); "
                   "scored with bench/coref_scorer.py (reference scorer v8.01 definitions, singletons kept); "
