@@ -4,7 +4,8 @@ test topics and on MEANTIME English, beside a same-lemma baseline and published 
 ``.venv/bin/python bench/bench_coref.py`` prints one JSON object per dataset and appends each as one line to
 ``bench/results.jsonl`` (``"bench": "coref_ecbplus"`` and ``"coref_meantime"``; ``--no-append`` to skip,
 ``--split Dev`` to look at the ECB+ development topics, ``--no-meantime`` for ECB+ only). Needs
-``../shared/benchmarks/ecbplus_cybulska_setup`` (and ``meantime_en``); takes about a minute.
+``../shared/benchmarks/ecbplus_cybulska_setup`` (and ``meantime_en``); takes a few minutes on one CPU (the
+first run also encodes every sentence with USE for the learned scorer, cached in ``bench/out``).
 
 **Data.** ECB+ (Cybulska & Vossen 2014) in the "Cybulska setup" pre-processed by Barhom et al. 2019: test topics
 36-45, 206 documents, only the 457 sentences selected for coreference annotation, 1,780 gold event mentions in
@@ -43,7 +44,8 @@ document's sentences, cosine similarity, average-link agglomeration until no two
 **Learned pair scorer** (``learned_pairs``): ``recoupe.crosscheck.eventpairs`` (a logistic regression over
 same lemma, a lemma-pair lexicon of the ECB+ Train topics, USE cosines of the lemmas, trigger windows,
 sentences and documents, shared words, names, persons, states and dates; ``bench/ecb_pairs.py`` builds its
-records) trained on the Train topics by ``tools/train_event_pairs.py``, then average-link clustering inside each
+records) trained on the pairs of the Train topics inside one predicted document cluster by
+``tools/train_event_pairs.py``, then average-link clustering inside each
 story setting at the threshold chosen on the Dev topics (within predicted stories). The rules (``fuse_link``)
 and the baseline are measured beside it on the same mentions.
 
