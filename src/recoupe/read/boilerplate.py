@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from recoupe.read import arabic as arabic_rules
+from recoupe.read import furniture_model
 from recoupe.read.metadata import date_in_text
 
 Label = Literal["title", "meta", "body", "heading", "boilerplate", "blank"]
@@ -53,6 +54,13 @@ _INNER_SENTENCE_END = re.compile(r"""[.!?…»"”]\s+[«"“A-ZÀ-ÖØ-Ý]""")
 # A short line ending like a sentence, after body, with at least this many words is the last sentence of the text
 # (an excerpt cut before the paywall: press dev fr003), not a heading. Re-run bench/bench_press.py if changed.
 MIN_CLOSING_WORDS = 4
+# The learned pass drops a kept non-sentence line whose furniture probability is at least this. Set on the
+# held-out benchmark windows and the press dev split (bench/bench_furniture.py prints both for 0.5 .. 0.95).
+MODEL_THRESHOLD = 0.8
+# In the header, before the headline is chosen, a line of at most MAX_LABEL_WORDS words goes at this probability
+# (higher: a headline lost costs the title). Benchmark windows: 0.9 and 5 words lost no headline of 78.
+MODEL_HEADER_THRESHOLD = 0.9
+MAX_LABEL_WORDS = 5
 # How many leading non-blank lines may hold the headline and the byline/dateline.
 HEADER_LINES = 5
 
@@ -331,8 +339,10 @@ def _shape(line: str) -> Label | Literal["uncertain"]:
     return "uncertain"
 
 
-def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) -> list[LineLabel]:
-    """Label each line of a scraped text (see the module docstring for the passes)."""
+def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset(),
+             model_threshold: float | None = None) -> list[LineLabel]:
+    """Label each line of a scraped text (see the module docstring for the passes). ``model_threshold``
+    overrides ``MODEL_THRESHOLD`` (benchmarks; 1.0 or more turns the model off)."""
     labels: list[str] = []
     reasons: list[str] = []
     starts = [0] * len(lines)
@@ -371,11 +381,17 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset()) ->
         labels.append(_shape(line))
         reasons.append("shape")
 
+    threshold = MODEL_THRESHOLD if model_threshold is None else model_threshold
+    scores = _scores(lines, starts) if not arabic and threshold < 1.0 else None
+    if scores is not None:
+        _learned_header(lines, labels, reasons, starts, scores, first_content)
     _mark_header(lines, labels, reasons, starts, first_content)
     _mark_strips(lines, labels, reasons)
     _settle(lines, labels, reasons)
     if arabic:
         arabic_rules.settle_header(lines, labels, reasons, starts)
+    elif scores is not None:
+        _learned(lines, labels, reasons, starts, scores, threshold)
     return [LineLabel(cast(Label, label), reason, start) for label, reason, start in
             zip(labels, reasons, starts, strict=True)]
 
@@ -439,6 +455,49 @@ def _mark_strips(lines: Sequence[str], labels: list[str], reasons: list[str]) ->
             if _SEPARATOR_LINE.match(text) or _BARE_DATE_LINE.match(text):
                 labels[i] = "boilerplate"
                 reasons[i] = "strip"
+
+
+def _scores(lines: Sequence[str], starts: Sequence[int]) -> list[float]:
+    return furniture_model.load().score([line[start:].strip() for line, start in zip(lines, starts, strict=True)])
+
+
+def _learned_header(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int],
+                    scores: Sequence[float], first: int | None) -> None:
+    """Before the headline is chosen: a short line of the header (a section label, a menu's item) that the line
+    model calls furniture with at least ``MODEL_HEADER_THRESHOLD`` goes, so the headline is looked for below it."""
+    if first is None:
+        return
+    seen = 0
+    for i in range(first, len(lines)):
+        if labels[i] == "blank":
+            continue
+        seen += 1
+        if seen > HEADER_LINES or labels[i] == "body":
+            break
+        text = lines[i][starts[i]:].strip()
+        if labels[i] in ("heading", "uncertain") and len(text.split()) <= MAX_LABEL_WORDS and (
+                scores[i] >= MODEL_HEADER_THRESHOLD) and not looks_like_dateline(text):
+            labels[i] = "boilerplate"
+            reasons[i] = "model"
+
+
+def _learned(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int],
+             scores: Sequence[float], threshold: float) -> None:
+    """The learned pass: a kept line that is no sentence (a heading's or a fragment's shape) goes when the line
+    model (``recoupe.read.furniture_model``) calls it furniture with at least ``threshold``. The headline, datelines
+    and sentence-like lines stay with the rules; so does the excerpt's last line when body comes before it (a
+    text cut mid-sentence)."""
+    text = [line[start:].strip() for line, start in zip(lines, starts, strict=True)]
+    last = max((i for i, t in enumerate(text) if t), default=-1)
+    for i, label in enumerate(labels):
+        if label not in ("heading", "body") or scores[i] < threshold:
+            continue
+        if _SENTENCE_END.search(text[i]) and len(text[i]) >= MIN_BODY_CHARS:
+            continue
+        if i == last and _neighbour(labels, i, -1) == "body":
+            continue
+        labels[i] = "boilerplate"
+        reasons[i] = "model"
 
 
 def _neighbour(labels: list[str], i: int, step: int) -> str | None:
