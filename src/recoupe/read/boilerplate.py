@@ -60,6 +60,9 @@ MODEL_THRESHOLD = 0.8
 # In the header, before the headline is chosen, a line of at most MAX_LABEL_WORDS words goes at this probability
 # (higher: a headline lost costs the title). Benchmark windows: 0.9 and 5 words lost no headline of 78.
 MODEL_HEADER_THRESHOLD = 0.9
+# A heading above a body line, once the text has begun (a sub-heading), goes only at this probability (the demo corpus's sub-headings
+# score up to 0.9; benchmark windows re-measured by bench/bench_furniture.py).
+MODEL_SUBHEADING_THRESHOLD = 0.97
 MAX_LABEL_WORDS = 5
 # How many leading non-blank lines may hold the headline and the byline/dateline.
 HEADER_LINES = 5
@@ -492,10 +495,13 @@ def _learned(lines: Sequence[str], labels: list[str], reasons: list[str], starts
     for i, label in enumerate(labels):
         if label not in ("heading", "body") or scores[i] < threshold:
             continue
-        if _SENTENCE_END.search(text[i]) and len(text[i]) >= MIN_BODY_CHARS:
-            continue
+        if _shape(text[i]) == "body":
+            continue  # a sentence, or a paragraph cut off: the rules' call
         if i == last and _neighbour(labels, i, -1) == "body":
             continue
+        if (label == "heading" and "body" in labels[:i] and _neighbour(labels, i, 1) == "body"
+                and scores[i] < MODEL_SUBHEADING_THRESHOLD):
+            continue  # a sub-heading inside the text
         labels[i] = "boilerplate"
         reasons[i] = "model"
 
