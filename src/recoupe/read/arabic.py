@@ -157,7 +157,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(patter
     ("cookies", r"تعريف الارتباط|الكوكيز|cookies?\b"),
     ("comments", r"^(?:\d+\s+)?(?:تعليقات?|التعليقات|اضف تعليق|اضافه تعليق|اترك تعليقا|اكتب تعليقا|التعليقات مغلقه)$"),
     ("subscribe", r"^(?:اشترك|اشتركوا)\b.{0,80}(?:النشره|نشرتنا|القناه|قناتنا|المجاني)"),
-    ("copyright", r"جميع الحقوق محفوظه|حقوق النشر محفوظه"),
+    ("copyright", r"جميع الحقوق محفوظه|حقوق النشر محفوظه|الحقوق محفوظه|حقوق الطبع"),
+    # photo furniture as Arabic pages word it: "صورة توضيحية", "الصورة: ...", "(صورة من رويترز)", "مصدر الصورة"
+    ("credit", r"^\(?(?:صوره|الصوره) (?:توضيحيه|تعبيريه|ارشيفيه|متداوله|من الارشيف|من رويترز|من ا ف ب|"
+               r"من الانترنت|من موقع|لـ?\S+)\)?\.?$|^(?:حقوق|مصدر) الصوره\b.{0,60}$"),
+    ("share", r"^(?:ارسل|ارسال) (?:الي|ل)صديق$|^(?:طباعه|ارسال) (?:الخبر|المقال|الصفحه)$"),
+    # a row of hashtags, "#السعودية #إيران"
+    ("tags", r"^(?:#\S+\s*){1,12}$"),
     # The outlet's stamp, "مصر اليوم -", alone on its line.
     ("stamp", r"^\S+(?:\s+\S+){0,2}\s*[-–—]$"),
 ))
@@ -166,7 +172,17 @@ _SECTION = re.compile(
     r"الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|قد يعجبك ايضا|قد يهمك ايضا|ننصحك بقراءه|اخترنا لك|لا تفوتك|"
     r"المزيد من الاخبار|المزيد من|اخبار اخري|اقرا ايضا$|ذات صله$|recent posts|related posts|"
     r"(?:ال)?(?:اخبار|مواضيع|موضوعات|مقالات|روابط) (?:ذات (?:ال)?صله|(?:ال)?متعلقه|(?:ال)?مشابهه|(?:ال)?مرتبطه)|"
-    r"محتوي ذو صله|ربما يعجبك|قد يعجبك|قد يهمك|شاهد ايضا$|طالع ايضا$)"
+    r"محتوي ذو صله|ربما يعجبك|قد يعجبك|قد يهمك|شاهد ايضا$|طالع ايضا$|"
+    # what Arabic news templates head a box of other articles with, in general (not one site's words)
+    r"(?:مقالات|موضوعات|مواضيع|اخبار|قصص) (?:قد )?(?:تهمك|تهمكم|مقترحه|ذات علاقه)|(?:ال)?مقترحات$|اخترنا لكم|"
+    r"ننصحك ب|ننصح بقراءه|ذات علاقه$|اقرا ايضا في|اقرا في هذا الملف|مقالات اخري|مقالات للكاتب|المزيد للكاتب|"
+    r"المزيد من المقالات|فيديوهات ذات صله|فيديو ذو صله|شاهد المزيد$)"
+)
+# Headings that open a box of other articles only once the text has begun: at the top of a page the same words head
+# a ticker or a menu ("آخر الأخبار"), and the article is still to come.
+_LATE_SECTION = re.compile(
+    r"^(?:اهم الاخبار|احدث الاخبار|اخر الاخبار|الاخبار الاكثر|الاكثر (?:تعليقا|مشاركه|شعبيه|زياره|متابعه)|"
+    r"اخبار اخري|المزيد|تابع ايضا|شاهد ايضا)$"
 )
 _BYLINE_WORDS = re.compile(r"(?:كتب|كتبت|بقلم|تم نشره|تم النشر|^نشر\b|نشر في|نشر بتاريخ|تاريخ النشر|بتاريخ|"
                            r"اخر تحديث)")
@@ -202,11 +218,12 @@ def rule(line: str) -> str | None:
     return None
 
 
-def is_section_marker(line: str) -> bool:
+def is_section_marker(line: str, *, after_body: bool = False) -> bool:
     """A heading that opens an Arabic related-articles block: everything after it is teasers. Only a short
-    line: a body sentence may begin with "المزيد من"."""
-    norm = normalize_for_matching(line).strip().rstrip(" :")
-    return len(norm) <= MAX_STAMP_CHARS and bool(_SECTION.match(norm))
+    line: a body sentence may begin with "المزيد من". Some headings count only ``after_body``."""
+    norm = normalize_for_matching(line).strip().rstrip(" :").strip()
+    return len(norm) <= MAX_STAMP_CHARS and (bool(_SECTION.match(norm)) or (
+        after_body and bool(_LATE_SECTION.match(norm))))
 
 
 _DATE_WORDS = re.compile(

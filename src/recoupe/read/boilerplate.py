@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, cast
 
 from recoupe.read import arabic as arabic_rules
@@ -209,6 +210,15 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("teaser", r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:read more|lire la suite|lire plus|continue reading|"
                    r"en savoir plus|more)\s*[»›>→]*$"),
         ("stamp", r"^(?:publié|mis à jour|modifié|updated|published|posted)\b.{0,60}\b\d{1,2}[h:]\d{2}"),
+        # a section's or a region's name alone on its line (a kicker, a menu's item): news templates' own words
+        ("label", r"^(?:world|world news|europe|africa|asia|asia[- ]pacific|americas|middle east|mena|defen[cs]e|"
+                  r"security|military|politics|business|economy|opinion|analysis|news|breaking news|national|"
+                  r"international|diplomacy|afrique|asie|amériques|moyen-orient|proche-orient|maghreb|monde|"
+                  r"politique|défense|sécurité|diplomatie|économie|société|actualités?|exclusif|exclusive|breaking|"
+                  r"en bref|brèves?|flash|alerte|urgent|défense et sécurité|defence and security|"
+                  r"afrique du nord|north africa|gulf|golfe|sahel|us news|u\.s\.|uk news|france)\s*:?$"),
+        ("tags", r"^(?:#[^\s#]+\s*){1,12}$"),  # a row of hashtags
+        ("share", r"^(?:follow us(?: on)?|suivez-nous(?: sur)?|retrouvez-nous sur|find us on)\s*:?$"),
     )
 )
 
@@ -298,7 +308,7 @@ def is_section_marker(line: str, *, arabic: bool = False, after_body: bool = Fal
     """A heading that opens the related-articles block: everything after it is teasers. Some headings count only
     ``after_body`` (once a body line has been seen)."""
     line = line.strip()
-    return bool(_SECTION.match(line)) or (arabic and arabic_rules.is_section_marker(line)) or (
+    return bool(_SECTION.match(line)) or (arabic and arabic_rules.is_section_marker(line, after_body=after_body)) or (
         after_body and bool(_LATE_SECTION.match(line)))
 
 
@@ -329,7 +339,36 @@ def rule(line: str, *, arabic: bool = False, extracted: bool = False) -> str | N
             return name
     if not arabic and _FOREIGN_SCRIPT_LEAD.match(line):
         return "foreign-widget"
+    if _is_state_label(line):
+        return "label"
     return None
+
+
+# A line this short that is only a state's name ("Côte d'Ivoire", "السودان") is a section's or a country's label.
+MAX_STATE_LABEL_CHARS = 40
+
+
+def _is_state_label(line: str) -> bool:
+    text = line.strip().rstrip(":").strip()
+    if not text or len(text) > MAX_STATE_LABEL_CHARS or len(text.split()) > 4 or any(ch.isdigit() for ch in text):
+        return False
+    names = _state_names()
+    return text.casefold() in names or arabic_rules.normalize_for_matching(text).casefold() in names
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    """The names, aliases and metonyms of the knowledge base's states (Arabic in its matching form too)."""
+    from recoupe.kb.loading import load_kb
+
+    kb = load_kb()
+    states = kb.states()
+    names: set[str] = set()
+    for surface, entry, how in kb.surfaces():
+        if entry.id in states and how in ("alias", "metonym"):
+            names.add(surface.casefold())
+            names.add(arabic_rules.normalize_for_matching(surface).casefold())
+    return frozenset(names)
 
 
 def _shape(line: str) -> Label | Literal["uncertain"]:
