@@ -31,7 +31,7 @@ from recoupe.crosscheck.resolve import resolve
 from recoupe.crosscheck.stories import Encoder, cluster_stories, load_encoder, story_inputs
 from recoupe.errors import RecoupeInputError, StageFailure
 from recoupe.kb import KnowledgeBase, load_kb
-from recoupe.read import boilerplate, metadata
+from recoupe.read import boilerplate, furniture_model, metadata
 from recoupe.read.clean import clean
 from recoupe.read.ingest import decode, iter_paths
 from recoupe.records import (
@@ -242,6 +242,7 @@ class Pipeline:
         progress: Callable[[int, int | None], None] | None = None,
     ) -> RunReport:
         settings = self.settings
+        furniture_model.load()  # a missing or corrupt model: one clear error now, before any input is read
         report = RunReport(run_id=uuid.uuid4().hex[:12])
         self.store.start_run(report.run_id, __version__, PLAN, asdict(settings))
         # The furniture of plain-text files (a first, cheap pass over them: 8-byte keys of lines, not texts).

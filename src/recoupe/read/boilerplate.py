@@ -32,6 +32,7 @@ from typing import Literal, cast
 from recoupe.read import arabic as arabic_rules
 from recoupe.read import furniture_model
 from recoupe.read.metadata import date_in_text
+from recoupe.understand.arabic_text import normalize_for_matching
 
 Label = Literal["title", "meta", "body", "heading", "boilerplate", "blank"]
 
@@ -61,8 +62,8 @@ MODEL_THRESHOLD = 0.8
 # In the header, before the headline is chosen, a line of at most MAX_LABEL_WORDS words goes at this probability
 # (higher: a headline lost costs the title). Benchmark windows: 0.9 and 5 words lost no headline of 78.
 MODEL_HEADER_THRESHOLD = 0.9
-# A heading above a body line, once the text has begun (a sub-heading), goes only at this probability (the demo corpus's sub-headings
-# score up to 0.9; benchmark windows re-measured by bench/bench_furniture.py).
+# A heading above a body line, once the text has begun (a sub-heading), goes only at this probability (the demo
+# corpus's sub-headings score up to 0.9; benchmark windows re-measured by bench/bench_furniture.py).
 MODEL_SUBHEADING_THRESHOLD = 0.97
 MAX_LABEL_WORDS = 5
 # How many leading non-blank lines may hold the headline and the byline/dateline.
@@ -120,8 +121,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("advert", r"^(?:publicité|advertisement|sponsored|contenu sponsorisé)$"),
         ("copyright", r"^(?:copyright|tous droits réservés|all rights reserved)\b"),
         # Page chrome every template has; first seen leaking on the press dev split (bench/bench_press.py).
-        ("skip-link", r"^(?:aller|passer) (?:au contenu|à la navigation)(?: principal)?$|"
-                      r"^skip to (?:the )?(?:main )?(?:content|navigation)$"),
+        ("skip-link", r"^(?:aller|passer) (?:au contenu|à la navigation|au menu)(?: principal)?$|"
+                      r"^skip to (?:the )?(?:main )?(?:content|navigation|menu)$|^skip (?:navigation|links?)$"),
         ("reading-time", r"^[·•|\s]*\d+\s*min(?:utes?)?\.?\s+(?:de lecture|read|reading)$|"
                          r"^(?:temps de lecture|reading time)\s*:?\s*\d+\s*min"),
         ("comments", r"^(?:comments are closed|les commentaires sont (?:fermés|clos))\.?$|"
@@ -353,7 +354,7 @@ def _is_state_label(line: str) -> bool:
     if not text or len(text) > MAX_STATE_LABEL_CHARS or len(text.split()) > 4 or any(ch.isdigit() for ch in text):
         return False
     names = _state_names()
-    return text.casefold() in names or arabic_rules.normalize_for_matching(text).casefold() in names
+    return text.casefold() in names or normalize_for_matching(text).casefold() in names
 
 
 @lru_cache(maxsize=1)
@@ -367,7 +368,7 @@ def _state_names() -> frozenset[str]:
     for surface, entry, how in kb.surfaces():
         if entry.id in states and how in ("alias", "metonym"):
             names.add(surface.casefold())
-            names.add(arabic_rules.normalize_for_matching(surface).casefold())
+            names.add(normalize_for_matching(surface).casefold())
     return frozenset(names)
 
 
@@ -505,22 +506,23 @@ def _scores(lines: Sequence[str], starts: Sequence[int]) -> list[float]:
 
 def _learned_header(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int],
                     scores: Sequence[float], first: int | None) -> None:
-    """Before the headline is chosen: a short line of the header (a section label, a menu's item) that the line
-    model calls furniture with at least ``MODEL_HEADER_THRESHOLD`` goes, so the headline is looked for below it."""
+    """Before the headline is chosen: the short lines that open the page (a section label, a menu's items) that the
+    line model calls furniture with at least ``MODEL_HEADER_THRESHOLD`` go, so the headline is looked for below
+    them. The first line that is not one of them ends the pass (a byline under the headline is left to the end)."""
     if first is None:
         return
     seen = 0
     for i in range(first, len(lines)):
-        if labels[i] == "blank":
-            continue
+        if labels[i] == "blank" or (labels[i] == "boilerplate" and reasons[i] != "teasers"):
+            continue  # (the chrome that the rules took)
         seen += 1
-        if seen > HEADER_LINES or labels[i] == "body":
+        if seen > HEADER_LINES or labels[i] not in ("heading", "uncertain"):
             break
         text = lines[i][starts[i]:].strip()
-        if labels[i] in ("heading", "uncertain") and len(text.split()) <= MAX_LABEL_WORDS and (
-                scores[i] >= MODEL_HEADER_THRESHOLD) and not looks_like_dateline(text):
-            labels[i] = "boilerplate"
-            reasons[i] = "model"
+        if len(text.split()) > MAX_LABEL_WORDS or scores[i] < MODEL_HEADER_THRESHOLD or looks_like_dateline(text):
+            break  # the headline's candidate: what follows it is left to the passes after the header
+        labels[i] = "boilerplate"
+        reasons[i] = "model"
 
 
 def _learned(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int],
@@ -543,6 +545,33 @@ def _learned(lines: Sequence[str], labels: list[str], reasons: list[str], starts
             continue  # a sub-heading inside the text
         labels[i] = "boilerplate"
         reasons[i] = "model"
+
+
+# In a main text already extracted from HTML (trafilatura keeps few menus), a short line goes at this probability.
+# Set on the held-out trafilatura_eval pages (bench/bench_furniture.py: snippets kept and dropped).
+MODEL_EXTRACTED_THRESHOLD = 0.9
+MAX_EXTRACTED_FURNITURE_WORDS = 12
+
+
+def extracted_furniture(lines: Sequence[str], *, threshold: float | None = None) -> set[int]:
+    """Indices of the lines of an extracted main text that the line model calls furniture: short lines that are no
+    sentence, not the first line (the headline's place) nor a sub-heading above body text."""
+    threshold = MODEL_EXTRACTED_THRESHOLD if threshold is None else threshold
+    if threshold >= 1.0 or not lines:
+        return set()
+    scores = furniture_model.load().score(lines)
+    found = set()
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if i == 0 or not text or scores[i] < threshold or _shape(text) == "body":
+            continue
+        if len(text.split()) > MAX_EXTRACTED_FURNITURE_WORDS:
+            continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if _shape(nxt) == "body" and scores[i] < MODEL_SUBHEADING_THRESHOLD:
+            continue  # a sub-heading
+        found.add(i)
+    return found
 
 
 def _neighbour(labels: list[str], i: int, step: int) -> str | None:

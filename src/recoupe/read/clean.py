@@ -199,18 +199,20 @@ def clean_html(html: str, *, url: str | None = None, declared_date: str | None =
     return PageText(tuple(kept), title, author, outlet, published, dropped)
 
 
-def filter_lines(lines: Sequence[str]) -> tuple[list[str], int]:
-    """Drop the lines of an extracted main text that our rules call boilerplate; stop at a teaser
-    section. Returns the kept lines and the number of characters dropped."""
+def filter_lines(lines: Sequence[str], *, model_threshold: float | None = None) -> tuple[list[str], int]:
+    """Drop the lines of an extracted main text that our rules call boilerplate, and the short non-sentence lines
+    that the line model calls furniture (``boilerplate.extracted_furniture``); stop at a teaser section. Returns
+    the kept lines and the number of characters dropped."""
     kept: list[str] = []
     dropped = 0
     arabic = boilerplate.is_arabic_page(lines)
+    learned = boilerplate.extracted_furniture(lines, threshold=model_threshold) if not arabic else set()
     for i, line in enumerate(lines):
         after_body = any(len(k) >= boilerplate.MIN_BODY_CHARS for k in kept)
         if boilerplate.is_section_marker(line, arabic=arabic, after_body=after_body):
             dropped += sum(len(rest) for rest in lines[i:])
             break
-        if boilerplate.rule(line, arabic=arabic, extracted=True) is not None:
+        if i in learned or boilerplate.rule(line, arabic=arabic, extracted=True) is not None:
             dropped += len(line)
             continue
         kept.append(line)

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from recoupe.errors import RecoupeError
 from recoupe.understand.arabic_text import normalize_for_matching
@@ -131,10 +132,16 @@ def read_model(raw: bytes) -> LineModel:
     return LineModel(dense, hashed, str(data.get("version", "")))
 
 
+def model_path() -> Traversable:
+    """Where the packaged weights lie."""
+    return resources.files("recoupe") / "data" / "furniture" / "line_model.json"
+
+
 @lru_cache(maxsize=1)
 def load() -> LineModel:
-    """The packaged model, read once; ``FurnitureModelError`` with one clear line when missing or corrupt."""
-    path = resources.files("recoupe") / "data" / "furniture" / "line_model.json"
+    """The packaged model, read once; ``FurnitureModelError`` with one clear line when missing or corrupt.
+    ``Pipeline.run`` calls it before reading any input, so a broken install stops a run at its start."""
+    path = model_path()
     try:
         raw = path.read_bytes()
     except OSError as exc:
