@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recoupe.read import boilerplate
-from recoupe.read.clean import clean_text
+from recoupe.read.clean import clean_text, filter_lines
 
 BODY = "Le ministre a signé mardi un protocole d'accord avec son homologue, selon un communiqué officiel."
 
@@ -299,3 +299,86 @@ def test_a_table_row_in_extracted_text_is_no_ticker() -> None:
     assert boilerplate.rule(ticker) == "ticker"
     assert boilerplate.rule(ticker, extracted=True) is None
     assert boilerplate.rule(row, extracted=True) is None
+
+
+# --- the learned line model beside the rules (recoupe.read.furniture_model); pages written for these tests ---
+
+
+def test_a_page_of_our_own_loses_its_furniture_and_keeps_its_text() -> None:
+    lines = page(
+        "Skip navigation",
+        "Subscribe now",
+        "Norway and Poland sign a deal on coastal defence missiles",
+        "By Jane Marlow, defence correspondent",
+        "Oslo and Warsaw agreed on Tuesday to build a joint maintenance centre for coastal missile batteries, the two "
+        "defence ministries said in a statement.",
+        "The agreement covers the training of crews and the supply of spare parts until 2030, according to the "
+        "Norwegian ministry.",
+        "Poland ordered its first batteries in 2008 and received the last of them four years later.",
+        "Most read this week",
+        "Drone maker opens a second plant in the north",
+        "Cookie settings",
+    )
+    got = [(lab.label, lab.reason) for lab in boilerplate.classify(lines)]
+    assert got == [("boilerplate", "skip-link"), ("boilerplate", "subscribe"), ("title", "first line"),
+                   ("boilerplate", "model"), ("body", "shape"), ("body", "shape"), ("body", "shape"),
+                   ("boilerplate", "teasers"), ("boilerplate", "teasers"), ("boilerplate", "teasers")]
+    # the model off: the byline stays in the text
+    assert boilerplate.classify(lines, model_threshold=1.0)[3].label == "heading"
+
+
+def test_a_state_or_section_label_hashtags_and_a_follow_prompt_are_furniture() -> None:
+    lines = page(
+        "Mali",
+        "La Norvège et la Pologne signent un accord sur les missiles côtiers",
+        "Oslo et Varsovie ont convenu mardi de créer un centre commun d'entretien pour leurs batteries de missiles "
+        "côtiers, ont annoncé les deux ministères.",
+        "#Défense #Norvège #Pologne",
+        "Suivez-nous sur",
+    )
+    assert [(lab.label, lab.reason) for lab in boilerplate.classify(lines)] == [
+        ("boilerplate", "label"), ("title", "first line"), ("body", "shape"), ("boilerplate", "tags"),
+        ("boilerplate", "share")]
+    assert [boilerplate.rule(x) for x in ("Côte d'Ivoire", "Middle East", "Défense et sécurité", "Le Mali")] == [
+        "label", "label", "label", None]
+
+
+def test_arabic_furniture_of_our_own_page() -> None:
+    lines = page(
+        "السودان",
+        "النرويج وبولندا توقعان اتفاقا بشأن صواريخ الدفاع الساحلي",
+        "صورة توضيحية",
+        "اتفقت أوسلو ووارسو يوم الثلاثاء على إنشاء مركز مشترك لصيانة بطاريات الصواريخ الساحلية، بحسب بيان صادر عن "
+        "وزارتي الدفاع في البلدين.",
+        "ويشمل الاتفاق تدريب الطواقم وتوريد قطع الغيار حتى عام 2030، وفق الوزارة النرويجية.",
+        "#النرويج #بولندا",
+        "أرسل لصديق",
+        "مقالات قد تهمك",
+        "وزير الدفاع يزور قاعدة بحرية في الشمال",
+    )
+    assert [(lab.label, lab.reason) for lab in boilerplate.classify(lines)] == [
+        ("boilerplate", "label"), ("title", "headline"), ("boilerplate", "credit"), ("body", "shape"),
+        ("body", "shape"), ("boilerplate", "tags"), ("boilerplate", "share"), ("boilerplate", "teasers"),
+        ("boilerplate", "teasers")]
+
+
+def test_arabic_latest_news_heading_ends_the_text_only_after_it_began() -> None:
+    top = page("آخر الأخبار", "النرويج وبولندا توقعان اتفاقا بشأن صواريخ الدفاع الساحلي",
+               "اتفقت أوسلو ووارسو يوم الثلاثاء على إنشاء مركز مشترك لصيانة بطاريات الصواريخ الساحلية، بحسب بيان.")
+    assert [lab.label for lab in boilerplate.classify(top)][1:] == ["title", "body"]
+    assert boilerplate.is_section_marker("آخر الأخبار", arabic=True, after_body=True)
+    assert not boilerplate.is_section_marker("آخر الأخبار", arabic=True)
+
+
+def test_the_model_drops_short_furniture_from_an_extracted_main_text() -> None:
+    lines = [
+        "Norway and Poland sign a deal on coastal defence missiles",
+        "Oslo and Warsaw agreed on Tuesday to build a joint maintenance centre for coastal missile batteries, the "
+        "two defence ministries said.",
+        "The agreement covers the training of crews and the supply of spare parts until 2030, according to the "
+        "Norwegian ministry.",
+        "By Jane Marlow, defence correspondent",
+    ]
+    assert boilerplate.extracted_furniture(lines) == {3}
+    assert filter_lines(lines) == (lines[:3], len(lines[3]))
+    assert filter_lines(lines, model_threshold=1.0) == (lines, 0)
