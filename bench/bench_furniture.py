@@ -12,7 +12,8 @@
    ``without`` snippets dropped.
 3. **Press** — ``../shared/corpus/press`` cleaned as a run cleans it (``pipeline.clean_corpus``, repeated-lines pass
    included) and scored by ``../shared/tools/score.py``'s own text scoring (body lines kept, furniture removed), by
-   split and language, model off and on. Tune on dev; test is scored only with ``--test`` (to report).
+   split and language, model off and on; and the model alone on the dev lines that the gold labels (line
+   precision, recall, F1 for furniture). Tune on dev; test is scored only with ``--test`` (to report).
 
 One JSON line, ``"bench": "furniture"``, is appended to ``bench/results.jsonl`` (``--no-append`` to skip).
 """
@@ -80,6 +81,31 @@ def model_alone(windows: list[tuple[list[str], list[int | None]]]) -> dict[str, 
         out[str(t)] = {"precision": round(precision, 3), "recall": round(recall, 3),
                        "f1": round(2 * precision * recall / (precision + recall), 3) if tp else 0.0}
     out["lines"] = len(pairs)
+    return out
+
+
+def prf(pairs: list[tuple[float, int]], threshold: float) -> dict[str, float]:
+    tp = sum(1 for p, y in pairs if p >= threshold and y == 1)
+    precision = tp / max(1, sum(1 for p, _ in pairs if p >= threshold))
+    recall = tp / max(1, sum(1 for _, y in pairs if y == 1))
+    return {"precision": round(precision, 3), "recall": round(recall, 3),
+            "f1": round(2 * precision * recall / (precision + recall), 3) if tp else 0.0}
+
+
+def press_lines(split: str) -> dict[str, dict[str, Any]]:
+    """The model alone on the press lines that the gold labels (furniture or body), by language."""
+    scorer = load_scorer(SCORE)
+    model = furniture_model.load()
+    out: dict[str, dict[str, Any]] = {}
+    for lang in ("fr", "en", "ar"):
+        pairs: list[tuple[float, int]] = []
+        for entry in scorer.load_gold(str(PRESS), split, lang).MANIFEST:
+            lines = (PRESS / f"{entry['file']}.txt").read_text(encoding="utf-8").split("\n")
+            furniture, body = set(entry.get("boilerplate", [])), set(entry.get("content", []))
+            for n, p in enumerate(model.score(lines), start=1):
+                if lines[n - 1].strip() and (n in furniture or n in body):
+                    pairs.append((p, int(n in furniture)))
+        out[lang] = {str(t): prf(pairs, t) for t in (0.5, boilerplate.MODEL_THRESHOLD)} | {"lines": len(pairs)}
     return out
 
 
@@ -170,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"2. trafilatura_eval held-out HTML pages ({html['rules']['pages']}): 'with' kept / 'without' dropped")
     for name, f in html.items():
         print(f"   {name:<6} {f['with_kept']:.3f} / {f['without_dropped']:.3f}")
+    alone_press = press_lines("dev")
+    print("   the model alone on the press dev lines (not a held-out set for the rules, which were read off it):")
+    for lang, f in alone_press.items():
+        print(f"   {lang}  ({f['lines']} lines)  " + "  ".join(
+            f">= {t}: P {f[t]['precision']:.3f} R {f[t]['recall']:.3f} F1 {f[t]['f1']:.3f}"
+            for t in f if t != "lines"))
     press_figures = {"rules": press(1.0, splits), "model": press(boilerplate.MODEL_THRESHOLD, splits)}
     print("3. press corpus (score.py text figures): body kept / furniture removed, rules only -> rules+model")
     for key in press_figures["rules"]:
@@ -188,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         "held_out_model": alone,
         "held_out_classify": combined,
         "html_snippets": html,
+        "press_dev_model_alone": alone_press,
         "press": press_figures,
         "bench_seconds": round(time.perf_counter() - started, 1),
     }

@@ -377,7 +377,7 @@ def test_the_model_drops_short_furniture_from_an_extracted_main_text() -> None:
         "two defence ministries said.",
         "The agreement covers the training of crews and the supply of spare parts until 2030, according to the "
         "Norwegian ministry.",
-        "By Jane Marlow, defence correspondent",
+        "Jane Marlow",
     ]
     assert boilerplate.extracted_furniture(lines) == {3}
     assert filter_lines(lines) == (lines[:3], len(lines[3]))
