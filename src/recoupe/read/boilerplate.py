@@ -68,6 +68,9 @@ MODEL_HEADER_THRESHOLD = 0.95
 # corpus's sub-headings score up to 0.9; benchmark windows re-measured by bench/bench_furniture.py).
 MODEL_SUBHEADING_THRESHOLD = 0.97
 MAX_LABEL_WORDS = 5
+# On an Arabic page the learned pass reads only lines this short: labels, credits, buttons. Press dev: no Arabic
+# body line this short scores 0.5 or more but a text's cut last line (kept by the pass's own guard).
+MAX_ARABIC_MODEL_WORDS = 8
 # How many leading non-blank lines may hold the headline and the byline/dateline.
 HEADER_LINES = 5
 
@@ -427,16 +430,17 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset(),
         reasons.append("shape")
 
     threshold = MODEL_THRESHOLD if model_threshold is None else model_threshold
-    scores = _scores(lines, starts) if not arabic and threshold < 1.0 else None
-    if scores is not None:
+    scores = _scores(lines, starts) if threshold < 1.0 else None
+    if scores is not None and not arabic:
         _learned_header(lines, labels, reasons, starts, scores, first_content)
     _mark_header(lines, labels, reasons, starts, first_content)
     _mark_strips(lines, labels, reasons)
     _settle(lines, labels, reasons)
     if arabic:
         arabic_rules.settle_header(lines, labels, reasons, starts)
-    elif scores is not None:
-        _learned(lines, labels, reasons, starts, scores, threshold)
+    if scores is not None:
+        _learned(lines, labels, reasons, starts, scores, threshold,
+                 max_words=MAX_ARABIC_MODEL_WORDS if arabic else None)
     return [LineLabel(cast(Label, label), reason, start) for label, reason, start in
             zip(labels, reasons, starts, strict=True)]
 
@@ -528,17 +532,18 @@ def _learned_header(lines: Sequence[str], labels: list[str], reasons: list[str],
 
 
 def _learned(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int],
-             scores: Sequence[float], threshold: float) -> None:
+             scores: Sequence[float], threshold: float, *, max_words: int | None = None) -> None:
     """The learned pass: a kept line that is no sentence (a heading's or a fragment's shape) goes when the line
     model (``recoupe.read.furniture_model``) calls it furniture with at least ``threshold``. The headline, datelines
     and sentence-like lines stay with the rules; so does the excerpt's last line when body comes before it (a
-    text cut mid-sentence)."""
+    text cut mid-sentence). On an Arabic page (lines seldom end with a stop; the model learnt no Arabic words) only
+    lines of at most ``max_words`` words."""
     text = [line[start:].strip() for line, start in zip(lines, starts, strict=True)]
     last = max((i for i, t in enumerate(text) if t), default=-1)
     for i, label in enumerate(labels):
         if label not in ("heading", "body") or scores[i] < threshold:
             continue
-        if _shape(text[i]) == "body":
+        if _shape(text[i]) == "body" or (max_words is not None and len(text[i].split()) > max_words):
             continue  # a sentence, or a paragraph cut off: the rules' call
         if i == last and _neighbour(labels, i, -1) == "body":
             continue
