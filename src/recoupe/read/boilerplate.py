@@ -15,7 +15,14 @@ classification:
 3. **Context** settles uncertain lines from their nearest non-blank neighbours: next to body only, they
    are body; next to boilerplate, they are boilerplate.
 
-The filter only labels lines; ``recoupe.read.clean`` keeps the labelled ones, so no text is ever invented.
+4. **Learned** (``recoupe.read.furniture_model``, a line classifier trained on public benchmark pages by
+   ``tools/train_furniture.py``): short lines that open the page and that the model calls furniture are passed over
+   when the headline is looked for; after the context pass, a kept line that is no sentence (a heading's or a
+   fragment's shape: a byline, a caption, a menu's item, a teaser) goes when the model calls it furniture with at
+   least ``MODEL_THRESHOLD``. Sentences, the headline, datelines, sub-headings and the excerpt's cut last line stay.
+
+The rules name furniture that is known; the model generalises from its shape to pages whose templates we never
+read. The filter only labels lines; ``recoupe.read.clean`` keeps the labelled ones, so no text is ever invented.
 An Arabic page (mostly Arabic script, not Persian or Urdu) gets the Arabic rules of ``recoupe.read.arabic`` first
 and, after the passes, its headline and header furniture settled by them.
 """
