@@ -382,3 +382,53 @@ def test_the_model_drops_short_furniture_from_an_extracted_main_text() -> None:
     assert boilerplate.extracted_furniture(lines) == {3}
     assert filter_lines(lines) == (lines[:3], len(lines[3]))
     assert filter_lines(lines, model_threshold=1.0) == (lines, 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Le ministre à son arrivée à Dakar, le 12 mars 2023. Jean Dupont / AFP", "credit"),
+        ("Photo by Jane Roe/Reuters", "credit"),
+        ("Courtesy of the Royal Navy", "credit"),
+        ("Written by Jane Doe and John Roe", "byline"),
+        ("Watch: the new frigate leaves its port", "read-more"),
+        ("Download our app", "share"),
+        ("The views expressed in this column are the author's own.", "disclaimer"),
+        ("Contenus sponsorisés", "advert"),
+        ("Photos", "nav"),
+        ("Défense et sécurité", "label"),
+    ],
+)
+def test_generic_furniture_rules(line: str, name: str) -> None:
+    assert boilerplate.rule(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("مواقيت الصلاة", "label"),
+        ("الظهر 12:05", "widget"),
+        ("الدولار الأمريكي 30.90", "widget"),
+        ("تصميم وتطوير شركة المواقع", "credit"),
+        ("اتصل بنا", "label"),
+        ("صورة توضيحية", "credit"),
+        ("أرسل لصديق", "share"),
+        ("#النرويج #بولندا", "tags"),
+    ],
+)
+def test_arabic_furniture_rules(line: str, name: str) -> None:
+    assert boilerplate.rule(line, arabic=True) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ويقول المسؤول إن سعر الصفقة بلغ 2 مليار دولار، بحسب الوزارة.",
+     "وصل الوفد إلى العاصمة بعد صلاة الظهر يوم الخميس."],
+)
+def test_arabic_body_lines_match_no_rule(line: str) -> None:
+    assert boilerplate.rule(line, arabic=True) is None
+
+
+def test_bylines_of_several_authors_are_datelines() -> None:
+    assert boilerplate.looks_like_dateline("By Jane Doe and John Roe")
+    assert boilerplate.looks_like_dateline("Par Jean Dupont et Marie Durand, à Dakar")

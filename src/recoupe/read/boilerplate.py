@@ -106,7 +106,10 @@ _BYLINE = re.compile(
     r"(?:écrit par|ecrit par|par\s*:|publié le|mis à jour le|written by|^by\s|^par\s|updated|published)",
     re.IGNORECASE,
 )
-_BARE_BYLINE = re.compile(r"^(?:[Pp]ar|[Bb]y)\s+[A-ZÉÈ][\w.'’\-]*(?:\s+[A-ZÉÈ][\w.'’\-]*){0,3}$")
+# "Par Nadia Berrada", "By Jane Doe and John Roe", "Par Jean Dupont et Marie Durand, à Dakar" (up to three names)
+_NAME = r"[A-ZÉÈ][\w.'’\-]*(?:\s+[A-ZÉÈ][\w.'’\-]*){0,3}"
+_BARE_BYLINE = re.compile(rf"^(?:[Pp]ar|[Bb]y)\s+{_NAME}(?:(?:,\s*|\s+(?:et|and)\s+){_NAME}){{0,2}}"
+                          r"(?:,?\s+(?:à|in)\s+[A-ZÉÈ][\w\-]*)?$")
 _SEPARATOR = re.compile(r"\s[-–—|]\s")
 _PREFIX = re.compile(r"^\s?date (\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+")
 

@@ -160,5 +160,25 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"afrique du nord|north africa|gulf|golfe|sahel|us news|u\.s\.|uk news|france)\s*:?$"),
         ("tags", r"^(?:#[^\s#]+\s*){1,12}$"),  # a row of hashtags
         ("share", r"^(?:follow us(?: on)?|suivez-nous(?: sur)?|retrouvez-nous sur|find us on)\s*:?$"),
+        # a photo's credit at the end of its caption: "... le 12 mars. Jean Dupont / AFP", "(Photo by ... / Reuters)"
+        ("credit", r"^(?=.{0,300}$).*\s/\s?(?-i:AFP|AP|EPA|REUTERS|Reuters|Getty Images|Anadolu|EFE|DPA|dpa|SIPA|Sipa|"
+                   r"MAXPPP|Maxppp|ABACA|Abaca|Xinhua|IMAGO|ANI|PTI|Bloomberg|Hans Lucas|Pool)"
+                   r"(?: via Getty Images)?\)?\.?$"),
+        ("credit", r"^\(?(?:photo|image|picture|video|illustration)s? (?:by|courtesy(?: of)?|credit)\b.{0,80}$|"
+                   r"^courtesy(?: of)?\b.{0,60}$|^(?:source|crédit|credit) (?:photo|image)\b.{0,60}$"),
+        ("byline", r"^(?:written|reported|edited|compiled|produced) by\s+(?-i:[A-Z])[\w.'’\-]*"
+                   r"(?:(?:\s+|,\s*)(?:and\s+)?[\w.'’\-]+){0,6}$"),
+        ("read-more", r"^(?:also watch|watch also|voir aussi la vidéo|à voir aussi|watch|regarder|en vidéo|"
+                      r"in pictures|en images)\s*[:|]"),
+        ("share", r"^(?=.{0,120}$)(?:download|get|install|téléchargez|télécharger) (?:the|our|l['’]|notre) ?"
+                  r"(?:\w+ )?(?:app|application|appli)\b"),
+        ("disclaimer", r"^(?=.{0,300}$)(?:the )?(?:views|opinions) expressed (?:in this|here|are)\b|"
+                       r"^(?:les )?opinions exprimées (?:dans cet|ici|n['’]engagent)|"
+                       r"^(?:disclaimer|avertissement)\s*:"),
+        ("advert", r"^(?:contenus? sponsorisés?|sponsored content|partner content|contenu partenaire|"
+                   r"publi-?reportage|annonce)$"),
+        ("nav", r"^(?:live tv|watch live|tv en direct|regarder le direct|markets|marchés|weather|météo|"
+                r"photos?|images?|galerie|gallery|diaporama|slideshow|infographie|infographic|sommaire|"
+                r"accueil|home|homepage|newsroom|e-paper|epaper|édition du jour|le journal du jour|archives)$"),
     )
 )
