@@ -18,7 +18,7 @@ are spread over the page). Pages are split by a hash of their name: one in five 
 printed (and written into the weights file) are the held-out line precision, recall and F1 for furniture.
 
 A logistic regression (L2, L-BFGS from scipy) fits the dense features and the hashed words; a run takes about a
-minute on a laptop. ``--seed`` fixes the windows' random offsets.
+minute (15 s on two shared cores here). ``--seed`` fixes the windows' random offsets.
 """
 
 from __future__ import annotations
