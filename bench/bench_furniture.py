@@ -15,6 +15,9 @@
    split and language, model off and on; and the model alone on the dev lines that the gold labels (line
    precision, recall, F1 for furniture). Tune on dev; test is scored only with ``--test`` (to report).
 
+4. **Events from furniture** (with ``--events OUT``, an exported press run): output event mentions whose quote lies
+   in a line the gold calls furniture, of all mentions, by split.
+
 One JSON line, ``"bench": "furniture"``, is appended to ``bench/results.jsonl`` (``--no-append`` to skip).
 """
 
@@ -170,10 +173,43 @@ def press(threshold: float, splits: tuple[str, ...]) -> dict[str, dict[str, Any]
     return out
 
 
+def events_from_furniture(out: Path, split: str) -> dict[str, int]:
+    """Output event mentions of an exported press run (``recoupe run ../shared/corpus/press --out OUT``) whose quote
+    lies in a line the gold calls furniture (issue 12: teasers, captions, credits, related-article lines), against
+    all the mentions of that split's articles (STATEMENT and OTHER included)."""
+    scorer = load_scorer(SCORE)
+    manifest = {m["file"]: m for m in scorer.load_gold(str(PRESS), split).MANIFEST}
+    sources = {}
+    for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        stem = Path(article.get("source", "")).stem
+        if stem in manifest:
+            sources[article["id"]] = stem
+    mentions = furniture = 0
+    for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines():
+        for mention in json.loads(line).get("mentions", []):
+            stem = sources.get(mention.get("article"))
+            if stem is None:
+                continue
+            mentions += 1
+            quote = scorer.norm(mention.get("quote", ""))
+            lines = (PRESS / f"{stem}.txt").read_text(encoding="utf-8").splitlines()
+            entry = manifest[stem]
+
+            def holds(numbers: list[int], q: str = quote, page: list[str] = lines) -> bool:
+                return any(q and q in scorer.norm(page[n - 1]) for n in numbers if n <= len(page))
+
+            if holds(entry.get("boilerplate", [])) and not holds(entry.get("content", [])):
+                furniture += 1
+    return {"mentions": mentions, "from_furniture": furniture}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-append", action="store_true", help="print only, do not append to results.jsonl")
     parser.add_argument("--test", action="store_true", help="score the press test split too (to report, not to tune)")
+    parser.add_argument("--events", type=Path, metavar="OUT",
+                        help="an exported press run: count its event mentions quoted from furniture lines")
     args = parser.parse_args(argv)
     splits = ("dev", "test") if args.test else ("dev",)
     if not training.SCRAPINGHUB.is_dir() or not PRESS.is_dir():
@@ -208,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
         a, b = press_figures["rules"][key], press_figures["model"][key]
         print(f"   {key:<9} {a['body_kept']:.3f} / {a['furniture_removed']:.3f}  ->  "
               f"{b['body_kept']:.3f} / {b['furniture_removed']:.3f}")
+    from_furniture = {split: events_from_furniture(args.events, split) for split in splits} if args.events else None
+    if from_furniture:
+        print("4. event mentions quoted from furniture lines (gold), of all mentions: " + ", ".join(
+            f"{split} {f['from_furniture']}/{f['mentions']}" for split, f in from_furniture.items()))
     record = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "bench": "furniture",
@@ -222,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         "html_snippets": html,
         "press_dev_model_alone": alone_press,
         "press": press_figures,
+        "events_from_furniture": from_furniture,
         "bench_seconds": round(time.perf_counter() - started, 1),
     }
     if args.no_append:

@@ -432,3 +432,16 @@ def test_arabic_body_lines_match_no_rule(line: str) -> None:
 def test_bylines_of_several_authors_are_datelines() -> None:
     assert boilerplate.looks_like_dateline("By Jane Doe and John Roe")
     assert boilerplate.looks_like_dateline("Par Jean Dupont et Marie Durand, à Dakar")
+
+
+def test_another_articles_headline_with_its_speaker_inside_the_text_is_a_teaser() -> None:
+    lines = page(
+        "Norway and Poland sign a deal on coastal defence missiles",
+        BODY,
+        "Poland to buy more patrol boats next year: navy chief",
+        BODY,
+        "What the deal covers",
+        BODY,
+    )
+    assert [(lab.label, lab.reason) for lab in boilerplate.classify(lines)][2:5] == [
+        ("boilerplate", "teaser"), ("body", "shape"), ("heading", "shape")]

@@ -293,6 +293,8 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset(),
     _mark_header(lines, labels, reasons, starts, first_content)
     _mark_strips(lines, labels, reasons)
     _settle(lines, labels, reasons)
+    if not arabic:
+        _mark_inline_teasers(lines, labels, reasons)
     if arabic:
         arabic_rules.settle_header(lines, labels, reasons, starts)
     if scores is not None:
@@ -437,6 +439,20 @@ def extracted_furniture(lines: Sequence[str], *, threshold: float | None = None)
             continue  # a sub-heading
         found.add(i)
     return found
+
+
+# A headline with its speaker after a colon ("Talks will go on: foreign minister"), standing among the body lines:
+# another article's headline, linked from inside the text (press dev en014). A sub-heading does not name a speaker.
+_ATTRIBUTED_HEADLINE = re.compile(r"^[^:.!?]{20,}:\s+[^\W\d][\w'’\-]*(?:\s+[^\W\d][\w'’\-]*){0,3}$")
+
+
+def _mark_inline_teasers(lines: Sequence[str], labels: list[str], reasons: list[str]) -> None:
+    for i, label in enumerate(labels):
+        text = lines[i].strip()
+        if label == "heading" and "body" in labels[:i] and _ATTRIBUTED_HEADLINE.match(text) and (
+                len(text) <= MAX_HEADING_CHARS):
+            labels[i] = "boilerplate"
+            reasons[i] = "teaser"
 
 
 def _neighbour(labels: list[str], i: int, step: int) -> str | None:
