@@ -13,7 +13,9 @@
 3. **Press** — ``../shared/corpus/press`` cleaned as a run cleans it (``pipeline.clean_corpus``, repeated-lines pass
    included) and scored by ``../shared/tools/score.py``'s own text scoring (body lines kept, furniture removed), by
    split and language, model off and on; and the model alone on the dev lines that the gold labels (line
-   precision, recall, F1 for furniture). Tune on dev; test is scored only with ``--test`` (to report).
+   precision, recall, F1 for furniture); and (3b) the dev split cleaned with the named rules switched off, as if every
+   template were new: what the shape, context and learned passes do alone. Tune on dev; test is scored only with
+   ``--test`` (to report).
 
 4. **Events from furniture** (with ``--events OUT``, an exported press run): output event mentions whose quote lies
    in a line the gold calls furniture, of all mentions, by split.
@@ -109,6 +111,32 @@ def press_lines(split: str) -> dict[str, dict[str, Any]]:
                 if lines[n - 1].strip() and (n in furniture or n in body):
                     pairs.append((p, int(n in furniture)))
         out[lang] = {str(t): prf(pairs, t) for t in (0.5, boilerplate.MODEL_THRESHOLD)} | {"lines": len(pairs)}
+    return out
+
+
+def press_rules_off(threshold: float) -> dict[str, dict[str, float]]:
+    """The press dev split cleaned with the named rules switched off (as if every template were new to us): what the
+    shape, context and learned passes do alone. Body kept / furniture removed by language."""
+    scorer = load_scorer(SCORE)
+    rule, marker = boilerplate.rule, boilerplate.is_section_marker
+    saved = boilerplate.MODEL_THRESHOLD, boilerplate.MODEL_HEADER_THRESHOLD
+    boilerplate.rule = lambda line, arabic=False, extracted=False: None  # type: ignore[assignment]
+    boilerplate.is_section_marker = lambda line, arabic=False, after_body=False: False  # type: ignore[assignment]
+    boilerplate.MODEL_THRESHOLD = threshold
+    if threshold >= 1.0:
+        boilerplate.MODEL_HEADER_THRESHOLD = threshold
+    try:
+        texts = {f.stem: {"text": "\n\n".join(clean.clean_text(f.read_text(encoding="utf-8")).lines), "id": f.stem}
+                 for f in sorted(PRESS.glob("*.txt"))}
+    finally:
+        boilerplate.rule, boilerplate.is_section_marker = rule, marker  # type: ignore[method-assign]
+        boilerplate.MODEL_THRESHOLD, boilerplate.MODEL_HEADER_THRESHOLD = saved
+    out = {}
+    for lang in ("fr", "en", "ar"):
+        gold = scorer.load_gold(str(PRESS), "dev", lang)
+        docs = {m["file"]: m for m in gold.MANIFEST}
+        res = scorer.score_text(gold, {k: texts[k] for k in docs}, PRESS, docs)
+        out[lang] = {"body_kept": res["content_recall"], "furniture_removed": res["boiler_removed"]}
     return out
 
 
@@ -238,6 +266,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   {lang}  ({f['lines']} lines)  " + "  ".join(
             f">= {t}: P {f[t]['precision']:.3f} R {f[t]['recall']:.3f} F1 {f[t]['f1']:.3f}"
             for t in f if t != "lines"))
+    rules_off = {str(t): press_rules_off(t) for t in (1.0, 0.7, boilerplate.MODEL_THRESHOLD)}
+    print("3b. press dev with the named rules off (every template new): body kept / furniture removed")
+    for t, by_lang in rules_off.items():
+        label = "no model" if t == "1.0" else f"model >= {t}"
+        print(f"   {label:<12} " + "  ".join(f"{lang} {f['body_kept']:.3f} / {f['furniture_removed']:.3f}"
+                                           for lang, f in by_lang.items()))
     press_figures = {"rules": press(1.0, splits), "model": press(boilerplate.MODEL_THRESHOLD, splits)}
     print("3. press corpus (score.py text figures): body kept / furniture removed, rules only -> rules+model")
     for key in press_figures["rules"]:
@@ -261,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         "held_out_classify": combined,
         "html_snippets": html,
         "press_dev_model_alone": alone_press,
+        "press_dev_rules_off": rules_off,
         "press": press_figures,
         "events_from_furniture": from_furniture,
         "bench_seconds": round(time.perf_counter() - started, 1),
