@@ -13,7 +13,7 @@
 3. **Press** — ``../shared/corpus/press`` cleaned as a run cleans it (``pipeline.clean_corpus``, repeated-lines pass
    included) and scored by ``../shared/tools/score.py``'s own text scoring (body lines kept, furniture removed), by
    split and language, model off and on; and the model alone on the dev lines that the gold labels (line
-   precision, recall, F1 for furniture); and (3b) the dev split cleaned with the named rules switched off, as if every
+   precision, recall, F1 for furniture); and the dev split cleaned with the named rules switched off, as if every
    template were new: what the shape, context and learned passes do alone. Tune on dev; test is scored only with
    ``--test`` (to report).
 
@@ -267,13 +267,13 @@ def main(argv: list[str] | None = None) -> int:
             f">= {t}: P {f[t]['precision']:.3f} R {f[t]['recall']:.3f} F1 {f[t]['f1']:.3f}"
             for t in f if t != "lines"))
     rules_off = {str(t): press_rules_off(t) for t in (1.0, 0.7, boilerplate.MODEL_THRESHOLD)}
-    print("3b. press dev with the named rules off (every template new): body kept / furniture removed")
+    print("3a. press dev with the named rules off (every template new): body kept / furniture removed")
     for t, by_lang in rules_off.items():
         label = "no model" if t == "1.0" else f"model >= {t}"
         print(f"   {label:<12} " + "  ".join(f"{lang} {f['body_kept']:.3f} / {f['furniture_removed']:.3f}"
                                            for lang, f in by_lang.items()))
     press_figures = {"rules": press(1.0, splits), "model": press(boilerplate.MODEL_THRESHOLD, splits)}
-    print("3. press corpus (score.py text figures): body kept / furniture removed, rules only -> rules+model")
+    print("3b. press corpus (score.py text figures): body kept / furniture removed, rules only -> rules+model")
     for key in press_figures["rules"]:
         a, b = press_figures["rules"][key], press_figures["model"][key]
         print(f"   {key:<9} {a['body_kept']:.3f} / {a['furniture_removed']:.3f}  ->  "
