@@ -164,10 +164,6 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("credit", r"^(?=.{0,300}$).*\s/\s?(?-i:AFP|AP|EPA|REUTERS|Reuters|Getty Images|Anadolu|EFE|DPA|dpa|SIPA|Sipa|"
                    r"MAXPPP|Maxppp|ABACA|Abaca|Xinhua|IMAGO|ANI|PTI|Bloomberg|Hans Lucas|Pool)"
                    r"(?: via Getty Images)?\)?\.?$"),
-        # a caption credited to the agency at its end: "... with other officers. - KUNA" (a wire story names its agency
-        # at the start of its first paragraph, not at the end)
-        ("credit", r"^(?=.{0,400}$).*\s[-–—]\s(?-i:KUNA|WAM|SPA|QNA|BNA|MENA|ONA|SUNA|NNA|SANA|Petra|APS|MAP|TAP|IRNA|"
-                   r"AFP|AP|Reuters|REUTERS|Xinhua|ANI|PTI|Anadolu|AA|EPA|DPA|dpa|Yonhap|Kyodo|TASS|RIA Novosti)\.?$"),
         ("credit", r"^\(?(?:photo|image|picture|video|illustration)s? (?:by|courtesy(?: of)?|credit)\b.{0,80}$|"
                    r"^courtesy(?: of)?\b.{0,60}$|^(?:source|crédit|credit) (?:photo|image)\b.{0,60}$"),
         ("byline", r"^(?:written|reported|edited|compiled|produced) by\s+(?-i:[A-Z])[\w.'’\-]*"
