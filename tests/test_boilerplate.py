@@ -446,14 +446,3 @@ def test_another_articles_headline_with_its_speaker_inside_the_text_is_a_teaser(
     assert [(lab.label, lab.reason) for lab in boilerplate.classify(lines)][2:5] == [
         ("boilerplate", "teaser"), ("body", "shape"), ("heading", "shape")]
 
-
-def test_a_long_first_line_next_to_a_credit_is_kept() -> None:
-    lines = page(
-        " date 2024-05 Missiles côtiers – Oslo et Varsovie s'entendent Le centre d'entretien ouvrira en 2026 dans le "
-        "nord de la Pologne. Les batteries seront révisées sur place. Jeanne Martin , Paul Durand",
-        "",
-        "Une batterie de missiles côtiers lors d'un exercice, en mai 2023. Photo: EPA/JOHN DOE",
-        "",
-        BODY,
-    )
-    assert [lab.label for lab in boilerplate.classify(lines)] == ["body", "blank", "boilerplate", "blank", "body"]

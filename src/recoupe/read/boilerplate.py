@@ -492,11 +492,7 @@ def _settle(lines: Sequence[str], labels: list[str], reasons: list[str]) -> None
                 continue
             sides = (_neighbour(labels, i, -1), _neighbour(labels, i, 1))
             goodish = {"body", "heading", "title", "meta"}
-            if sides[0] is None and sides[1] is not None and len(lines[i].strip()) >= MIN_BODY_CHARS:
-                labels[i] = "body"  # the page's first line, long: its headline and standfirst glued (press dev fr013)
-                reasons[i] = "context"
-                changed = True
-            elif "boilerplate" in sides or all(s is None for s in sides):
+            if "boilerplate" in sides or all(s is None for s in sides):
                 labels[i] = "boilerplate"
                 reasons[i] = "context"
                 changed = True
