@@ -13,7 +13,7 @@ highest in the dependency tree (the main clause's), and:
 * ``event_type``: its PLOVER type against the gold's, translated to the manual's 2.0 names as its Table 7.1
   says (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT); a sentence where we find no
   event counts as wrong. ``coverage``: the share of sentences where we find one.
-* ``classifier``: the type the sentence classifier's PLOVER head gives the whole sentence
+* ``classifier``: the type the sentence classifier's PLOVER head gives the whole sentence and its parse
   (``classifier.plover_scorer``); ``combined``: its reading with the rules' type favoured (``plover_type``,
   ``RULE_BONUS``) — the figure of issue 12 (target 0.80 on the test half). The classifier was **trained on
   the dev half** (``tools/train_event_classifier.py``): its dev figure is a training figure; the training
@@ -72,7 +72,7 @@ def _states(side: Any, states: frozenset[str]) -> set[str]:
     return {GSR_CODES.get(a.get("code", ""), a.get("code", "")) for a in side} & states
 
 
-def run_gsr(errors: int = 0) -> dict[str, Any]:
+def run_gsr(errors: int = 0, rows_path: Path | None = None) -> dict[str, Any]:
     from recoupe.kb import load_kb
     from recoupe.records import CleanArticle, Published, article_id
     from recoupe.settings import Settings
@@ -116,10 +116,14 @@ def run_gsr(errors: int = 0) -> dict[str, Any]:
     # the sentence classifier beside the rules: its PLOVER head alone, and combined with the rules' type
     from recoupe.understand.events.classifier import plover_scorer, plover_type
 
-    readings = plover_scorer()([r["text"] for r in records])
+    readings = plover_scorer()([r["text"] for r in records], [a.doc for a in annotated])
     for row, probs in zip(rows, readings, strict=True):
         row["classifier"] = max(probs, key=lambda k: probs[k]) if probs else None
         row["combined"] = plover_type(probs, row["ours"])
+    if rows_path is not None:  # the rules' reading of each sentence, for tools/train_event_classifier.py --rules
+        rows_path.write_text("".join(json.dumps({"id": r["id"], "half": "dev" if i % 2 == 0 else "test",
+                                                 "gold": r["gold"], "rules": r["ours"]}) + "\n"
+                                     for i, r in enumerate(rows)), encoding="utf-8")
     halves = {"dev": rows[0::2], "test": rows[1::2], "all": rows}
     out: dict[str, Any] = {"records": len(rows), "method": "main-clause event of each sentence; see bench_events.py"}
     for name, part in halves.items():
@@ -218,13 +222,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--no-append", action="store_true", help="print only, do not append to results.jsonl")
     parser.add_argument("--errors", type=int, default=0, help="print N misclassified dev sentences")
+    parser.add_argument("--rows", type=Path, help="write each sentence's gold and rule type (JSON lines) there")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed test")
     args = parser.parse_args(argv)
     if not GSR.is_file():
         print(f"{GSR} not found: nothing to measure", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    gsr = run_gsr(args.errors)
-    speed = run_speed()
+    gsr = run_gsr(args.errors, args.rows)
+    speed = run_speed() if not args.no_speed else {"ratio_events_over_parse": float("nan")}
     test = gsr["test"]
     met = {
         "event_type_accuracy": (test["event_type_accuracy"] or 0) >= TARGETS["event_type_accuracy"],

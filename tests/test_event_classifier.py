@@ -139,9 +139,10 @@ def test_plover_head_gives_no_reading_to_a_text_too_short() -> None:
     assert plover_scorer()(["", "Photo"]) == [{}, {}]
 
 
-def test_rules_type_is_kept_unless_the_classifier_gives_it_almost_nothing() -> None:
-    probs = {"ACCUSE": 0.6, "REJECT": 0.3, "THREATEN": 0.1}
+def test_rules_type_is_kept_unless_the_classifier_is_surer_of_another_by_more_than_the_bonus() -> None:
+    probs = {"ACCUSE": 0.5, "REJECT": 0.35, "THREATEN": 0.15}
     assert plover_type(probs, "REJECT") == "REJECT"
+    assert plover_type(probs, "THREATEN") == "ACCUSE"  # 0.15 + 0.3 < 0.5
     assert plover_type(probs, None) == "ACCUSE"
     assert plover_type({}, "REJECT") == "REJECT"
     assert plover_type({}, None) is None
@@ -203,3 +204,58 @@ def test_training_reads_no_benchmark_when_the_folder_is_missing(tmp_path: Path) 
     own = train.own_plover_rows()
     assert {label for _t, label, _w in own} >= {"ACCUSE", "CONCEDE", "COERCE", "MOBILIZE", "AID", "REQUEST", "REJECT",
                                                  "THREATEN", "PROTEST", "SANCTION", "RETREAT", "ASSAULT", "NONE"}
+
+
+# --------------------------------------------------------------------------------------------------
+# the main predicate the PLOVER head reads in the parse (issue 12)
+
+@pytest.mark.parametrize(("lang", "text", "pieces"), [
+    ("en", "The rebels said they would free the hostages on Sunday.",
+     ["r:free", "s:say", "fut:free", "o:free>hostage", "o2:hostage", "p:free>on"]),
+    ("en", "Zambia will not allow foreign troops on its soil, the minister said.",
+     ["r:allow", "s:say", "fut:allow", "neg:allow", "o:allow>troop", "o2:troop", "op:troop>on"]),
+    ("en", "Ghana said Togo must hand back the seized trawler.",
+     ["r:hand", "s:say", "mod:hand", "mod", "p:hand>back", "o:hand>trawler", "o2:trawler"]),
+    ("fr", "Le Niger a menacé de fermer sa frontière avec le Bénin.",
+     ["r:menacer", "x:menacer>fermer", "x2:fermer", "xo:fermer>frontière", "o2:frontière"]),
+])
+def test_predicate_pieces_read_the_reported_act_its_future_negation_and_modal(
+        models: Models, lang: str, text: str, pieces: list[str]) -> None:
+    from recoupe.understand.events._features import predicate_pieces
+
+    assert predicate_pieces(models.get(lang)(text)) == pieces
+
+
+def test_predicates_of_a_missing_parse_are_a_zero_row(models: Models) -> None:
+    from recoupe.understand.events._features import PREDICATE_WEIGHT, predicates
+
+    x = predicates([None, models.get("en")("Rebels rejected the offer.")], 256)
+    assert x.shape == (2, 256) and not x[0].any()
+    assert abs(float(np.linalg.norm(x[1])) - PREDICATE_WEIGHT) < 1e-5
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "2021 | 12 | 3,4 % | 18 500",
+    "Emmanuel Macron, Olaf Scholz, Giorgia Meloni, Pedro Sánchez",
+    "Par Jean Dupont, AFP",
+])
+def test_what_is_no_sentence_gets_no_reading_and_no_error(text: str) -> None:
+    from recoupe.understand.events.classifier import readable
+
+    assert not readable(text)
+    assert default_scorer()([text]) == [{}]
+    assert plover_scorer()([text], [None]) == [{}]
+
+
+def test_a_sentence_is_readable_in_each_language() -> None:
+    from recoupe.understand.events.classifier import readable
+
+    assert readable("Rebels rejected the offer of talks.")
+    assert readable("Le Tchad a rappelé son ambassadeur.")
+    assert readable("رفض المتمردون العرض")
+
+
+def test_plover_scorer_wants_one_parse_per_text() -> None:
+    with pytest.raises(ValueError, match="2 texts but 1 parses"):
+        plover_scorer()(["Rebels rejected the offer of talks.", "Ghana recalled its ambassador."], [None])

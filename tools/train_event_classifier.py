@@ -8,11 +8,14 @@ Three heads, one file:
 * ``category`` — the contract's categories and ``NONE``; softmax regression over the USE v3 multilingual
   embedding (512 dimensions, unit length) of the sentences we wrote (``tools/events_training/sentences_{fr,en,ar}
   .jsonl``: ``text``, ``lang``, ``label``, ``status``, ``hard``). Full-batch gradient descent from zeros.
-* ``plover`` — the 16 PLOVER event types of the manual (2.0 names); softmax regression over the embedding
-  and the hashed words of the sentence (``understand/events/_features.py``). Trained on the sentences we wrote
-  for it (``plover_{en,fr,ar}.jsonl``: ``text``, ``lang``, ``plover``), the category sentences whose
-  category gives the type unambiguously (``DERIVED``), and the **dev half** of the PLOVER gold standard
-  records (even positions; the odd ones, held out, are only scored by ``bench/bench_events.py``).
+* ``plover`` — the 16 PLOVER event types of the manual (2.0 names); softmax regression over the embedding,
+  the hashed words of the sentence and the hashed pieces of its main predicate in the spaCy parse (French,
+  English; ``understand/events/_features.py``). Trained on the sentences we wrote for it
+  (``plover_{en,fr,ar}.jsonl`` and ``cameo_{en,fr,ar}.jsonl``, the latter written along the CAMEO codebook's
+  event codes and mapped to PLOVER as ``CAMEO2PLOVER`` does: ``text``, ``lang``, ``plover``), the category
+  sentences whose category gives the type unambiguously (``DERIVED``), and the **dev half** of the PLOVER
+  gold standard records (even positions; the odd ones, held out, are only scored by ``bench/bench_events.py``).
+  Fitted on sparse rows (``scipy.sparse``, installed with datasketch) so that it takes seconds.
 * ``arabic`` — two yes/no heads, ASSAULT and PROTEST, over the same features, with a threshold each; trained
   on the **dev half** of the OEDA Arabic gold standard records (even rows of the scored rows of
   ``assault_gsr.csv`` / ``protest_gsr.csv``, "yes" against "easy no" + "difficult no"; the odd rows, held out,
@@ -20,8 +23,13 @@ Three heads, one file:
 
 The benchmark sentences are read at training time from ``../shared/benchmarks`` (``--benchmarks`` to point
 elsewhere); the repository holds none of them, only the weights. Without that folder the script trains from
-our own sentences alone (and says so). Embeddings are cached in ``.cache/event_classifier_embeddings.npz``
-(ignored by git) so that a re-run takes seconds; deterministic: the same data gives the same weights.
+our own sentences alone (and says so). Embeddings are cached in ``.cache/event_classifier_embeddings.npz`` and
+predicate pieces in ``.cache/event_classifier_predicates.json`` (ignored by git) so that a re-run takes
+seconds; deterministic: the same data gives the same weights.
+
+``--rules FILE`` (written by ``bench/bench_events.py --rows FILE``: the rules' PLOVER type of each gold
+sentence) makes ``--cv`` also print the cross-validated accuracy of the head combined with the rules' type
+for several values of ``classifier.RULE_BONUS``.
 
 Hyper-parameters were picked by 5-fold cross-validation on the training rows (``--cv``), never on held-out
 halves. A few minutes on a laptop CPU, most of it encoding the sentences the first time.
@@ -38,20 +46,23 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tools" / "events_training"
 OUT = ROOT / "src" / "recoupe" / "data" / "events" / "classifier.npz"
 BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 CACHE = ROOT / ".cache" / "event_classifier_embeddings.npz"
+PREDICATE_CACHE = ROOT / ".cache" / "event_classifier_predicates.json"
 
 # category head: L2 penalty and steps chosen by 5-fold cross-validation on our sentences (accuracy flat
 # between 1e-4 and 1e-3; fewer steps underfit the hard negatives).
 L2 = 3e-4
 STEPS = 1500
 LEARNING_RATE = 2.0
-# PLOVER and Arabic heads (embedding + hashed words): Adam, chosen by 5-fold cross-validation on the dev
-# halves with our sentences (plover: 3e-4 0.516, 1e-3 0.484 accuracy on the gold dev half; arabic: 1e-3).
+# PLOVER and Arabic heads (embedding + hashed words [+ predicate]): Adam, chosen by 5-fold cross-validation on
+# the dev halves with our sentences (plover without predicates: 3e-4 0.516, 1e-3 0.484 accuracy on the gold dev
+# half; arabic: 1e-3).
 HASH_DIM = 8192
 ADAM_STEPS = 300
 ADAM_RATE = 0.05
@@ -112,6 +123,73 @@ def own_plover_rows() -> Rows:
             label = DERIVED_STATUS.get(str(status), DERIVED[str(r["label"])]) if status else DERIVED[str(r["label"])]
             rows.append((" ".join(str(r["text"]).split()), label, 1.0))
     return rows
+
+
+def cameo_rows() -> Rows:
+    """The PLOVER sentences we wrote along the CAMEO codebook (``cameo_{en,fr,ar}.jsonl``)."""
+    rows: Rows = []
+    for p in sorted(DATA.glob("cameo_*.jsonl")):
+        rows.extend((" ".join(str(r["text"]).split()), str(r["plover"]), 1.0) for r in _jsonl(p))
+    return rows
+
+
+def languages() -> dict[str, str]:
+    """The language of each of our sentences (its ``lang``, else its file's suffix)."""
+    out: dict[str, str] = {}
+    for p in sorted(DATA.glob("*.jsonl")):
+        for r in _jsonl(p):
+            out[" ".join(str(r["text"]).split())] = str(r.get("lang") or p.stem.rsplit("_", 1)[-1])
+    return out
+
+
+def predicate_reader(cache: Path) -> Callable[[Sequence[str], Sequence[str]], list[list[str] | None]]:
+    """(texts, languages) -> the main-predicate pieces of each French or English text (None for another
+    language), from the pipeline's spaCy models; read from and added to the cache file."""
+    from recoupe.understand.events._features import predicate_pieces
+
+    store: dict[str, list[str]] = json.loads(cache.read_text(encoding="utf-8")) if cache.is_file() else {}
+
+    def key(text: str, lang: str) -> str:
+        return hashlib.sha1(f"{lang} {text}".encode()).hexdigest()
+
+    def read(texts: Sequence[str], langs: Sequence[str]) -> list[list[str] | None]:
+        missing = [(t, lang) for t, lang in zip(texts, langs, strict=True) if lang in ("fr", "en")
+                   and key(t, lang) not in store]
+        if missing:
+            from recoupe.settings import Settings
+            from recoupe.understand.annotate import Models, load_pipeline
+
+            models = Models(Settings())
+            for lang in ("fr", "en"):
+                batch = list(dict.fromkeys(t for t, lg in missing if lg == lang))
+                for t, doc in zip(batch, load_pipeline(models.name(lang)).pipe(batch, batch_size=64), strict=True):
+                    store[key(t, lang)] = predicate_pieces(doc)
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(store, sort_keys=True), encoding="utf-8")
+        return [store[key(t, lang)] if lang in ("fr", "en") else None for t, lang in zip(texts, langs, strict=True)]
+
+    return read
+
+
+def sparse_rows(pieces: Sequence[list[str] | None], dim: int, weight: float) -> sp.csr_matrix:
+    """The hashed pieces of each row (unit length times ``weight``; an empty row for None), as in
+    ``_features.predicates``."""
+    from recoupe.understand.events._features import _bucketed
+
+    rows, cols, vals = [], [], []
+    for i, ps in enumerate(pieces):
+        for j, v in _bucketed(ps or [], dim).items():
+            rows.append(i)
+            cols.append(j)
+            vals.append(v * weight)
+    return sp.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(len(pieces), dim))
+
+
+def sparse_words(texts: Sequence[str], dim: int) -> sp.csr_matrix:
+    """``_features.hashed`` as sparse rows."""
+    from recoupe.understand.events._features import _pieces
+
+    return sparse_rows([_pieces(t) for t in texts], dim, 1.0)
 
 
 def plover_gsr_dev(benchmarks: Path) -> Rows:
@@ -207,6 +285,35 @@ def fit_adam(x: np.ndarray, y: np.ndarray, k: int, l2: float, weights: np.ndarra
     return w, b
 
 
+def fit_sparse(e: np.ndarray, s: sp.csr_matrix, y: np.ndarray, k: int, l2: float,
+               steps: int = ADAM_STEPS) -> tuple[np.ndarray, np.ndarray]:
+    """The PLOVER head: ``fit_adam`` over the rows [dense embedding | sparse hashed pieces], class-weighted;
+    the weights of the two parts stacked."""
+    n = e.shape[0]
+    counts = np.bincount(y, minlength=k).astype(np.float64)
+    sample_w = (n / (k * np.maximum(counts, 1e-9)))[y]
+    onehot = np.zeros((n, k), dtype=np.float32)
+    onehot[np.arange(n), y] = 1.0
+    st = s.T.tocsr()
+    params = [np.zeros((e.shape[1], k), dtype=np.float32), np.zeros((s.shape[1], k), dtype=np.float32),
+              np.zeros(k, dtype=np.float32)]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    for t in range(1, steps + 1):
+        z = e @ params[0] + s @ params[1] + params[2]
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = ((p - onehot) * (sample_w[:, None] / n)).astype(np.float32)
+        grads = [e.T @ g + l2 * params[0], np.asarray(st @ g) + l2 * params[1], g.sum(axis=0)]
+        rate = ADAM_RATE * np.sqrt(1 - 0.999**t) / (1 - 0.9**t)
+        for i in range(3):
+            m[i] = 0.9 * m[i] + 0.1 * grads[i]
+            v[i] = 0.999 * v[i] + 0.001 * grads[i] * grads[i]
+            params[i] -= (rate * m[i] / (np.sqrt(v[i]) + 1e-8)).astype(np.float32)
+    return np.vstack([params[0], params[1]]), params[2]
+
+
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
@@ -234,12 +341,17 @@ def best_threshold(prob: np.ndarray, gold: np.ndarray) -> float:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation before the final fit")
+    ap.add_argument("--cv-heads", default="category,plover,arabic",
+                    help="the heads --cv cross-validates (comma-separated; the Arabic thresholds are always set)")
+    ap.add_argument("--dry", action="store_true", help="cross-validate the PLOVER head only, write nothing")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--benchmarks", type=Path, default=BENCHMARKS, help="the shared benchmarks folder")
     ap.add_argument("--cache", type=Path, default=CACHE, help="embedding cache file")
+    ap.add_argument("--predicate-cache", type=Path, default=PREDICATE_CACHE, help="predicate pieces cache file")
+    ap.add_argument("--rules", type=Path, help="the rules' PLOVER types (bench/bench_events.py --rows), for --cv")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    from recoupe.understand.events._features import hashed
+    from recoupe.understand.events._features import PREDICATE_DIM, PREDICATE_WEIGHT, hashed
 
     embed = embedder(args.cache)
 
@@ -250,37 +362,54 @@ def main(argv: list[str]) -> int:
     y = np.array([names.index(label) for label in labels])
     x = embed(texts)
     print(f"category: {len(texts)} sentences from {', '.join(p.name for p in paths)}; {len(names)} labels")
-    if args.cv:
+    if args.cv and "category" in args.cv_heads:
         right = np.zeros(len(texts), dtype=bool)
         for train, test in _folds(len(texts), args.cv):
             w, b = fit(x[train], y[train], len(names))
             right[test] = (x[test] @ w + b).argmax(axis=1) == y[test]
         print(f"  {args.cv}-fold accuracy {right.mean():.3f}; by language: " + ", ".join(
             f"{lang} {right[np.array(langs) == lang].mean():.3f}" for lang in sorted(set(langs))))
-    cat_w, cat_b = fit(x, y, len(names))
+    cat_w, cat_b = fit(x, y, len(names)) if not args.dry else (x[:0], y[:0])
 
     # -- PLOVER head -----------------------------------------------------------------------------------
     own = own_plover_rows()
     gsr = plover_gsr_dev(args.benchmarks)
     if not gsr:
         print(f"  {args.benchmarks} has no PLOVER gold records: the PLOVER head learns from our sentences alone")
-    rows = [r for r in own + gsr if r[1] != "NONE"]
+    ours = [r for r in own + cameo_rows() if r[1] != "NONE"]
+    rows = ours + gsr
     types = sorted({r[1] for r in rows})
     p_texts = [r[0] for r in rows]
+    lang_of = languages()
+    p_langs = [lang_of.get(t, "en") for t in p_texts[: len(ours)]] + ["en"] * len(gsr)
     p_y = np.array([types.index(r[1]) for r in rows])
-    p_wt = np.array([r[2] for r in rows])
-    p_x = np.hstack([embed(p_texts), hashed(p_texts, HASH_DIM)])
-    print(f"plover: {len(own)} of our sentences, {len(gsr)} gold sentences of the dev half; {len(types)} types")
-    if args.cv and gsr:
-        is_gsr = np.array([i >= len(rows) - len(gsr) for i in range(len(rows))])
-        gsr_idx = np.flatnonzero(is_gsr)
-        right = np.zeros(len(gsr_idx), dtype=bool)
-        for train, test in _folds(len(gsr_idx), args.cv):
-            keep = np.concatenate([np.flatnonzero(~is_gsr), gsr_idx[train]])
-            w, b = fit_adam(p_x[keep], p_y[keep], len(types), PLOVER_L2, p_wt[keep])
-            right[test] = (p_x[gsr_idx[test]] @ w + b).argmax(axis=1) == p_y[gsr_idx[test]]
-        print(f"  {args.cv}-fold accuracy on the gold dev half (trained on ours + the other folds): {right.mean():.3f}")
-    plo_w, plo_b = fit_adam(p_x, p_y, len(types), PLOVER_L2, p_wt)
+    p_e = embed(p_texts)
+    p_s = sp.hstack([sparse_words(p_texts, HASH_DIM),
+                     sparse_rows(predicate_reader(args.predicate_cache)(p_texts, p_langs), PREDICATE_DIM,
+                                 PREDICATE_WEIGHT)]).tocsr()
+    print(f"plover: {len(ours)} of our sentences, {len(gsr)} gold sentences of the dev half; {len(types)} types")
+    if args.cv and gsr and "plover" in args.cv_heads:
+        gsr_idx = np.arange(len(ours), len(rows))
+        prob = np.zeros((len(gsr), len(types)))
+        for train, test in _folds(len(gsr), args.cv):
+            keep = np.concatenate([np.arange(len(ours)), gsr_idx[train]])
+            w, b = fit_sparse(p_e[keep], p_s[keep], p_y[keep], len(types), PLOVER_L2)
+            prob[test] = _softmax(np.hstack([p_e[gsr_idx[test]], p_s[gsr_idx[test]].toarray()]) @ w + b)
+        gold = p_y[gsr_idx]
+        print(f"  {args.cv}-fold accuracy on the gold dev half (trained on ours + the other folds): "
+              f"{(prob.argmax(axis=1) == gold).mean():.3f}")
+        if args.rules:
+            rule_types = [json.loads(line)["rules"] for line in args.rules.read_text(encoding="utf-8").splitlines()
+                          if line.strip() and json.loads(line)["half"] == "dev"]
+            for bonus in (0.0, 0.1, 0.2, 0.3, 0.5, 1.0):
+                score = prob.copy()
+                for i, rule in enumerate(rule_types):
+                    if rule in types:
+                        score[i, types.index(rule)] += bonus
+                print(f"  with the rules' type (bonus {bonus}): {(score.argmax(axis=1) == gold).mean():.3f}")
+    if args.dry:
+        return 0
+    plo_w, plo_b = fit_sparse(p_e, p_s, p_y, len(types), PLOVER_L2)
 
     # -- Arabic heads ----------------------------------------------------------------------------------
     own_ar = [r for r in own if any("\u0600" <= ch <= "\u06ff" for ch in r[0])]
@@ -316,7 +445,7 @@ def main(argv: list[str]) -> int:
             plover_labels=np.array(types), plover_weights=plo_w.astype(np.float16), plover_bias=plo_b,
             arabic_labels=np.array(ARABIC_KINDS), arabic_weights=np.stack(ar_w, axis=1).astype(np.float16),
             arabic_bias=np.array(ar_b, dtype=np.float32), arabic_thresholds=np.array(ar_th, dtype=np.float32),
-            hash_dim=np.array(HASH_DIM))
+            hash_dim=np.array(HASH_DIM), predicate_dim=np.array(PREDICATE_DIM))
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
     return 0
 
