@@ -259,3 +259,27 @@ def test_a_sentence_is_readable_in_each_language() -> None:
 def test_plover_scorer_wants_one_parse_per_text() -> None:
     with pytest.raises(ValueError, match="2 texts but 1 parses"):
         plover_scorer()(["Rebels rejected the offer of talks.", "Ghana recalled its ambassador."], [None])
+
+
+PLOVER_READS_WITH_PARSE = [
+    ("en", "The Peruvian government said it would free the two Chilean fishermen held since March.", "AGREE"),
+    ("en", "Ghana said Togo must hand back the seized trawler and its crew.", "REQUEST"),
+    ("en", "Zambia will not allow foreign troops on its soil, the minister said.", "REJECT"),
+    ("en", "Police in Lusaka arrested 40 opposition supporters at a banned rally on Saturday.", "COERCE"),
+    ("en", "The Senegalese army pulled its troops out of the border villages on Tuesday.", "RETREAT"),
+    ("en", "The Namibian parliament threatened to cut off funding for the mission unless the army accounted for "
+           "the missing weapons.", "THREATEN"),
+    ("fr", "Le Niger a menacé de fermer sa frontière avec le Bénin.", "THREATEN"),
+    ("fr", "Le Mali a expulsé l'ambassadeur du Danemark.", "SANCTION"),
+    ("fr", "Des milliers de manifestants ont défilé à Lomé pour exiger la libération des opposants.", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), PLOVER_READS_WITH_PARSE,
+                         ids=[f"{lang}-{label}" for lang, _t, label in PLOVER_READS_WITH_PARSE])
+def test_plover_head_reads_a_parsed_sentence_it_was_not_trained_on(
+        models: Models, lang: str, text: str, label: str) -> None:
+    training = "\n".join(p.read_text(encoding="utf-8") for p in TRAINING.glob("*.jsonl"))
+    assert text not in training
+    (probs,) = plover_scorer()([text], [models.get(lang)(text)])
+    assert max(probs, key=lambda k: probs[k]) == label

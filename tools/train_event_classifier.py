@@ -42,6 +42,7 @@ import csv
 import hashlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -145,12 +146,15 @@ def languages() -> dict[str, str]:
 def predicate_reader(cache: Path) -> Callable[[Sequence[str], Sequence[str]], list[list[str] | None]]:
     """(texts, languages) -> the main-predicate pieces of each French or English text (None for another
     language), from the pipeline's spaCy models; read from and added to the cache file."""
+    from recoupe.understand.events import _features
     from recoupe.understand.events._features import predicate_pieces
 
     store: dict[str, list[str]] = json.loads(cache.read_text(encoding="utf-8")) if cache.is_file() else {}
+    # the pieces change with the code that reads them: a new _features.py reads every sentence again
+    version = hashlib.sha1(Path(_features.__file__).read_bytes()).hexdigest()[:12]
 
     def key(text: str, lang: str) -> str:
-        return hashlib.sha1(f"{lang} {text}".encode()).hexdigest()
+        return hashlib.sha1(f"{version} {lang} {text}".encode()).hexdigest()
 
     def read(texts: Sequence[str], langs: Sequence[str]) -> list[list[str] | None]:
         missing = [(t, lang) for t, lang in zip(texts, langs, strict=True) if lang in ("fr", "en")
@@ -398,6 +402,8 @@ def main(argv: list[str]) -> int:
         gold = p_y[gsr_idx]
         print(f"  {args.cv}-fold accuracy on the gold dev half (trained on ours + the other folds): "
               f"{(prob.argmax(axis=1) == gold).mean():.3f}")
+        wrong = Counter(f"{types[g]}->{types[p]}" for g, p in zip(gold, prob.argmax(axis=1), strict=True) if g != p)
+        print(f"  most frequent confusions (gold->head): {dict(wrong.most_common(10))}")
         if args.rules:
             rule_types = [json.loads(line)["rules"] for line in args.rules.read_text(encoding="utf-8").splitlines()
                           if line.strip() and json.loads(line)["half"] == "dev"]
