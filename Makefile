@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python bench/bench_fuzz.py
 	$(BIN)/python bench/bench_confidence.py
 	$(BIN)/python bench/bench_arabic_gsr.py
+	$(BIN)/python bench/bench_furniture.py
 
 clean:
 	rm -rf dossier build .pytest_cache .mypy_cache .ruff_cache bench/corpus bench/out bench/press.md
