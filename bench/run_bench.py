@@ -19,7 +19,8 @@
    ``list(nlp.pipe(texts, batch_size=16, n_process=w))`` over the texts the pipeline stored (the ``text`` of
    the exported ``articles.jsonl``). ``ratio_pipeline_over_bare`` = pipeline seconds / bare parse seconds,
    same worker count. Target at the end of the project: <= 1.5.
-4. **Extraction quality** (`bench/extraction_eval.py`) — on trafilatura_eval (208 pages with must-contain / must-not-contain snippets),
+4. **Extraction quality** (``bench/extraction_eval.py``) — on trafilatura_eval (208 pages with must-contain /
+   must-not-contain snippets),
    upstream scoring (trafilatura's tests/evaluate.py): per snippet TP/FN/FP/TN summed over pages, then
    precision, recall, F1, accuracy; per language and overall. Ours (``clean_html`` lines plus title) beside
    trafilatura's own ``extract`` with defaults and with ``favor_precision=True``. On the scrapinghub
