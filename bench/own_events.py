@@ -247,7 +247,10 @@ def run(errors: bool = False, cases: Sequence[Case] = CASES) -> dict[str, Any]:
         for exp in c["events"]:
             expected += 1
             lang[1] += 1
-            hit = next((k for k, e in enumerate(events) if k not in used and _match(exp, e, RECIPROCAL)), None)
+            # the best of the matching events: its arms fields and date right (a sentence may tell two deals)
+            hits = [k for k, e in enumerate(events) if k not in used and _match(exp, e, RECIPROCAL)]
+            hit = max(hits, key=lambda k: (sum(_arms_fields(exp, events[k], kb).values()) if "arms" in exp else 0)
+                      + (not _date_ok(exp, events[k])[1]), default=None)
             if hit is None:
                 if errors:
                     print(f"MISS {exp['cat']} {sorted(exp['src'])}->{sorted(exp['rcp'])} | {c['text'][:90]}",

@@ -369,6 +369,12 @@ def _seller_noun(tok: Any, verb: Any) -> bool:
     return tok.lemma_.lower() in _SELLER_NOUNS and not (verb is not None and verb.lemma_.lower() in _RECEIVING)
 
 
+def _is_company(ctx: _Ctx, r: ActorRef) -> bool:
+    """Whether an actor is a business (the knowledge base's sector BUS): an arms maker, never a buyer."""
+    entry = ctx.kb.get(r.kb_id) if r.kb_id and r.type == "ORG" else None
+    return entry is not None and entry.sector == "BUS"
+
+
 def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorRef], verb: Any) -> None:
     tok = trig.tok
     frame = trig.d.frame
@@ -408,6 +414,11 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
                 _pp_actors(ctx, verb, _WITH_CASES) if verb is not None and verb is not tok else [])
         recipients = {r.country for r in args.recipient}
         args.source = [r for r in args.source if r.country not in recipients]
+    if args.recipient and all(_is_company(ctx, r) for r in args.recipient) and (
+            not args.source or not any(_is_company(ctx, r) for r in args.source)):
+        # "Saab signed a contract with Brazil for 36 Gripen": the company that signs sells (its state is the
+        # supplier, the company the manufacturer); the state it signs with buys
+        args.source, args.recipient = args.recipient, args.source
     if not args.source and weapon_tok is not None:
         # "armes israéliennes", "Israeli-made drones", "drones fabriqués par IAI"
         args.source = _demonym_actors(ctx, weapon_tok)

@@ -185,6 +185,28 @@ def _complement_candidates(ctx: _Ctx, tok: Any, tokens: Sequence[Any], window: i
                 yield 1, t
 
 
+_CONTRACT_NOUNS = frozenset({"contract", "deal", "contrat"})
+
+
+def _contract_purpose_weapons(ctx: _Ctx, tok: Any) -> list[Any]:
+    """The named weapons a contract is for when the parser hung the purpose on the verb that governs the contract:
+    "signed a contract with the American government for 14 F-16 jets", "a signé un contrat avec X pour 14 F-16"
+    (the contract is the deal; its "for"/"pour" phrase, however far, is in the same clause)."""
+    if tok.lemma_.lower() not in _CONTRACT_NOUNS or tok.dep_ not in _OBJECT_DEPS | {"obj"} or tok.head.i == tok.i:
+        return []
+    verb = tok.head
+    phrases = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+               if g.dep_ == "pobj"]
+    phrases += [c for c in verb.children if c.dep_ in ("obl", "obl:mod", "obl:arg") and _case(c) == "pour"]
+    out: list[Any] = []
+    for p in phrases:
+        for t in _phrase(p):
+            m = ctx.mention_at.get(t.i)
+            if m is not None and m.type == "EQUIPMENT" and not any(ctx.mention_at.get(w.i) is m for w in out):
+                out.append(t)
+    return out
+
+
 def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[int, Any, tuple[Any, ...]]:
     """Whether the trigger's condition holds: (strength, complement, weapons); strength 0 = it does not."""
     need = d.needs
@@ -291,6 +313,9 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
                     and not _is_domain_noun(t):
                 head_noun = t
                 strength = max(strength, s)
+        if not weapons and need == "weapon_designation":
+            weapons = _contract_purpose_weapons(ctx, tok)
+            strength = 2 if weapons else strength
         if weapons:
             return strength, weapons[0], tuple(weapons)
         if head_noun is not None and need == "weapon" and _generic_weapon_ok(ctx, head_noun):
