@@ -284,8 +284,8 @@ def run(errors: bool = False, cases: Sequence[Case] = CASES) -> dict[str, Any]:
                 right += 1
                 lang[3] += 1
             elif errors:
-                print(f"FALSE {e.category}/{e.factuality} {sorted(e.countries('source'))}->{sorted(e.countries('recipient'))} "
-                      f"{e.trigger} | {c['text'][:90]}", file=sys.stderr)
+                print(f"FALSE {e.category}/{e.factuality} {sorted(e.countries('source'))}->"
+                      f"{sorted(e.countries('recipient'))} {e.trigger} | {c['text'][:90]}", file=sys.stderr)
     out = {"cases": len(cases), "recall": round(found / expected, 3), "precision": round(right / output, 3)
            if output else None, "negatives_clean": f"{clean}/{negatives}",
            "arms_fields": round(fields_right / fields, 3) if fields else None,

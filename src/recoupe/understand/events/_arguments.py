@@ -267,6 +267,15 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
             args.source = subject
             args.recipient = _object_actors(ctx, tok) + _pp_actors(
                 ctx, tok, _AGAINST_CASES | frozenset({"à", "au", "aux", "to", "toward", "towards", "with"}))
+            if frame == "act" and not args.recipient:
+                # "imposed sanctions on two Chinese firms", "a imposé des sanctions à la Russie": the target is on
+                # the sanction noun the verb takes
+                target = _AGAINST_CASES | frozenset({"à", "au", "aux"})
+                for c in tok.children:
+                    if c.dep_ in _OBJECT_DEPS | {"obj"} and c.lemma_.lower() in _SANCTION_NOUNS:
+                        args.recipient += _pp_actors(ctx, c, target)
+                speakers = {r.country for r in args.source}
+                args.recipient = [r for r in args.recipient if r.country not in speakers]
         if frame == "say" and not args.recipient:
             # "demanded that the DPRK forsake...", "exige que Rabat...": the subject of the clause demanded;
             # "rejected calls by Belarus": the author of what is rejected
@@ -340,6 +349,7 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
     return args
 
 
+_SANCTION_NOUNS = frozenset({"sanction", "sanctions", "embargo", "embargos", "embargoes"})
 _WITHDRAW = frozenset({"withdraw", "pull", "retreat", "evacuate", "repatriate", "retirer", "rapatrier", "évacuer"})
 
 
@@ -359,8 +369,8 @@ def _noun_phrase_text(tok: Any) -> str:
 
 # Transfer nouns told from the seller's side ("the sale of X to Y"), unless a verb of receiving governs them
 # ("took delivery of", "a réceptionné la livraison").
-_SELLER_NOUNS = frozenset({"sale", "delivery", "export", "transfer", "vente", "livraison", "exportation", "cession",
-                           "transfert"})
+_SELLER_NOUNS = frozenset({"sale", "delivery", "export", "transfer", "supply", "vente", "livraison", "exportation",
+                           "cession", "transfert", "fourniture"})
 _RECEIVING = frozenset({"take", "receive", "await", "accept", "expect", "prendre", "recevoir", "réceptionner",
                         "attendre", "accepter"})
 

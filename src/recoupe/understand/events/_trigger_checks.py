@@ -188,6 +188,26 @@ def _complement_candidates(ctx: _Ctx, tok: Any, tokens: Sequence[Any], window: i
 _CONTRACT_NOUNS = frozenset({"contract", "deal", "contrat"})
 
 
+# Nouns of supply that tell a deal only as what a contract is for ("un contrat portant sur la fourniture de douze
+# Rafale", "a contract for the supply of 12 jets"); elsewhere they list a deal's contents (press dev, fr: "il
+# comprend la fourniture [...] de leurs armements") and stay no event of their own.
+_SUPPLY_NOUNS = frozenset({"fourniture", "supply"})
+
+
+def _under_contract(tok: Any) -> bool:
+    """Whether a noun completes a contract noun, directly or through the participle or preposition between them."""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _CONTRACT_NOUNS:
+            return True
+        if t.pos_ not in ("ADP", "VERB") or t.dep_ not in ("acl", "prep", "pobj"):
+            return t.pos_ == "ADP" and t.head.lemma_.lower() in _CONTRACT_NOUNS
+    return False
+
+
 def _contract_purpose_weapons(ctx: _Ctx, tok: Any) -> list[Any]:
     """The named weapons a contract is for when the parser hung the purpose on the verb that governs the contract:
     "signed a contract with the American government for 14 F-16 jets", "a signé un contrat avec X pour 14 F-16"
@@ -293,6 +313,8 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
                 return 1, t, ()
         return 0, None, ()
     if need in ("weapon", "weapon_designation"):
+        if _pos(tok) == "NOUN" and tok.lemma_.lower() in _SUPPLY_NOUNS and not _under_contract(tok):
+            return 0, None, ()  # "il comprend la fourniture de leurs armements": the contents of a deal told
         weapons: list[Any] = []
         strength = 0
         head_noun = None

@@ -211,6 +211,9 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
         # purchase stay two records)
         near = [comp, *(c for c in comp.children if c.dep_ in ("nmod", "prep", "pobj")),
                 *(g for c in comp.children if c.dep_ == "prep" for g in c.children),
+                # "un contrat portant sur la fourniture de X", "a contract covering the supply of X"
+                *(g for c in comp.children if c.dep_ == "acl" for g in c.children
+                  if g.dep_ in ("obl:arg", "obl", "dobj", "obj")),
                 # "signed a contract with Italy for the purchase of X", "a signé un contrat pour l'achat de X"
                 *(g for c in trig.tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children),
                 *(c for c in trig.tok.children if c.dep_ in ("obl", "obl:mod", "obl:arg") and _case(c) == "pour")]
