@@ -6,7 +6,7 @@ as ``own_events_holdout2``. ``--set tuning`` prints the figures.
 
 from __future__ import annotations
 
-from bench.own_events import Case, _ev
+from bench.own_events import ENDED, Case, _ev
 from bench.own_events_holdout2 import F16, RAFALE, SANCTION, _deal
 
 GRIPEN = ("JAS 39 Gripen", "Gripen")
@@ -40,4 +40,35 @@ TUNING: list[Case] = [
      "events": [_ev(SANCTION, ["USA", "CHN"])], "optional": [_ev("ARMS_TRANSFER", ["CHN"], ["IRN"])]},
     {"lang": "fr", "text": "Le Canada a imposé de nouvelles sanctions à la Russie.",
      "events": [_ev(SANCTION, ["CAN", "RUS"])]},
+    # second batch: the other causes the holdout showed
+    # a system the knowledge base does not know is named by the text's proper name, not by its noun
+    {"lang": "en", "text": "Spain will buy 50 Taurus cruise missiles from Germany.",
+     "events": [_deal("DEU", "ESP", ("Taurus", "Taurus KEPD 350"), 50, None, "planned")]},
+    {"lang": "fr", "text": "Le Brésil a commandé 36 obusiers Atlas à la Turquie.",
+     "events": [_deal("TUR", "BRA", ("Atlas",), 36, None, "ordered")]},
+    # the second clause of a coordination tells a deal of its own, dated by its own clause
+    {"lang": "en", "text": "Algeria ordered 14 Su-30 jets in 2019, and the first four were delivered by Russia in "
+     "May.", "events": [_deal("RUS", "DZA", ("Sukhoi Su-30", "Su-30"), 14, None, "ordered",
+                              ("2019-01-01", "2019-12-31")),
+                        _deal("RUS", "DZA", ("Sukhoi Su-30", "Su-30"), 4, None, "delivered",
+                              ("2023-05-01", "2023-05-31"))]},
+    # the sale approved, passive, with its value in apposition
+    {"lang": "en", "text": "The sale of 24 AH-64E helicopters to Morocco, worth about $4 billion, was approved by "
+     "the State Department in 2020.",
+     "events": [_deal("USA", "MAR", ("AH-64 Apache", "AH-64E"), 24, (4_000_000_000, "USD"), "planned",
+                      ("2020-01-01", "2020-12-31"))]},
+    # received from a state, second-hand
+    {"lang": "fr", "text": "La Grèce a reçu de la France ses deux premiers Mirage 2000 d'occasion.",
+     "events": [_deal("FRA", "GRC", "Mirage 2000", 2, None, "delivered")]},
+    # "dénoncer" an agreement ends it
+    {"lang": "fr", "text": "Le Niger a dénoncé l'accord militaire qui le liait aux États-Unis.",
+     "events": [_ev(ENDED, ["NER", "USA"])]},
+    # a relative clause in the imperfect describes, it does not tell a conflict
+    {"lang": "fr", "text": "Les soldats français ont quitté le camp qu'ils occupaient à Gao.",
+     "events": [_ev(ENDED, ["FRA", "MLI"])]},
+    # a named exercise conducted by two navies
+    {"lang": "fr", "text": "Les marines égyptienne et grecque ont conduit l'exercice Medusa en Crète.",
+     "events": [_ev("EXERCISE", ["EGY", "GRC"])]},
+    # a system shown at a fair is no conference between states
+    {"lang": "fr", "text": "Le char Leclerc a été exposé au salon Eurosatory à Paris.", "events": []},
 ]

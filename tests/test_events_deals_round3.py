@@ -77,3 +77,51 @@ def test_sanctions_name_their_target(text: str, expected: tuple[list[str], list[
     found = [(sorted(e.countries("source")), sorted(e.countries("recipient"))) for e in _events(text, models)
              if e.category == "OTHER"]
     assert found == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a system the knowledge base does not know is named by the text's proper name, its noun kept as description
+    ("Portugal will buy 12 Piranha armoured vehicles from Switzerland.", ("Piranha", "vehicles")),
+    ("Norway ordered six Russian tanks.", ("tanks", None)),  # a demonym is no name
+])
+def test_unknown_system_is_named_by_the_text(text: str, expected: tuple[str, str | None], models: Models) -> None:
+    (e,) = [e for e in _events(text, models) if e.category == "ARMS_TRANSFER"]
+    assert (e.attributes.get("designation"), e.attributes.get("description")) == expected
+
+
+def test_seller_after_a_misattached_a(models: Models) -> None:
+    # the French parser hangs "à la Turquie" on the system's name: the seller all the same
+    (e,) = _events("Le Chili a commandé 24 obusiers Atlas à la Turquie.", models)
+    assert (sorted(e.countries("source")), sorted(e.countries("recipient"))) == (["TUR"], ["CHL"])
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt ordered 20 Su-35 jets in 2018, and the first five were delivered by Russia last year.",
+    "L'Égypte a commandé 20 Su-35 en 2018, et les cinq premiers ont été livrés par la Russie l'an dernier.",
+])
+def test_coordinated_delivery_with_the_weapon_left_out(text: str, models: Models) -> None:
+    deals = sorted((e.attributes.get("status"), e.attributes.get("number"), e.attributes.get("equipment"),
+                    sorted(e.countries("source")), sorted(e.countries("recipient")))
+                   for e in _events(text, models) if e.category == "ARMS_TRANSFER")
+    assert deals == [("delivered", 5, "eqp:su-35", ["RUS"], ["EGY"]), ("ordered", 20, "eqp:su-35", ["RUS"], ["EGY"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le Tchad a dénoncé l'accord de défense qui le liait à la France.", ["FRA", "TCD"]),
+    ("Mali ended the defence pact that bound it to Denmark.", ["DNK", "MLI"]),
+])
+def test_cooperation_ended_finds_the_partner_in_the_relative_clause(text: str, expected: list[str],
+                                                                    models: Models) -> None:
+    ended = [e for e in _events(text, models) if e.attributes.get("action") == "ended"]
+    assert [sorted(e.countries("source") | e.countries("recipient")) for e in ended] == [expected]
+
+
+def test_imperfect_relative_clause_tells_no_conflict(models: Models) -> None:
+    text = "Les soldats français ont quitté la base qu'ils occupaient près de Niamey."
+    assert [e.category for e in _events(text, models) if e.category == "CONFLICT"] == []
+
+
+def test_named_exercise_the_entity_stage_does_not_know(models: Models) -> None:
+    found = [e for e in _events("Les armées tunisienne et algérienne ont conduit l'exercice Sirocco.", models)
+             if e.category == "EXERCISE"]
+    assert [sorted(e.countries("source")) for e in found] == [["DZA", "TUN"]]

@@ -187,6 +187,15 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
                 _between_in_phrase(ctx, comp)
         if not args.source and comp is not None:
             args.source = _possessor(ctx, comp, subject)
+        if frame == "cooperate" and trig.d.attrs.get("action") == "ended" and comp is not None:
+            # "a dénoncé l'accord militaire qui le liait aux États-Unis", "ended the pact that bound it to X":
+            # the partner is in the relative clause that describes the partnership ended
+            bound = frozenset({"à", "au", "aux", "to", "with", "avec"})
+            for c in comp.children:
+                if c.dep_ in ("acl:relcl", "relcl", "acl"):
+                    args.source += [r for r in _pp_actors(ctx, c, bound) if r.type == "GPE"] + [
+                        r for g in c.children if g.dep_ == "xcomp" and any(k.lower_ == "to" for k in g.children)
+                        for r in _actors_of(ctx, g) if r.type == "GPE"]  # "bound it to Denmark" parsed "to" aux
         args.location = _first(places)
     elif frame in ("sign_noun", "cooperation_noun", "relations_noun", "relations_noun_break"):
         comp = trig.complement
@@ -394,7 +403,10 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
         args.source = _pp_actors(ctx, tok, _FROM_CASES | frozenset({"de"}))
         if not args.source:
             for t in _window(ctx, tok, WEAPON_WINDOW):
-                if t.lower_ in ("auprès", "from") or (t.lower_ == "à" and t.head.i == tok.i):
+                if t.lower_ in ("auprès", "from") or (t.lower_ == "à" and t.head.i == tok.i) or (
+                        # "a commandé 36 obusiers Atlas à la Turquie" with the phrase hung on the wrong head
+                        t.lower_ in ("à", "au", "aux") and t.dep_ == "case" and t.head.dep_ in (
+                            "obl:arg", "obl", "obl:mod", "iobj") and t.head.i > tok.i):
                     args.source = _mention_refs(ctx, [t.doc[j] for j in range(t.i + 1, min(len(t.doc), t.i + 6))])
                     break
     elif frame == "supply":

@@ -11,6 +11,7 @@ from recoupe.understand.events._common import (
     Factuality,
 )
 from recoupe.understand.events._tokens import _Ctx, _phrase, _Trigger
+from recoupe.understand.events._trigger_checks import _proper_name_of
 from recoupe.understand.events.arms import count_before, parse_value, part_of_total
 
 # --------------------------------------------------------------------------------------------------
@@ -75,7 +76,10 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
         if noun.i != weapon.i and ctx.in_class(noun, "weapon"):
             attrs["description"] = noun.text
     else:
-        attrs["designation"] = weapon.text
+        name = _proper_name_of(ctx, weapon)  # ev2's hook: a system the knowledge base lacks
+        attrs["designation"] = name or weapon.text
+        if name:
+            attrs["description"] = weapon.text
         attrs["equipment"] = None
     counted = _counted_nouns(ctx, weapon)
     # a number inside the system's name is its model, not a count ("Leopard 2", "Su-35", "K9"); the count

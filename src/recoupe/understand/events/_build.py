@@ -18,6 +18,7 @@ from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIP
 from recoupe.understand.events._dates import _date_of
 from recoupe.understand.events._factuality import _clause_text, _factuality
 from recoupe.understand.events._tokens import _case, _Ctx, _pos, _Trigger, _window
+from recoupe.understand.events._trigger_checks import elided_count
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.calendar import interval
 
@@ -202,6 +203,10 @@ def _build_arms(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], sou
                 src = [ActorRef(article=ctx.article_id, start=None, end=None,
                                 text=state.name if state else home, type="GPE", kb_id=home, country=home)]
         attrs = _arms_attributes(ctx, trig, weapon, provisional)
+        elided = elided_count(trig.tok)
+        if elided is not None:  # "and the first four were delivered": four of the weapons told before
+            attrs = {**attrs, "number": elided}
+            attrs.pop("number_total", None)
         # supplier and recipient are states (a company or a person stands for its state; a body without one,
         # "le Conseil fédéral", is no side: the article's other state is), and no state sells to itself
         rcp = [r for r in recipient if r.country]
@@ -348,6 +353,8 @@ def _mergeable(a: EventMention, b: EventMention) -> bool:
             b.attributes.get("equipment") or b.attributes.get("designation")
         if da != db:
             return False
+        if a.attributes.get("status") != b.attributes.get("status") and not (a.verbless or b.verbless):
+            return False  # "ordered 14 in 2019, and the first four were delivered in May": an order, a delivery
     if a.category == "EXERCISE" and a.attributes.get("event_entity") and b.attributes.get("event_entity") and \
             a.attributes.get("event_entity") != b.attributes.get("event_entity"):
         return False

@@ -22,6 +22,7 @@ from recoupe.understand.events._common import (
     Category,
 )
 from recoupe.understand.events._tokens import _case, _conjuncts, _Ctx, _forms, _phrase, _pos
+from recoupe.understand.events.arms import count_word
 from recoupe.understand.events.lexicon import TriggerDef
 
 # --------------------------------------------------------------------------------------------------
@@ -208,6 +209,26 @@ def _under_contract(tok: Any) -> bool:
     return False
 
 
+def elided_count(tok: Any) -> int | None:
+    """The count a coordinated verb takes as its subject or object where the weapon is left out ("and the first
+    four were delivered", "et les six premiers ont été livrés"); None when the verb has none."""
+    if _pos(tok) != "VERB" or tok.dep_ != "conj":
+        return None
+    for c in tok.children:
+        if c.dep_ not in _OBJECT_DEPS | _PASSIVE_SUBJECT | {"obj", "nsubj"}:
+            continue
+        if c.pos_ == "NUM":
+            return count_word(c.lower_)
+        if c.lemma_.lower() in _ORDINAL_HEADS:  # "les six premiers", "the last two"
+            n = next((g for g in c.children if g.pos_ == "NUM" and g.dep_ == "nummod"), None)
+            if n is not None:
+                return count_word(n.lower_)
+    return None
+
+
+_ORDINAL_HEADS = frozenset({"premier", "premiers", "dernier", "derniers", "first", "last"})
+
+
 def _contract_purpose_weapons(ctx: _Ctx, tok: Any) -> list[Any]:
     """The named weapons a contract is for when the parser hung the purpose on the verb that governs the contract:
     "signed a contract with the American government for 14 F-16 jets", "a signé un contrat avec X pour 14 F-16"
@@ -335,6 +356,13 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
                     and not _is_domain_noun(t):
                 head_noun = t
                 strength = max(strength, s)
+        if not weapons and need == "weapon" and elided_count(tok) is not None:
+            # "ordered 14 Su-30 jets in 2019, and the first four were delivered in May": the weapons of the
+            # clause this one is coordinated with
+            inner = {t.i for t in tok.subtree}
+            weapons = [t for t in tok.head.subtree if t.i not in inner and (m := ctx.mention_at.get(t.i)) is not None
+                       and m.type == "EQUIPMENT" and m.start == t.idx]
+            strength = 2 if weapons else strength
         if not weapons and need == "weapon_designation":
             weapons = _contract_purpose_weapons(ctx, tok)
             strength = 2 if weapons else strength
@@ -350,6 +378,11 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
             m = ctx.mention_at.get(t.i)
             if m is not None and m.type == "EVENT":
                 return 2, t, ()
+        if _proper_name_of(ctx, tok) is not None and (_participation_verb(ctx, tok) is not None or (
+                tok.dep_ in ("obj", "dobj") and tok.head.lemma_.lower() in (
+                    ctx.lex.support["organise"] | ctx.lex.support["light"]))):
+            return 2, None, ()  # "ont conduit l'exercice Medusa", "held the Varuna exercise": a name the
+            # entity stage does not know, on an exercise someone held or joined
         military = any(c.lemma_.lower() in ("militaire", "conjoint", "naval", "aérien", "terrestre", "combiné",
                                             "multinational", "bilatéral", "military", "joint", "combined", "naval")
                        for c in tok.children)
@@ -431,11 +464,25 @@ _MET_THINGS = frozenset({"need", "needs", "standard", "standards", "requirement"
                          "deadline", "goal", "goals", "condition", "conditions", "obligation", "obligations"})
 
 
+def _proper_name_of(ctx: _Ctx, noun: Any) -> str | None:
+    """The name a noun carries that the entity stage left unnamed: "50 Taurus cruise missiles" (Taurus), "des
+    obusiers Atlas", "l'exercice Medusa"; a state, place, body or person qualifying it is no name of it ("Russian
+    missiles", "Saab fighters", "l'exercice en Crète")."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "nmod", "appos", "flat", "flat:name")]
+    mods += [g for c in mods if c.pos_ == "NOUN" for g in c.children if g.dep_ == "compound"]
+    for c in sorted(mods, key=lambda t: t.i):
+        if c.pos_ == "PROPN" and c.text[:1].isupper() and not any(k.dep_ == "case" for k in c.children):
+            m = ctx.mention_at.get(c.i)
+            if m is None or m.type not in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+                return str(c.text)
+    return None
+
+
 def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
     """A trigger word that tells no event here: a word of a name ("US Congress", "Conseil de coopération du
     Golfe"), consultations an envoy is recalled for ("rappelle son ambassadeur pour consultations"), an
     interview given to the press ("un entretien donné à des médias français"), "meet" as "satisfy" ("meets
-    the needs of the air force")."""
+    the needs of the air force"), a conflict or act in a relative clause in the imperfect (a description)."""
     m = ctx.mention_at.get(tok.i)
     if _pos(tok) == "NOUN" and m is not None and m.type in ("ORG", "PERSON", "GPE", "LOC", "EQUIPMENT") and \
             m.start < tok.idx:
@@ -452,6 +499,10 @@ def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
             "nmod", "compound", "pobj", "amod") and (ctx.in_class(tok.head, "weapon") or ctx.in_class(
             tok.head, "troops") or (tok.dep_ == "pobj" and ctx.in_class(tok.head.head, "weapon"))):
         return True  # "avion de combat", "combat aircraft", "char de bataille": what the weapon is for
+    if _pos(tok) == "VERB" and tok.dep_ in ("acl:relcl", "relcl") and "Imp" in tok.morph.get("Tense") and \
+            d.category in ("CONFLICT", "OTHER", "STATEMENT"):
+        return True  # "le camp qu'ils occupaient", "les bases qu'elle utilisait": a relative clause in the
+        # imperfect describes the noun (a state that lasted), it tells no act
     lemma = tok.lemma_.lower()
     if lemma in ("consultation", "consultations") and (
             _case(tok) in ("pour", "for") or (tok.dep_ == "pobj" and tok.head.lower_ == "for")):

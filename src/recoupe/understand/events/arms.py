@@ -23,7 +23,7 @@ from recoupe.understand.events._amounts import amounts
 if TYPE_CHECKING:
     from recoupe.understand.events.records import EventMention
 
-__all__ = ["count_before", "parse_value", "to_arms_records"]
+__all__ = ["count_before", "count_word", "parse_value", "to_arms_records"]
 
 _NUMBER_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
@@ -125,6 +125,12 @@ def _number(word: str) -> int | None:
         n = int(word)
         return n if 0 < n <= MAX_COUNT else None
     return _NUMBER_WORDS.get(word)
+
+
+def count_word(word: str) -> int | None:
+    """A count written in digits or in words ("14", "four", "quatorze"); None for anything else or above
+    ``MAX_COUNT``."""
+    return _number(word.lower())
 
 
 def parse_value(text: str) -> dict[str, Any] | None:
