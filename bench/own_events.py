@@ -3,7 +3,8 @@ deals, the wording is ours), each with the events a careful reader expects — w
 measure were changed (issue 12), as a yardstick of generalisation beside the press corpus's dev split.
 
 Each case: ``text``, ``lang`` and ``events``, the expected events: ``cat`` (category), ``src`` and ``rcp``
-(source and recipient countries; a reciprocal event lists every party in ``src``), and for an arms transfer
+(source and recipient countries; a reciprocal event lists every party in ``src``), ``fact`` (a factuality the event
+must have, where given), and for an arms transfer
 ``arms``: ``designation`` (the knowledge-base name or the text's), ``number`` (None: the text gives none),
 ``value`` ((amount, currency) or None) and ``status`` (planned, ordered, delivered). A case with no expected
 event is a hard negative: nothing but STATEMENT or OTHER may come out of it.
@@ -180,6 +181,8 @@ def _countries(e: Any, side: str) -> set[str]:
 def _match(exp: dict[str, Any], e: Any, reciprocal: frozenset[str]) -> bool:
     cats = exp["cat"] if isinstance(exp["cat"], tuple) else (exp["cat"],)
     if e.category not in cats:
+        return False
+    if exp.get("fact") and e.factuality != exp["fact"]:
         return False
     src, rcp = _countries(e, "source"), _countries(e, "recipient")
     if len(cats) > 1 or exp["cat"] in reciprocal:

@@ -71,4 +71,9 @@ TUNING: list[Case] = [
      "events": [_ev("EXERCISE", ["EGY", "GRC"])]},
     # a system shown at a fair is no conference between states
     {"lang": "fr", "text": "Le char Leclerc a été exposé au salon Eurosatory à Paris.", "events": []},
+    # what is denied is negated
+    {"lang": "en", "text": "Spain denied reports that it would sell Leopard 2 tanks to Ukraine.",
+     "events": [{**_ev("ARMS_TRANSFER", ["ESP"], ["UKR"]), "fact": "negated"}]},
+    {"lang": "fr", "text": "Le ministère italien a démenti avoir vendu des drones à la Libye.",
+     "events": [{**_ev("ARMS_TRANSFER", ["ITA"], ["LBY"]), "fact": "negated"}]},
 ]

@@ -125,3 +125,25 @@ def test_named_exercise_the_entity_stage_does_not_know(models: Models) -> None:
     found = [e for e in _events("Les armées tunisienne et algérienne ont conduit l'exercice Sirocco.", models)
              if e.category == "EXERCISE"]
     assert [sorted(e.countries("source")) for e in found] == [["DZA", "TUN"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Greece denied reports that it would send Leopard 2 tanks to Ukraine.",
+    "Le gouvernement belge a démenti avoir livré des F-16 au Rwanda.",
+])
+def test_what_is_denied_is_negated(text: str, models: Models) -> None:
+    assert [e.factuality for e in _events(text, models) if e.category == "ARMS_TRANSFER"] == ["negated"]
+
+
+def test_a_state_is_not_the_recipient_of_its_own_denial(models: Models) -> None:
+    text = "Sweden denied that it had delivered Gripen fighters to Ukraine."
+    denials = [(sorted(e.countries("source")), sorted(e.countries("recipient")))
+               for e in _events(text, models) if e.attributes.get("speech_act") == "deny"]
+    assert denials == []  # STATEMENTs are left out by _events; the denial's record is checked below
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    found = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    assert [(sorted(e.countries("source")), sorted(e.countries("recipient"))) for e in found
+            if e.category == "STATEMENT"] == [(["SWE"], [])]

@@ -73,6 +73,9 @@ def _build(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger]) -> list[
             recipient = []
     if category == "ARMS_TRANSFER":
         return _build_arms(ctx, trig, all_triggers, source, recipient, args)
+    if not reciprocal and category != "VISIT":
+        # a state does not act on itself ("Germany denied that it had...": the pronoun is no recipient)
+        recipient = [r for r in recipient if not r.country or r.country not in {s.country for s in source}]
     if not source and not recipient:
         return []
     if category == "VISIT" and not source:

@@ -44,6 +44,24 @@ def _governors(ctx: _Ctx, trig: _Trigger) -> list[Any]:
     return chain
 
 
+# Verbs that deny what their complement says: "denied reports that it plans to send jets", "a démenti avoir livré".
+_DENY = frozenset({"deny", "refute", "démentir", "nier", "réfuter", "contester"})
+_DENIED_LINKS = frozenset({"ccomp", "xcomp", "acl", "relcl", "dobj", "obj", "pobj", "prep", "nmod", "obl:arg"})
+
+
+def _denied(tok: Any) -> bool:
+    """Whether an act is told inside what someone denies: up its chain of complements ("denied | reports | that it
+    plans | to send"), within four steps, a verb of denial."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in _DENIED_LINKS or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in _DENY and _pos(t) == "VERB":
+            return True
+    return False
+
+
 def _factuality(ctx: _Ctx, trig: _Trigger) -> Factuality:
     lex = ctx.lex
     lang = ctx.lang
@@ -66,6 +84,8 @@ def _factuality(ctx: _Ctx, trig: _Trigger) -> Factuality:
                 if t.lemma_.lower() in ("cesser", "manquer") and t is not tok:
                     continue  # "ne cesse de dénoncer": keeps denouncing
                 return "negated"
+    if _denied(tok if trig.anchor is None else trig.anchor):
+        return "negated"
     # hypothetical: "pourrait", "could", "si"/"if"
     hypo = lex.governors[f"hypothetical_{lang}"]
     for t in chain:
