@@ -438,6 +438,9 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
         # algérien" when the parser cut the phrase)
         host = d.frame == "host"
         for c in heads:
+            if host and _pos(c) == "NOUN" and (acts := ctx.lex.lookup(ctx.lang, "NOUN", _forms(c))) and not any(
+                    a.category in ("VISIT", "MEETING") for a in acts):
+                continue  # "welcomed the delivery of German tanks": an act is welcomed, not a visitor
             for t in _phrase(c):
                 m = ctx.mention_at.get(t.i)
                 if ctx.in_class(t, "person") or (m is not None and (
