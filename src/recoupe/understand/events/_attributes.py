@@ -11,7 +11,7 @@ from recoupe.understand.events._common import (
     Factuality,
 )
 from recoupe.understand.events._tokens import _Ctx, _phrase, _Trigger
-from recoupe.understand.events._trigger_checks import _proper_name_of
+from recoupe.understand.events._weapon_checks import _proper_name_of
 from recoupe.understand.events.arms import count_before, parse_value, part_of_total
 
 # --------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIP
 from recoupe.understand.events._dates import _date_of
 from recoupe.understand.events._factuality import _clause_text, _factuality
 from recoupe.understand.events._tokens import _case, _Ctx, _pos, _Trigger, _window
-from recoupe.understand.events._trigger_checks import elided_count
+from recoupe.understand.events._weapon_checks import elided_count
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.calendar import interval
 
