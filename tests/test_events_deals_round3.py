@@ -159,3 +159,12 @@ def test_a_sale_opposed_by_a_third_state(models: Models) -> None:
 def test_a_delivery_welcomed_is_no_visit(models: Models) -> None:
     found = _events("Vilnius welcomed the delivery of German Leopard 2 tanks to Lithuania.", models)
     assert sorted(e.category for e in found) == ["ARMS_TRANSFER"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rabat a salué la décision allemande de livrer des drones Heron au Maroc.",
+    "Warsaw welcomed Norway's decision to send NASAMS batteries to Ukraine.",
+])
+def test_a_decision_to_supply_is_planned(text: str, models: Models) -> None:
+    deals = [(e.factuality, e.attributes.get("status")) for e in _events(text, models) if e.category == "ARMS_TRANSFER"]
+    assert deals == [("planned", "planned")]

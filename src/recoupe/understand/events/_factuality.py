@@ -135,7 +135,9 @@ def _factuality(ctx: _Ctx, trig: _Trigger) -> Factuality:
         if t is not tok and t.lemma_.lower() in lex.governors["planned_adjectives"]:
             return "planned"
         if t is not tok and t.lemma_.lower() in ("volonté", "intention", "projet", "souhait", "désir", "intérêt",
-                                                 "plan", "intention", "wish", "desire", "readiness"):
+                                                 "plan", "intention", "wish", "desire", "readiness",
+                                                 # a decision to act, like "décider de": the act is to come
+                                                 "décision", "decision"):
             return "planned"
     if trig.anchor is not None and _pos(trig.anchor) == "VERB" and trig.anchor is not tok:
         a = trig.anchor
