@@ -9,7 +9,8 @@ must have, where given), and for an arms transfer
 ``value`` ((amount, currency) or None) and ``status`` (planned, ordered, delivered). A case with no expected
 event is a hard negative: nothing but STATEMENT or OTHER may come out of it.
 
-``PYTHONPATH=src .venv/bin/python bench/own_events.py`` prints the figures (``--errors`` lists the misses):
+``PYTHONPATH=src .venv/bin/python bench/own_events.py`` prints the figures (``--errors`` lists the misses; ``--set``
+picks CASES, the first HOLDOUT, the second holdout ``own_events_holdout2.HOLDOUT2`` or ``own_events_tuning.TUNING``):
 events found (category and countries right), precision of the events output (STATEMENT and OTHER aside),
 negatives clean, arms fields right.
 """
