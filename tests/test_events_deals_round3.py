@@ -149,6 +149,13 @@ def test_a_state_is_not_the_recipient_of_its_own_denial(models: Models) -> None:
             if e.category == "STATEMENT"] == [(["SWE"], [])]
 
 
+def test_a_sale_opposed_by_a_third_state(models: Models) -> None:
+    # the subject of "opposed" only comments on the sale; "to Ankara" hung on the verb still names the buyer
+    found = _events("Athens firmly opposed the sale of US F-35 jets to Ankara.", models)
+    assert [(sorted(e.countries("source")), sorted(e.countries("recipient"))) for e in found
+            if e.category == "ARMS_TRANSFER"] == [(["USA"], ["TUR"])]
+
+
 def test_a_delivery_welcomed_is_no_visit(models: Models) -> None:
     found = _events("Vilnius welcomed the delivery of German Leopard 2 tanks to Lithuania.", models)
     assert sorted(e.category for e in found) == ["ARMS_TRANSFER"]

@@ -40,7 +40,7 @@ from recoupe.understand.events._common import (
     _WITH_CASES,
     WEAPON_WINDOW,
 )
-from recoupe.understand.events._tokens import _actor_phrase, _case, _Ctx, _pos, _Trigger, _window
+from recoupe.understand.events._tokens import _actor_phrase, _case, _Ctx, _forms, _pos, _Trigger, _window
 from recoupe.understand.events._trigger_checks import _participation_verb
 from recoupe.understand.events.records import ActorRef
 
@@ -388,6 +388,12 @@ def _seller_noun(tok: Any, verb: Any) -> bool:
     return tok.lemma_.lower() in _SELLER_NOUNS and not (verb is not None and verb.lemma_.lower() in _RECEIVING)
 
 
+def _comments(ctx: _Ctx, verb: Any) -> bool:
+    """Whether a verb only says something of what it governs (a trigger of STATEMENT in the lexicon: "opposed",
+    "welcomed", "criticised", "a salué"), so that its subject is no party of it."""
+    return any(d.category == "STATEMENT" for d in ctx.lex.lookup(ctx.lang, "VERB", _forms(verb)))
+
+
 def _is_company(ctx: _Ctx, r: ActorRef) -> bool:
     """Whether an actor is a business (the knowledge base's sector BUS): an arms maker, never a buyer."""
     entry = ctx.kb.get(r.kb_id) if r.kb_id and r.type == "ORG" else None
@@ -421,8 +427,16 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
         args.recipient = _pp_actors(ctx, tok, to)
         if not args.recipient and weapon_tok is not None:
             args.recipient = _pp_actors(ctx, weapon_tok, to)
+        commentator = verb is not None and verb is not tok and _comments(ctx, verb)
+        if not args.recipient and commentator:
+            # "opposed the sale of US F-16s to Ankara": the parser hung "to Ankara" on the verb
+            args.recipient = [r for r in _pp_actors(ctx, verb, to) if r.country]
         args.source = _possessor(ctx, tok, subject) + _demonym_actors(ctx, tok) + _agent_actors(ctx, tok)
-        if not args.source and verb is not None and verb is not tok:
+        if not args.source and commentator and weapon_tok is not None:
+            args.source = _demonym_actors(ctx, weapon_tok)  # "US F-16s": their state sells
+        if not args.source and verb is not None and verb is not tok and not commentator:
+            # the subject of "approved", "cleared", "finalised" sells; the subject of "opposed", "welcomed",
+            # "criticised" only says something of the sale
             args.source = [r for r in subject if r.country not in {x.country for x in args.recipient}]
     else:  # transfer_noun: "l'achat de X par Y", "Morocco's purchase of X", "signed a contract with Y for X"
         args.recipient = _agent_actors(ctx, tok) + _possessor(ctx, tok, subject) + _demonym_actors(ctx, tok)
