@@ -52,10 +52,14 @@ pytestmark = pytest.mark.slow
 # en 0.767 / 0.855; ar 0.652 / 0.902, dates 28/31.
 # Lowered a second time, for the same reason: ar precision 0.90 -> 0.89 when an undated event began joining the act
 # its articles of known day report (branch fuse2): Arabic records 37 right of 41 -> 34 of 38, the same 4 false.
+# Lowered once, on purpose: lenient recall 0.92 -> 0.91 when the one who opposes or welcomes a sale stopped being
+# its seller: a wrong GRC->USA F-16 record (read from 'Greece opposed the sale of F-16s to Turkey') was matching
+# the Greek F-35 letter of acceptance (dev, en023) only because lenient matching ignores the system and direction;
+# it is now USA->TUR, right, and that gold event is honestly unread (0.93 -> 0.915 on the whole corpus).
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
         "events_recall_strict": 0.78,
-        "events_recall": 0.92,
+        "events_recall": 0.91,
         "events_precision": 0.90,
         "transfers_found": 21,
         "field_accuracy": 0.87,
