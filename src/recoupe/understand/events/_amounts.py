@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["BARE_FRANCS", "FRANC_CURRENCIES", "Amount", "amounts", "number_in_words"]
+__all__ = ["BARE_FRANCS", "CURRENCY_RE", "FRANC_CURRENCIES", "Amount", "amounts", "currency_code", "number_in_words"]
 
 # The currency of a sum written in "francs" with no country: not an ISO code, never a deal's value; the fusion
 # compares it with the one franc (``FRANC_CURRENCIES``) the other sources of the deal name, as stated.
@@ -47,29 +47,72 @@ _SCALES = {
     "mille": 10**3,
     "مليار": 10**9, "مليارات": 10**9, "مليارا": 10**9, "مليون": 10**6, "ملايين": 10**6, "مليونا": 10**6,
     "الف": 10**3, "الاف": 10**3,
+    # Indian English: a crore is ten million, a lakh a hundred thousand ("Rs 500 crore", "5,000 crore rupees")
+    "trillion": 10**12, "trillions": 10**12,  # "2 trillion won": Korean and Japanese budgets
+    "crore": 10**7, "crores": 10**7, "lakh": 10**5, "lakhs": 10**5,
 }
+_INDIAN_SCALES = frozenset({"crore", "crores", "lakh", "lakhs"})
 # dual forms: "ملياري دولار" is two billion
 _DUAL_SCALES = {"ملياري": 10**9, "مليوني": 10**6}
 
+# The currencies a defence press writes, in English, French and Arabic, as ISO 4217 codes. Order matters: the
+# first pattern that matches wins, so a qualified name ("Australian dollars", "livres turques", "Pakistani
+# rupees", "جنيه إسترليني") comes before the bare one ("dollars", "livres", "rupees", "جنيه"). A bare name that
+# several countries share is read only where one country's is the usual sense in that press ("rupees": India,
+# the large buyer that writes in them; "ريال": Saudi Arabia, as before); "dinars", "lira", "kroner", "rials"
+# alone name no currency (Algeria or Kuwait, Turkey or Lebanon, Norway or Denmark, Iran or Oman).
 _CURRENCIES = (
-    (r"francs?\s+suisses|francs?\s+CHF|CHF", "CHF"), (r"francs?\s+CFA|FCFA", "XOF"),
+    (r"francs?\s+suisses|Swiss\s+francs?|francs?\s+CHF|CHF|فرنك(?:ات)?\s+سويسري(?:ة)?", "CHF"),
+    (r"francs?\s+CFA|CFA\s+francs?|FCFA|XOF", "XOF"),
+    (r"A\$|AUD|Australian\s+dollars?|dollars?\s+australiens|دولار(?:ات)?\s+[أا]سترالي(?:ة)?", "AUD"),
+    (r"C\$|CAD|Canadian\s+dollars?|dollars?\s+canadiens|دولار(?:ات)?\s+كندي(?:ة)?", "CAD"),
+    (r"NZ\$|NZD|New\s+Zealand\s+dollars?|dollars?\s+néo-zélandais", "NZD"),
+    (r"S\$|SGD|Singapore\s+dollars?|dollars?\s+singapouriens", "SGD"),
+    (r"NT\$|TWD|(?:New\s+)?Taiwan\s+dollars?|dollars?\s+taïwanais", "TWD"),
     (r"US\$|USD|\$|dollars?\s+am[ée]ricains|dollars?|دولار(?:ا|ات)?", "USD"), (r"€|EUR|euros?|يورو", "EUR"),
-    (r"£|GBP|livres?\s+sterling|pounds?", "GBP"), (r"dirhams?|MAD|درهم", "MAD"), (r"shekels?|NIS|ILS", "ILS"),
-    (r"roubles?|rubles?|روبل", "RUB"), (r"yuans?", "CNY"), (r"dinars?\s+alg[ée]riens|DZD", "DZD"),
-    (r"ريال", "SAR"), (r"جنيه", "EGP"),
+    (r"Turkish\s+liras?|liras?\s+turques|livres?\s+turques|TRY|ليرة\s+تركية", "TRY"),
+    (r"Lebanese\s+pounds?|livres?\s+libanaises|LBP|ليرة\s+لبنانية", "LBP"),
+    (r"Egyptian\s+pounds?|livres?\s+[ée]gyptiennes|EGP|جنيه(?:ا)?\s+مصري", "EGP"),
+    (r"£|GBP|livres?\s+sterling|pounds?\s+sterling|pounds?|جنيه(?:ا)?\s+[إا]سترليني", "GBP"),
+    (r"UAE\s+dirhams?|Emirati\s+dirhams?|dirhams?\s+[ée]miratis|AED|درهم(?:ا)?\s+[إا]ماراتي", "AED"),
+    (r"dirhams?|MAD|درهم", "MAD"), (r"shekels?|sheqels?|NIS|ILS|شيكل|شيقل", "ILS"),
+    (r"roubles?|rubles?|روبل", "RUB"), (r"yuans?|renminbi|CNY|RMB|يوان", "CNY"),
+    (r"yens?|JPY|ين", "JPY"), (r"won|wons|KRW|وون", "KRW"),
+    (r"Pakistani\s+rupees?|roupies?\s+pakistanaises|PKR|روبية\s+باكستانية", "PKR"),
+    (r"rupiahs?|Indonesian\s+rupiahs?|roupies?\s+indon[ée]siennes|IDR|روبية\s+[إا]ندونيسية", "IDR"),
+    (r"(?:Indian\s+)?rupees?|roupies?(?:\s+indiennes)?|INR|₹|Rs\.?|روبية(?:\s+هندية)?", "INR"),
+    (r"dinars?\s+alg[ée]riens|Algerian\s+dinars?|DZD|دينار(?:ا)?\s+جزائري", "DZD"),
+    (r"Kuwaiti\s+dinars?|dinars?\s+kowe[iï]tiens|KWD|دينار(?:ا)?\s+كويتي", "KWD"),
+    (r"Iraqi\s+dinars?|dinars?\s+irakiens|IQD|دينار(?:ا)?\s+عراقي", "IQD"),
+    (r"Jordanian\s+dinars?|dinars?\s+jordaniens|JOD|دينار(?:ا)?\s+[أا]ردني", "JOD"),
+    (r"Tunisian\s+dinars?|dinars?\s+tunisiens|TND|دينار(?:ا)?\s+تونسي", "TND"),
+    (r"Libyan\s+dinars?|dinars?\s+libyens|LYD|دينار(?:ا)?\s+ليبي", "LYD"),
+    (r"Bahraini\s+dinars?|dinars?\s+bahre[iï]niens|BHD|دينار(?:ا)?\s+بحريني", "BHD"),
+    (r"Qatari\s+riy?als?|riy?als?\s+qataris|QAR|ريال(?:ا)?\s+قطري", "QAR"),
+    (r"Omani\s+riy?als?|riy?als?\s+omanais|OMR|ريال(?:ا)?\s+عماني", "OMR"),
+    (r"Iranian\s+rials?|rials?\s+iraniens|IRR|ريال(?:ا)?\s+[إا]يراني", "IRR"),
+    (r"Saudi\s+riy?als?|riy?als?\s+saoudiens|SAR|ريال(?:ا)?(?:\s+سعودي)?", "SAR"),
+    (r"zlotys?|złotys?|złote|PLN|زلوتي", "PLN"),
+    (r"(?:Swedish\s+)?kronor|Swedish\s+crowns?|couronnes?\s+su[ée]doises|SEK|كرونة\s+سويدية", "SEK"),
+    (r"Norwegian\s+kroner|Norwegian\s+crowns?|couronnes?\s+norv[ée]giennes|NOK|كرونة\s+نرويجية", "NOK"),
+    (r"Danish\s+kroner|Danish\s+crowns?|couronnes?\s+danoises|DKK|كرونة\s+دنماركية", "DKK"),
+    (r"Czech\s+korun[ay]|Czech\s+crowns?|couronnes?\s+tch[èe]ques|CZK", "CZK"),
+    (r"جنيه", "EGP"),
     # last: "francs" alone, Swiss, CFA or old French francs; read only when asked (``amounts(bare_francs=True)``)
     (r"francs?", BARE_FRANCS),
 )
-_CURRENCY_RE = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
+CURRENCY_RE = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
 
 _WORD = r"[^\W\d_]+"
 _NUMBER = (rf"\d{{1,3}}(?:[\u202f\u00a0 ]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
            rf"|{_WORD}(?:(?:[-\s]+(?:et\s+|and\s+)?|\s+و){_WORD}){{0,3}}")
 _SCALE_RE = "|".join(sorted((re.escape(s) for s in [*_SCALES, *_DUAL_SCALES]), key=len, reverse=True))
+# A currency sign before the figure ("Rs 500 crore": rupees); "A$", "NT$" before the bare "$" (not US dollars).
+_PREFIX = r"US\$|A\$|C\$|NZ\$|S\$|NT\$|(?<![A-Za-z])\$|€|£|₹|\bRs\.?"
 _SUM = re.compile(
-    rf"(?P<pre>US\$|\$|€|£)?\s?(?P<num>{_NUMBER})?\s*(?P<scale>{_SCALE_RE})(?![\w])\s*"
-    rf"(?:(?:de|d['’]|of|من)\s*)?(?P<cur>{_CURRENCY_RE})(?![\w])"
-    rf"|(?P<pre2>US\$|\$|€|£)\s?(?P<num2>{_NUMBER})\s*(?P<scale2>{_SCALE_RE})(?![\w])",
+    rf"(?P<pre>{_PREFIX})?\s?(?P<num>{_NUMBER})?\s*(?P<scale>{_SCALE_RE})(?![\w])\s*"
+    rf"(?:(?:de|d['’]|of|من)\s*)?(?P<cur>{CURRENCY_RE})(?![\w])"
+    rf"|(?P<pre2>{_PREFIX})\s?(?P<num2>{_NUMBER})\s*(?P<scale2>{_SCALE_RE})(?![\w])",
     re.IGNORECASE,
 )
 # "3 à 5 milliards", "between 3 and 5 billion", "de 3 à 5", "3-5 billion", "بين 3 و5 مليارات"
@@ -147,7 +190,9 @@ def _number(raw: str) -> tuple[float, int] | None:
     return None
 
 
-def _currency(word: str) -> str | None:
+def currency_code(word: str) -> str | None:
+    """The ISO 4217 code of a currency as written ("Swiss francs" CHF, "roupies" INR), ``BARE_FRANCS`` for
+    "francs" alone, None for a word that names no currency."""
     for pattern, code in _CURRENCIES:
         if re.fullmatch(pattern, word.strip(), re.IGNORECASE):
             return code
@@ -166,10 +211,14 @@ def amounts(text: str, bare_francs: bool = False) -> list[Amount]:
         cur = m.group("cur") or pre
         if not cur:
             continue
-        currency = _currency(cur)
+        currency = currency_code(cur)
+        if pre and m.group("cur") and currency_code(pre) != currency:
+            currency = currency_code(pre)  # "$2 billion won by X": the sign says the currency, "won" is a verb
         if currency is None or (currency == BARE_FRANCS and not bare_francs):
             continue
         num_at = m.start("num") if m.group("num") is not None else m.start("num2") if m.group("num2") else m.start()
+        if num and scale_word in _INDIAN_SCALES:  # "5,000 crore": Indian digit groups, never a decimal comma
+            num = re.sub(r"(?<=\d),(?=\d)", "", num)
         read = _number(num) if num else None
         scale = _SCALES.get(scale_word) or _SCALES.get(_fold_ar(scale_word)) or _DUAL_SCALES.get(scale_word, 1)
         if read is not None:

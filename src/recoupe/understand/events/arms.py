@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from recoupe.kb import KnowledgeBase
-from recoupe.understand.events._amounts import amounts
+from recoupe.understand.events._amounts import BARE_FRANCS, CURRENCY_RE, amounts, currency_code
 
 if TYPE_CHECKING:
     from recoupe.understand.events.records import EventMention
@@ -39,7 +39,10 @@ MAX_COUNT = 1000
 
 _SCALE = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9, "billion": 10**9,
           "billions": 10**9, "mrd": 10**9, "mn": 10**6, "m": 10**6, "bn": 10**9, "md": 10**9, "k": 10**3,
-          "mille": 10**3, "thousand": 10**3}
+          "mille": 10**3, "thousand": 10**3, "trillion": 10**12, "trillions": 10**12, "crore": 10**7,
+          "crores": 10**7, "lakh": 10**5, "lakhs": 10**5}
+# Indian English groups digits with commas before these ("5,000 crore" is five thousand crore, not 5.0)
+_INDIAN_SCALES = frozenset({"crore", "crores", "lakh", "lakhs"})
 _CURRENCY = {"dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD", "us$": "USD", "euro": "EUR",
              "euros": "EUR", "eur": "EUR", "€": "EUR", "dirham": "MAD", "dirhams": "MAD", "mad": "MAD", "dh": "MAD",
              "dhs": "MAD", "shekel": "ILS", "shekels": "ILS", "ils": "ILS", "nis": "ILS", "dinar": "DZD",
@@ -47,10 +50,13 @@ _CURRENCY = {"dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD", "us$":
              "pounds": "GBP", "gbp": "GBP", "yuan": "CNY", "roubles": "RUB", "rouble": "RUB", "ruble": "RUB",
              "rubles": "RUB", "francs suisses": "CHF", "franc suisses": "CHF", "chf": "CHF"}
 _MONEY = re.compile(
-    r"(?P<pre>US\$|\$|€|£|USD|EUR|MAD|ILS)?\s?(?P<num>\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"\s?(?P<scale>millions?|milliards?|billions?|mrd|bn|mn|md|m|k|mille|thousand)?\b\s*(?:de\s+|d['’]\s*)?"
-    r"(?P<cur>francs? suisses|dollars?|euros?|dirhams?|shekels?|dinars?|livres?|pounds?|roubles?|rubles?|yuan|"
-    r"USD|EUR|MAD|DH|DHS|ILS|NIS|DZD|GBP|CHF|\$|€|£)?(?![\w-])",
+    r"(?P<pre>US\$|A\$|C\$|NZ\$|S\$|NT\$|\$|€|£|₹|\bRs\.?|USD|EUR|MAD|ILS)?\s?"
+    r"(?P<num>\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"\s?(?P<scale>millions?|milliards?|billions?|trillions?|crores?|lakhs?|mrd|bn|mn|md|m|k|mille|thousand)?\b\s*"
+    r"(?:de\s+|d['’]\s*)?"
+    # the currencies of _amounts first (qualified names: "Swiss francs", "Kuwaiti dinars"), then the bare ones
+    rf"(?P<cur>{CURRENCY_RE}|francs? suisses|dollars?|euros?|dirhams?|shekels?|dinars?|livres?|pounds?|roubles?|"
+    r"rubles?|yuan|USD|EUR|MAD|DH|DHS|ILS|NIS|DZD|GBP|CHF|\$|€|£)?(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -141,7 +147,7 @@ def parse_value(text: str) -> dict[str, Any] | None:
         if not (pre or cur):
             continue
         raw = m.group("num").replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw) and not scale:
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw) and (not scale or scale.lower() in _INDIAN_SCALES):
             raw = raw.replace(",", "").replace(".", "")
         raw = raw.replace(",", ".")
         try:
@@ -150,9 +156,11 @@ def parse_value(text: str) -> dict[str, Any] | None:
             continue
         if scale:
             number *= _SCALE[scale.lower()]
-        currency = _CURRENCY.get((cur or pre or "").lower())
-        if currency is None:
-            continue
+        currency = _CURRENCY.get((cur or pre or "").lower()) or currency_code(cur or pre or "")
+        if pre and cur:  # "$2 billion won by X": the sign says the currency, "won" is a verb
+            currency = _CURRENCY.get(pre.lower()) or currency_code(pre)
+        if currency is None or currency == BARE_FRANCS or (currency == "KRW" and not scale):
+            continue  # "francs" alone names no currency; "2019 won" is a year and a verb
         amount: int | float = round(number) if abs(number - round(number)) < 1e-6 else number
         return {"amount": amount, "currency": currency}
     worded = amounts(text)  # "trois milliards d'euros", "ستة مليارات دولار"
