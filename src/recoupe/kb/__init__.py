@@ -3,8 +3,8 @@ they go by, and the office titles that persons hold.
 
 The data are TOML files (``data/*.toml``, read with the standard library's ``tomllib``), one per kind:
 ``states.toml`` (generated from pycountry by ``tools/build_states.py``; never edit by hand),
-``states_overlay.toml`` (hand-written: demonyms, capitals, metonyms, usual names of states), ``capitals.toml``
-(the capitals and demonyms that the overlay lacked, same rules),
+``states_overlay.toml`` (hand-written: demonyms, capitals, metonyms, usual names of states),
+``capitals_overlay.toml`` (the capitals and demonyms that the states overlay lacked, same rules),
 ``organisations.toml``, ``persons.toml``, ``equipment.toml``, ``events.toml`` and ``roles.toml``.
 Each file holds ``[[entity]]`` tables and/or ``[[role]]`` tables.
 

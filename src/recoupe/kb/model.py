@@ -38,8 +38,8 @@ SIPRI_CATEGORIES = frozenset({
 # Files of the default KB, in loading order (later entries extend earlier ones with the same id). In a
 # user's directory these names load first, in this order, then any other *.toml alphabetically.
 FILE_ORDER = (
-    "roles.toml", "states.toml", "states_overlay.toml", "capitals.toml", "places.toml", "organisations.toml",
-    "persons.toml", "equipment.toml", "events.toml",
+    "roles.toml", "states.toml", "states_overlay.toml", "capitals_overlay.toml", "places.toml",
+    "organisations.toml", "persons.toml", "equipment.toml", "events.toml",
 )
 
 # Fields of an entity outside ``Entry``'s own that each type may have; they go to ``Entry.attrs``.
