@@ -56,25 +56,31 @@ pytestmark = pytest.mark.slow
 # its seller: a wrong GRC->USA F-16 record (read from 'Greece opposed the sale of F-16s to Turkey') was matching
 # the Greek F-35 letter of acceptance (dev, en023) only because lenient matching ignores the system and direction;
 # it is now USA->TUR, right, and that gold event is honestly unread (0.93 -> 0.915 on the whole corpus).
+# Raised after the third round (fusion of undated mentions, figures compared outside arms deals, a learned furniture
+# line model, Arabic amounts and buyers, contracts and denials from a second own-words holdout, capitals and
+# currencies; main c01fcc5): recall_strict 0.789, recall 0.915, precision 0.938, transfers 21/26, fields 0.874,
+# entity pairs F1 0.879, stories B3 0.934, titles 40/43, dates 98/110, body kept 0.995, furniture removed 0.87,
+# fused coverage 0.677, conflicts 6/41, fragmentation 1.82 (ceiling kept at 1.83); fr 0.92 / 0.971;
+# en 0.767 / 0.889; ar 0.652 / 0.946 (the Arabic precision floor is back above where it was lowered), F1 0.973.
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
         "events_recall_strict": 0.78,
         "events_recall": 0.91,
-        "events_precision": 0.90,
+        "events_precision": 0.93,
         "transfers_found": 21,
         "field_accuracy": 0.87,
         "entity_pair_f1": 0.87,
         "stories_b3_f1": 0.93,
         "titles": 40,
-        "dates": 97,
+        "dates": 98,
         "content_recall": 0.99,
-        "boiler_removed": 0.82,
+        "boiler_removed": 0.86,
         "fused_coverage": 0.67,
-        "conflicts_found": 4,
+        "conflicts_found": 6,
     },
     "fr": {"events_recall_strict": 0.92, "events_precision": 0.97},
-    "en": {"events_recall_strict": 0.76, "events_precision": 0.85},
-    "ar": {"events_recall_strict": 0.65, "events_precision": 0.89, "entity_pair_f1": 0.96, "titles": 16, "dates": 28,
+    "en": {"events_recall_strict": 0.76, "events_precision": 0.88},
+    "ar": {"events_recall_strict": 0.65, "events_precision": 0.94, "entity_pair_f1": 0.97, "titles": 16, "dates": 28,
            "boiler_removed": 0.88},
 }
 # Ceilings: figures that must not go up (records per found gold event).
