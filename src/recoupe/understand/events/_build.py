@@ -16,7 +16,7 @@ from recoupe.understand.events._arguments import _Args, _arguments
 from recoupe.understand.events._attributes import _arms_attributes, _domains, _equipment_at, _name_of
 from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIPROCAL
 from recoupe.understand.events._dates import _date_of
-from recoupe.understand.events._factuality import _clause_text, _factuality
+from recoupe.understand.events._factuality import _clause_text, _factuality, _told_in_past
 from recoupe.understand.events._tokens import _case, _Ctx, _pos, _Trigger, _window
 from recoupe.understand.events._weapon_checks import elided_count
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
@@ -119,7 +119,14 @@ def _finish(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], source:
     pub = ctx.annotated.article.published.value
     if factuality == "asserted" and date.start and date.date_type != "approximate" and pub and \
             date.start[:len(pub)] > pub[:len(date.start)]:
-        factuality = "planned"  # dated after the article: still to come
+        if _told_in_past(ctx, basis):
+            # "received the first two jets on Tuesday under a deal that will see ...": done, whatever date the
+            # deal's schedule gave the clause; a date after the article is not the date of an act it tells as done
+            date = EventDate(start=None, end=None, granularity="unknown", date_type="unresolved",
+                             reason=f"{date.start} is after the article's publication ({pub}) for an act told in "
+                                    "the past")
+        else:
+            factuality = "planned"  # dated after the article: still to come
     attributes: dict[str, Any] = dict(trig.d.attrs)
     domains = list(attributes.pop("domains", []))
     for d in _domains(ctx, trig):

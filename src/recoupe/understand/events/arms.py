@@ -99,6 +99,7 @@ def count_before(tok: Any, skip: range = range(0)) -> int | None:
 
 
 _PART_OF = frozenset({"of", "sur", "des", "parmi", "among"})
+_POSSESSIVES_FR = frozenset({"ses", "leurs", "nos", "vos"})
 
 
 def part_of_total(tok: Any) -> int | None:
@@ -116,7 +117,9 @@ def part_of_total(tok: Any) -> int | None:
     k = min([count.i, *(t.i for t in inner)]) - 1
     if k >= 0 and tok.doc[k].lower_ in ("the", "les", "le", "its", "their", "his", "her", "ses", "leurs", "sa", "son"):
         k -= 1  # "the first four of its 24 Rafale fighters"
-    if k < 1 or tok.doc[k].lower_ not in _PART_OF:
+    if k >= 1 and tok.doc[k].lower_ in ("de", "d'", "d’") and tok.doc[k + 1].lower_ in _POSSESSIVES_FR:
+        pass  # "les quatre premiers de ses 24 Rafale": "de" before a possessive is the partitive "of"
+    elif k < 1 or tok.doc[k].lower_ not in _PART_OF:
         return None
     for prev in (tok.doc[k - 1], tok.doc[k - 2] if k >= 2 else None):
         n = _number(prev.lower_) if prev is not None else None
@@ -205,8 +208,8 @@ def to_arms_records(event_records: Sequence[Mapping[str, Any]], event_mentions: 
                         e.kb_id
     out: list[dict[str, Any]] = []
     for r in event_records:
-        if r.get("category") != "ARMS_TRANSFER":
-            continue
+        if r.get("category") != "ARMS_TRANSFER" or r.get("factuality") == "negated":
+            continue  # "has not yet received the jets", "denied having delivered": no transfer to register
         attrs = r.get("attributes") or {}
         designation = str(attrs.get("designation") or "")
         kb_id = attrs.get("equipment")

@@ -1,0 +1,84 @@
+"""Issue 12, the arms register's status from what the text says: a delivery told in the past is delivered and
+asserted, whatever the deal's later schedule or a date another clause gives; a delivery to come is planned; a
+delivery denied ("has not yet received") is negated and no row of the register; the part now of a stated total
+("les quatre premiers de ses 24"). Sentences written for these tests (own words)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recoupe.kb import load_kb
+from recoupe.records import CleanArticle, Published, article_id
+from recoupe.settings import Settings
+from recoupe.understand.annotate import Models, annotate
+from recoupe.understand.entities import extract
+from recoupe.understand.events import EventMention, extract_events
+from recoupe.understand.events.arms import to_arms_records
+from recoupe.understand.timex.stage import tag_article
+
+PUBLISHED = "2021-12-15"
+
+
+@pytest.fixture(scope="module")
+def models() -> Models:
+    return Models(Settings())
+
+
+def _arms(text: str, models: Models) -> list[EventMention]:
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    found = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    return [e for e in found if e.category == "ARMS_TRANSFER"]
+
+
+def _status(e: EventMention) -> tuple[Any, ...]:
+    return (e.attributes.get("status"), e.factuality, sorted(e.countries("source")),
+            sorted(e.countries("recipient")))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a receipt told in the past, beside a schedule of the deal in another clause: delivered, asserted
+    ("Kuwait received the first two Typhoon jets from Italy on Tuesday under a deal that will see all 28 "
+     "delivered by 2027.", [("delivered", "asserted", ["ITA"], ["KWT"])]),
+    ("Croatia took delivery of its first Rafale from France in 2021; the last ones are due in 2026.",
+     [("delivered", "asserted", ["FRA"], ["HRV"])]),
+    ("تسلمت مصر من فرنسا أول مقاتلتين من طراز رافال على أن تستكمل الصفقة في 2027.",
+     [("delivered", "asserted", ["FRA"], ["EGY"])]),
+    # a receipt to come: planned
+    ("India will receive 26 Rafale Marine jets from France.", [("planned", "planned", ["FRA"], ["IND"])]),
+    ("Poland expects to receive the first K2 tanks from South Korea next year.",
+     [("planned", "planned", ["KOR"], ["POL"])]),
+    ("L'Inde doit recevoir 26 Rafale Marine de la France.", [("planned", "planned", ["FRA"], ["IND"])]),
+    ("ستتسلم مصر مقاتلات رافال من فرنسا العام المقبل.", [("planned", "planned", ["FRA"], ["EGY"])]),
+])
+def test_status_and_factuality_of_a_receipt(text: str, expected: list[tuple[Any, ...]], models: Models) -> None:
+    assert [_status(e) for e in _arms(text, models)] == expected
+
+
+def test_a_past_receipt_keeps_no_date_after_the_article(models: Models) -> None:
+    # "on Tuesday" read forward because of the "will" of the deal's clause: not the date of a receipt told as done
+    (e,) = _arms("Kuwait received the first two Typhoon jets from Italy on Tuesday under a deal that will see all 28 "
+                 "delivered by 2027.", models)
+    assert (e.date.start, e.date.date_type) == (None, "unresolved")
+
+
+def test_a_delivery_not_yet_received_is_no_row_of_the_register(models: Models) -> None:
+    found = _arms("Egypt has not yet received the Su-35 jets ordered from Russia.", models)
+    assert sorted(_status(e) for e in found) == [("delivered", "negated", ["RUS"], ["EGY"]),
+                                                ("ordered", "asserted", ["RUS"], ["EGY"])]
+    records = [{"id": f"ev{i}", "category": e.category, "factuality": e.factuality,
+                "attributes": dict(e.attributes), "date": {},
+                "source": [{"entity": c, "name": c, "country": c} for c in sorted(e.countries("source"))],
+                "recipient": [{"entity": c, "name": c, "country": c} for c in sorted(e.countries("recipient"))],
+                "mentions": []} for i, e in enumerate(found)]
+    assert [r["status"] for r in to_arms_records(records, found, load_kb())] == ["ordered"]
+
+
+def test_the_part_now_of_a_total_after_a_french_possessive(models: Models) -> None:
+    (e, *_rest) = _arms("Le Qatar a reçu les quatre premiers de ses 24 Rafale commandés à la France.", models)
+    assert (e.attributes.get("status"), e.attributes.get("number"), e.attributes.get("number_total")) == (
+        "delivered", 4, 24)
