@@ -78,6 +78,13 @@ def test_a_delivery_not_yet_received_is_no_row_of_the_register(models: Models) -
     assert [r["status"] for r in to_arms_records(records, found, load_kb())] == ["ordered"]
 
 
+def test_the_order_beside_a_receipt_denied_is_not_denied(models: Models) -> None:
+    # "commandés" qualifies the tanks (fr_core_news_md hangs it on "reçu"): the negation of the receipt is not its
+    found = _arms("La Pologne n'a pas encore reçu les chars K2 commandés à la Corée du Sud.", models)
+    assert sorted(_status(e) for e in found) == [("delivered", "negated", ["KOR"], ["POL"]),
+                                                ("ordered", "asserted", ["KOR"], ["POL"])]
+
+
 def test_the_part_now_of_a_total_after_a_french_possessive(models: Models) -> None:
     (e, *_rest) = _arms("Le Qatar a reçu les quatre premiers de ses 24 Rafale commandés à la France.", models)
     assert (e.attributes.get("status"), e.attributes.get("number"), e.attributes.get("number_total")) == (
