@@ -54,7 +54,15 @@ from recoupe.registry import register
 from recoupe.understand.events._actors import _remember_subjects
 from recoupe.understand.events._build import _build, _merge
 from recoupe.understand.events._common import CATEGORIES, NEWS_DATE, RECIPROCAL, Category, Factuality
-from recoupe.understand.events._tokens import _Ctx, _dyad, _forms, _is_headline, _states_of, _units
+from recoupe.understand.events._tokens import (
+    _acts_for_organisation,
+    _Ctx,
+    _dyad,
+    _forms,
+    _is_headline,
+    _states_of,
+    _units,
+)
 from recoupe.understand.events._triggers import _detect
 from recoupe.understand.events.classifier import SentenceScorer, default_scorer
 from recoupe.understand.events.lexicon import Lexicon, TriggerDef, load_lexicon
@@ -95,6 +103,8 @@ def extract_events(annotated: AnnotatedArticle, doc: Any, mentions: Sequence[Men
     if lang == "ar":  # no Arabic parser: the Arabic rules read the sentence linearly (arabic.py)
         from recoupe.understand.events.arabic import extract_arabic
 
+        on = annotated.article.published.value
+        mentions = [replace(m, country=None) if _acts_for_organisation(m, kb, on) else m for m in mentions]
         return extract_arabic(annotated, mentions, timexes, kb)
     if doc is None or lang not in ("fr", "en") or not len(doc):
         return ()

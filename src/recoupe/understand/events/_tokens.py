@@ -5,6 +5,7 @@ the window after a token), the article context (``_Ctx``), its sentences (``_Uni
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -178,6 +179,11 @@ class _Ctx:
         return any(f in self.nouns(name) for f in _forms(tok))
 
     def ref(self, m: Mention) -> ActorRef:
+        if _acts_for_organisation(m, self.kb, self.annotated.article.published.value):
+            # an official of an intergovernmental organisation acts for it, not for the state of his or
+            # her nationality ("NATO Secretary General Jens Stoltenberg welcomed Finland": no Norway)
+            return ActorRef(article=m.article, start=m.start, end=m.end, text=m.text, type=m.type,
+                            kb_id=m.kb_id, country=None, role=m.role)
         country = m.country or self._kb_country(m.kb_id)
         if country is None and m.type in ("LOC", "GPE"):
             # a place the entity stage left without state ("à Rabat" as a city): its state by name
@@ -223,6 +229,45 @@ def _is_headline(annotated: AnnotatedArticle, unit: _Unit) -> bool:
         return True
     first_para_end = text.find("\n\n")
     return first_para_end >= 0 and unit.end <= first_para_end + 1 and not quote.endswith(_TERMINAL)
+
+
+# Sectors of an office whose holder acts for an organisation, not a state (a role's sector, from its
+# organisation's: kb/model.py _ROLE_SECTOR_FROM_ORG).
+_ORGANISATION_SECTORS = frozenset({"IGO", "PKO"})
+_ROLE_WORD = re.compile(r"[^\W\d_][\w\-]*")
+_ROLE_NGRAM = 5  # the longest organisation name looked up inside a title, in words ("League of Arab States")
+
+
+def _names_organisation(role: str, kb: KnowledgeBase) -> bool:
+    """A title that names an intergovernmental organisation and no state: "secrétaire général de la Ligue
+    arabe", "NATO's deputy secretary general" (not "ambassadeur de France auprès de l'ONU")."""
+    words = _ROLE_WORD.findall(role.replace("’", " ").replace("'", " "))
+    organisation = state = False
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + _ROLE_NGRAM) + 1):
+            for entry, how in kb.lookup(" ".join(words[i:j])):
+                if entry.type == "ORG" and entry.country is None and entry.sector in _ORGANISATION_SECTORS \
+                        and how in ("alias", "acronym"):
+                    organisation = True
+                elif entry.type == "GPE" and entry.country and not kb.is_ambiguous(entry, " ".join(words[i:j])):
+                    state = True
+    return organisation and not state
+
+
+def _acts_for_organisation(m: Mention, kb: KnowledgeBase, on: str | None) -> bool:
+    """A person named with the title of an office in an intergovernmental organisation ("le secrétaire
+    général de la Ligue arabe", "NATO's deputy secretary general"), or one whose first office on the
+    article's date ``on`` the knowledge base gives to such an organisation (no state of its own): he or she
+    acts for it, not for the state of his or her nationality."""
+    if m.type != "PERSON":
+        return False
+    if m.role and _names_organisation(m.role, kb):
+        return True
+    entry = kb.get(m.kb_id) if m.kb_id else None
+    if entry is None or entry.type != "PERSON" or on is None or not kb.roles_on(entry, on):
+        return False
+    country, sector = kb.actor_code(entry, on)
+    return country is None and sector in _ORGANISATION_SECTORS
 
 
 _STATES: dict[int, frozenset[str]] = {}

@@ -1,0 +1,63 @@
+"""An official of an intergovernmental organisation acts for the organisation, not for the state of his or her
+nationality (press dev split: "NATO Secretary General Jens Stoltenberg" made Norway a party, the Arab League's
+secretary general Egypt). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from recoupe.kb import load_kb
+from recoupe.records import CleanArticle, Published, article_id
+from recoupe.settings import Settings
+from recoupe.understand.annotate import Models, annotate
+from recoupe.understand.entities import extract
+from recoupe.understand.events import EventMention, extract_events
+from recoupe.understand.timex.stage import tag_article
+
+PUBLISHED = "2023-05-10"
+
+
+@pytest.fixture(scope="module")
+def models() -> Models:
+    return Models(Settings())
+
+
+def _events(text: str, models: Models, published: str = PUBLISHED) -> tuple[EventMention, ...]:
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=published, basis="metadata", reason="test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    return extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+
+
+def _states(events: Sequence[EventMention]) -> set[str]:
+    return {c for e in events for c in (*e.countries("source"), *e.countries("recipient"))}
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a named office holder whose office on the day is the organisation's (the knowledge base)
+    ("NATO Secretary General Jens Stoltenberg welcomed Finland to the alliance on Tuesday.", set(), {"NOR"}),
+    ("Jens Stoltenberg a rencontré mardi à Bruxelles le président finlandais Sauli Niinistö.", {"FIN"}, {"NOR"}),
+    ("Ahmed Aboul Gheit met the Syrian foreign minister in Cairo on Sunday.", {"SYR"}, {"EGY"}),
+    # the organisation's title before the name
+    ("Le secrétaire général de la Ligue arabe, Ahmed Aboul Gheit, s'est rendu lundi à Damas.", {"SYR"}, {"EGY"}),
+    ("The Arab League's secretary general Ahmed Aboul Gheit visited Damascus on Monday.", {"SYR"}, {"EGY"}),
+    ("زار الأمين العام لجامعة الدول العربية أحمد أبو الغيط دمشق يوم الاثنين.", set(), {"EGY"}),
+])
+def test_an_organisations_official_brings_no_state_of_his_own(models: Models, text: str, present: set[str],
+                                                              absent: set[str]) -> None:
+    states = _states(_events(text, models))
+    assert present <= states and not absent & states
+
+
+def test_a_states_envoy_to_an_organisation_still_acts_for_the_state(models: Models) -> None:
+    text = "The French ambassador to the United Nations, Nicolas de Rivière, met the Malian foreign minister on Monday."
+    assert {"FRA", "MLI"} <= _states(_events(text, models))
+
+
+def test_a_former_office_in_the_organisation_does_not_count(models: Models) -> None:
+    # Mark Rutte was his country's prime minister before he led NATO: in 2023 he acts for the Netherlands
+    text = "Mark Rutte received the Ukrainian president in The Hague on Monday."
+    assert "NLD" in _states(_events(text, models, published="2023-05-10"))
