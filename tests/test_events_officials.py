@@ -44,12 +44,19 @@ def _states(events: Sequence[EventMention]) -> set[str]:
     # the organisation's title before the name
     ("Le secrétaire général de la Ligue arabe, Ahmed Aboul Gheit, s'est rendu lundi à Damas.", {"SYR"}, {"EGY"}),
     ("The Arab League's secretary general Ahmed Aboul Gheit visited Damascus on Monday.", {"SYR"}, {"EGY"}),
-    ("زار الأمين العام لجامعة الدول العربية أحمد أبو الغيط دمشق يوم الاثنين.", set(), {"EGY"}),
+    ("وقال أحمد أبو الغيط إن عودة العلاقات مع سوريا خطوة مهمة.", {"SYR"}, {"EGY"}),
+    # the organisation's official hosts: no state received the Syrian minister (not Egypt, not Cairo)
+    ("استقبل أحمد أبو الغيط وزير الخارجية السوري في القاهرة.", set(), {"EGY"}),
 ])
 def test_an_organisations_official_brings_no_state_of_his_own(models: Models, text: str, present: set[str],
                                                               absent: set[str]) -> None:
     states = _states(_events(text, models))
     assert present <= states and not absent & states
+
+
+def test_a_state_hosting_in_its_capital_still_receives(models: Models) -> None:
+    (e,) = [e for e in _events("استقبل الرئيس المصري وزير الخارجية السوري في القاهرة.", models) if e.category == "VISIT"]
+    assert (set(e.countries("source")), set(e.countries("recipient"))) == ({"SYR"}, {"EGY"})
 
 
 def test_a_states_envoy_to_an_organisation_still_acts_for_the_state(models: Models) -> None:

@@ -55,6 +55,7 @@ from recoupe.understand.events._actors import _remember_subjects
 from recoupe.understand.events._build import _build, _merge
 from recoupe.understand.events._common import CATEGORIES, NEWS_DATE, RECIPROCAL, Category, Factuality
 from recoupe.understand.events._tokens import (
+    ORGANISATION_SECTORS,
     _acts_for_organisation,
     _Ctx,
     _dyad,
@@ -104,7 +105,8 @@ def extract_events(annotated: AnnotatedArticle, doc: Any, mentions: Sequence[Men
         from recoupe.understand.events.arabic import extract_arabic
 
         on = annotated.article.published.value
-        mentions = [replace(m, country=None) if _acts_for_organisation(m, kb, on) else m for m in mentions]
+        mentions = [replace(m, country=None, sector=m.sector if m.sector in ORGANISATION_SECTORS else "IGO")
+                    if _acts_for_organisation(m, kb, on) else m for m in mentions]
         return extract_arabic(annotated, mentions, timexes, kb)
     if doc is None or lang not in ("fr", "en") or not len(doc):
         return ()

@@ -233,7 +233,7 @@ def _is_headline(annotated: AnnotatedArticle, unit: _Unit) -> bool:
 
 # Sectors of an office whose holder acts for an organisation, not a state (a role's sector, from its
 # organisation's: kb/model.py _ROLE_SECTOR_FROM_ORG).
-_ORGANISATION_SECTORS = frozenset({"IGO", "PKO"})
+ORGANISATION_SECTORS = frozenset({"IGO", "PKO"})
 _ROLE_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _ROLE_NGRAM = 5  # the longest organisation name looked up inside a title, in words ("League of Arab States")
 
@@ -246,7 +246,7 @@ def _names_organisation(role: str, kb: KnowledgeBase) -> bool:
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + _ROLE_NGRAM) + 1):
             for entry, how in kb.lookup(" ".join(words[i:j])):
-                if entry.type == "ORG" and entry.country is None and entry.sector in _ORGANISATION_SECTORS \
+                if entry.type == "ORG" and entry.country is None and entry.sector in ORGANISATION_SECTORS \
                         and how in ("alias", "acronym"):
                     organisation = True
                 elif entry.type == "GPE" and entry.country and not kb.is_ambiguous(entry, " ".join(words[i:j])):
@@ -267,7 +267,7 @@ def _acts_for_organisation(m: Mention, kb: KnowledgeBase, on: str | None) -> boo
     if entry is None or entry.type != "PERSON" or on is None or not kb.roles_on(entry, on):
         return False
     country, sector = kb.actor_code(entry, on)
-    return country is None and sector in _ORGANISATION_SECTORS
+    return country is None and sector in ORGANISATION_SECTORS
 
 
 _STATES: dict[int, frozenset[str]] = {}

@@ -42,6 +42,7 @@ from recoupe.understand.events import plover
 from recoupe.understand.events._build import _merge
 from recoupe.understand.events._common import NEWS_DATE, RECIPROCAL, Category, Factuality
 from recoupe.understand.events._dates import DECIDED_WHEN_TOLD, NEWS_SENTENCES, _date
+from recoupe.understand.events._tokens import ORGANISATION_SECTORS
 from recoupe.understand.events.arabic_amounts import MAX_COUNT, parse_value_ar, part_of_total
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence
 from recoupe.understand.timex.records import Timex
@@ -295,7 +296,13 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
     attributes: dict[str, Any] = {}
     equipment: tuple[ActorRef, ...] = ()
     if cat == "VISIT":
-        host, visitors = _visit_sides(text, hit, actors)
+        # an organisation's official (no state: events/__init__.py) keeps his place in the sentence: the
+        # organisation hosting is no state's visit ("استقبل الأمين العام للجامعة وزير الخارجية السوري")
+        officials = [m for m in in_sentence if m.type == "PERSON" and m.country is None
+                     and m.sector in ORGANISATION_SECTORS]
+        host, visitors = _visit_sides(text, hit, sorted([*actors, *officials], key=lambda m: m.start))
+        if host is not None and host.country is None:
+            return None
         if host is not None:
             recipient = [_ref(host)]
             if host.type == "GPE":
@@ -415,7 +422,8 @@ def _visit_sides(text: str, hit: _Hit, actors: Sequence[Mention]) -> tuple[Menti
         if not ordered:
             return None, []
         first = ordered[0]
-        return first, [m for m in ordered[1:] if m.country != first.country]
+        # a city named as the place ("في القاهرة") is where the host received, not a visitor
+        return first, [m for m in ordered[1:] if m.country != first.country and not _locative(text, m)]
     host: Mention | None = None
     for m in after:
         gap = _n(text[hit.end:m.start])
