@@ -55,7 +55,8 @@ def test_an_organisations_official_brings_no_state_of_his_own(models: Models, te
 
 
 def test_a_state_hosting_in_its_capital_still_receives(models: Models) -> None:
-    (e,) = [e for e in _events("استقبل الرئيس المصري وزير الخارجية السوري في القاهرة.", models) if e.category == "VISIT"]
+    text = "استقبل الرئيس المصري وزير الخارجية السوري في القاهرة."
+    (e,) = [e for e in _events(text, models) if e.category == "VISIT"]
     assert (set(e.countries("source")), set(e.countries("recipient"))) == ({"SYR"}, {"EGY"})
 
 
@@ -68,3 +69,27 @@ def test_a_former_office_in_the_organisation_does_not_count(models: Models) -> N
     # Mark Rutte was his country's prime minister before he led NATO: in 2023 he acts for the Netherlands
     text = "Mark Rutte received the Ukrainian president in The Hague on Monday."
     assert "NLD" in _states(_events(text, models, published="2023-05-10"))
+
+
+
+def test_a_person_named_inside_anothers_title_gives_it_no_state(models: Models) -> None:
+    # the title found before the minister's name runs back over the NATO chief's: not Norway's minister
+    text = ("“Welcome to the club!” said NATO Secretary General Jens Stoltenberg as Foreign Minister Pekka Haavisto "
+            "handed him the papers.")
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    (haavisto,) = [m for m in extract(a, a.doc, kb, models.get(a.lang)).mentions if m.text == "Pekka Haavisto"]
+    assert haavisto.country is None
+
+
+def test_an_undated_article_still_knows_an_organisations_official(models: Models) -> None:
+    # no date to pick the office held: a person whose every office is the organisation's acts for it
+    text = "Jens Stoltenberg a rencontré à Bruxelles le président finlandais Sauli Niinistö."
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published.unknown("test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    events = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    assert _states(events) == {"FIN"}

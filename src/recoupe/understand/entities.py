@@ -230,7 +230,7 @@ def _country_in(text: str, kb: KnowledgeBase) -> str | None:
     """The state a role phrase names: a demonym ("israélien"), a state or an organisation ("des FAR")."""
     for word in re.findall(r"\w[\w\-]*", text.replace("’", " ").replace("'", " ")):
         for entry, _how in kb.lookup(word):
-            if entry.country:
+            if entry.country and entry.type != "PERSON":  # a person named in it is not the title's state
                 return entry.country
     return None
 

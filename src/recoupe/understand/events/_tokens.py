@@ -264,8 +264,11 @@ def _acts_for_organisation(m: Mention, kb: KnowledgeBase, on: str | None) -> boo
     if m.role and _names_organisation(m.role, kb):
         return True
     entry = kb.get(m.kb_id) if m.kb_id else None
-    if entry is None or entry.type != "PERSON" or on is None or not kb.roles_on(entry, on):
+    if entry is None or entry.type != "PERSON" or not kb.roles_on(entry, on):
         return False
+    if on is None:  # an undated article: only a person whose every office is an organisation's
+        return all(kb.role_country(entry, r) is None and kb.actor_code(entry, r.start or r.end)[1]
+                   in ORGANISATION_SECTORS for r in entry.roles)
     country, sector = kb.actor_code(entry, on)
     return country is None and sector in ORGANISATION_SECTORS
 
