@@ -8,12 +8,13 @@ from collections.abc import Sequence
 
 import pytest
 
+from recoupe.crosscheck.resolve import resolve
 from recoupe.kb import load_kb
 from recoupe.records import CleanArticle, Published, article_id
 from recoupe.settings import Settings
 from recoupe.understand.annotate import Models, annotate
 from recoupe.understand.entities import extract
-from recoupe.understand.events import EventMention, extract_events
+from recoupe.understand.events import EventMention, extract_events, to_event_records
 from recoupe.understand.timex.stage import tag_article
 
 PUBLISHED = "2023-05-10"
@@ -93,3 +94,20 @@ def test_an_undated_article_still_knows_an_organisations_official(models: Models
     (a,) = annotate([art], models)
     events = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
     assert _states(events) == {"FIN"}
+
+
+def test_the_exported_record_keeps_the_official_stateless(models: Models) -> None:
+    # the entity's record keeps the nationality (Norway); the event's actor does not take it from there
+    text = "NATO Secretary General Jens Stoltenberg welcomed Finland to the alliance on Tuesday."
+    kb = load_kb()
+    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
+                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
+    (a,) = annotate([art], models)
+    mentions = extract(a, a.doc, kb, models.get(a.lang)).mentions
+    events = extract_events(a, a.doc, mentions, tag_article(a).timexes, kb)
+    entities = resolve(list(mentions), kb)
+    entity_of = {(m["article"], m["start"], m["end"]): r["id"] for r in entities for m in r["mentions"]}
+    records = to_event_records(events, entity_of, {r["id"]: r for r in entities}, {a.article.id: None})
+    actors = [x for r in records for x in r["source"] + r["recipient"]]
+    assert {x["country"] for x in actors if x["entity"] == "per:jens-stoltenberg"} == {None}
+    assert "NOR" not in {x["country"] for x in actors}

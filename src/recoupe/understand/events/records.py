@@ -164,6 +164,10 @@ def _actor_record(r: ActorRef, entity_of: Mapping[tuple[str, int, int], str],
     record = entities.get(entity)
     name = str(record["name"]) if record else r.text
     country = (record.get("country") if record else None) or r.country
+    if r.type == "PERSON" and r.country is None and record and record.get("sector") in ("IGO", "PKO"):
+        # an organisation's official the events stage read as acting for it (_tokens._acts_for_organisation):
+        # not the state of his or her nationality, which the entity's record keeps
+        country = None
     return {"entity": entity, "name": name, "country": country}
 
 
