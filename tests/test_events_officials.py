@@ -111,3 +111,18 @@ def test_the_exported_record_keeps_the_official_stateless(models: Models) -> Non
     actors = [x for r in records for x in r["source"] + r["recipient"]]
     assert {x["country"] for x in actors if x["entity"] == "per:jens-stoltenberg"} == {None}
     assert "NOR" not in {x["country"] for x in actors}
+
+
+# --- states named only in a background clause (press dev, Arabic) ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "states"), [
+    # a state coordinated with a place is a place too, not a party of the return it prepared
+    ("وقال المتحدث إن الوزراء سيبحثون نتائج الاجتماعات التي عقدت في السعودية والأردن لبحث عودة سوريا إلى الجامعة.",
+     {"SYR"}),
+    # the state that told the news is not a party of it
+    ("استعادت سوريا مقعدها في الجامعة العربية اليوم الأحد، حسب ما أعلن العراق.", {"SYR"}),
+    # coordinated subjects stay parties
+    ("أعلنت مصر والأردن عودة العلاقات مع سوريا.", {"EGY", "JOR", "SYR"}),
+])
+def test_a_state_named_as_place_or_teller_is_no_party(models: Models, text: str, states: set[str]) -> None:
+    assert _states(_events(text, models)) == states

@@ -396,10 +396,20 @@ def _people(actors: Sequence[Mention], source: Sequence[ActorRef], recipient: Se
 _LOCATIVE = re.compile(r"(?<![\w])(?:في|الي|من)\s*$")
 
 
+# A place coordinated with the place before it ("عقدت في السعودية والأردن"): a place too.
+_LOCATIVE_CONJUNCT = re.compile(r"(?:(?<![\w])(?:في|الي|من)\s*|(?<![\w])ب)\w+\s+و\s*$")
+# Who tells the news ("حسب ما أعلن العراق", "وفق ما ذكرت مصر", "نقلا عن"): the teller, not a party.
+_TELLER = re.compile(r"(?<![\w])(?:حسب|وفق|بحسب|وفقا ل)\s*ما\s*(?:اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت)\s*$"
+                     r"|(?<![\w])نقلا\s+عن\s*$")
+
+
 def _locative(text: str, m: Mention) -> bool:
-    """A state named as a place ("في قطر", "بالقاهرة"): where a reciprocal act happened, not a party."""
+    """A state named as a place ("في قطر", "بالقاهرة", "في السعودية والأردن"): where a reciprocal act happened,
+    not a party; or as the teller of the news ("حسب ما أعلن العراق")."""
     before = _n(text[max(0, m.start - 6):m.start])
-    return bool(_LOCATIVE.search(before)) or before.endswith("ب")
+    wider = _n(text[max(0, m.start - 30):m.start])
+    return bool(_LOCATIVE.search(before)) or before.endswith("ب") or bool(_LOCATIVE_CONJUNCT.search(wider)) \
+        or bool(_TELLER.search(wider))
 
 
 # At most this many words between a subject and the verb "يستقبل" for the subject to be the host (headline order);
