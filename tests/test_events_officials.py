@@ -123,6 +123,7 @@ def test_the_exported_record_keeps_the_official_stateless(models: Models) -> Non
     ("استعادت سوريا مقعدها في الجامعة العربية اليوم الأحد، حسب ما أعلن العراق.", {"SYR"}),
     # coordinated subjects stay parties
     ("أعلنت مصر والأردن عودة العلاقات مع سوريا.", {"EGY", "JOR", "SYR"}),
+    ("أعلنت بريطانيا والأردن عودة العلاقات مع سوريا.", {"GBR", "JOR", "SYR"}),
 ])
 def test_a_state_named_as_place_or_teller_is_no_party(models: Models, text: str, states: set[str]) -> None:
     assert _states(_events(text, models)) == states

@@ -296,10 +296,9 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
     attributes: dict[str, Any] = {}
     equipment: tuple[ActorRef, ...] = ()
     if cat == "VISIT":
-        # an organisation's official (no state: events/__init__.py) keeps his place in the sentence: the
-        # organisation hosting is no state's visit ("استقبل الأمين العام للجامعة وزير الخارجية السوري")
-        officials = [m for m in in_sentence if m.type == "PERSON" and m.country is None
-                     and m.sector in ORGANISATION_SECTORS]
+        # an organisation's official (no state: events/__init__.py) hosting is no state's visit
+        officials = [m for m in in_sentence
+                     if m.type == "PERSON" and not m.country and m.sector in ORGANISATION_SECTORS]
         host, visitors = _visit_sides(text, hit, sorted([*actors, *officials], key=lambda m: m.start))
         if host is not None and host.country is None:
             return None
@@ -396,9 +395,9 @@ def _people(actors: Sequence[Mention], source: Sequence[ActorRef], recipient: Se
 _LOCATIVE = re.compile(r"(?<![\w])(?:في|الي|من)\s*$")
 
 
-# A place coordinated with the place before it ("عقدت في السعودية والأردن"): a place too.
-_LOCATIVE_CONJUNCT = re.compile(r"(?:(?<![\w])(?:في|الي|من)\s*|(?<![\w])ب)\w+\s+و\s*$")
-# Who tells the news ("حسب ما أعلن العراق", "وفق ما ذكرت مصر", "نقلا عن"): the teller, not a party.
+# A place coordinated with the place before it ("عقدت في السعودية والأردن"); who tells the news ("حسب ما أعلن
+# العراق", "نقلا عن"): not parties.
+_LOCATIVE_CONJUNCT = re.compile(r"(?<![\w])(?:في|الي|من)\s*\w+\s+و\s*$")
 _TELLER = re.compile(r"(?<![\w])(?:حسب|وفق|بحسب|وفقا ل)\s*ما\s*(?:اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت)\s*$"
                      r"|(?<![\w])نقلا\s+عن\s*$")
 
