@@ -75,7 +75,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "dates": 98,
         "content_recall": 0.99,
         "boiler_removed": 0.86,
-        "fused_coverage": 0.67,
+        "fused_coverage": 0.68,
         "conflicts_found": 6,
     },
     "fr": {"events_recall_strict": 0.92, "events_precision": 0.97},
@@ -84,7 +84,7 @@ FLOORS: dict[str, dict[str, float]] = {
            "boiler_removed": 0.88},
 }
 # Ceilings: figures that must not go up (records per found gold event).
-CEILINGS: dict[str, dict[str, float]] = {"all": {"fragmentation": 1.83}}
+CEILINGS: dict[str, dict[str, float]] = {"all": {"fragmentation": 1.78}}
 # Share of output conflicts (on scored articles' events) that answer a gold disagreement. The issue's target is 0.8;
 # lowered to 0.75 when an official of the Arab League stopped making his state a party (branch igo): the two
 # mentions of Syria's readmission then fuse and their 12 against 11 years of suspension is reported -- one of the
