@@ -17,6 +17,8 @@ from recoupe.understand.entities import extract
 from recoupe.understand.events import EventMention, extract_events
 from recoupe.understand.timex.stage import tag_article
 
+from .event_helpers import events_of
+
 PUBLISHED = "2024-03-06"
 
 
@@ -26,11 +28,7 @@ def models() -> Models:
 
 
 def _events(text: str, models: Models) -> list[EventMention]:
-    kb = load_kb()
-    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
-                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
-    (a,) = annotate([art], models)
-    found = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    found = events_of(text, models, PUBLISHED)
     return [e for e in found if e.category != "STATEMENT"]
 
 

@@ -17,6 +17,8 @@ from recoupe.understand.entities import extract
 from recoupe.understand.events import EventMention, extract_events, to_event_records
 from recoupe.understand.timex.stage import tag_article
 
+from .event_helpers import events_of
+
 PUBLISHED = "2023-05-10"
 
 
@@ -26,11 +28,7 @@ def models() -> Models:
 
 
 def _events(text: str, models: Models, published: str = PUBLISHED) -> tuple[EventMention, ...]:
-    kb = load_kb()
-    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
-                       published=Published(value=published, basis="metadata", reason="test"), text=text, dropped=0)
-    (a,) = annotate([art], models)
-    return extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    return events_of(text, models, published)
 
 
 def _states(events: Sequence[EventMention]) -> set[str]:

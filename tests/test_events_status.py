@@ -10,13 +10,12 @@ from typing import Any
 import pytest
 
 from recoupe.kb import load_kb
-from recoupe.records import CleanArticle, Published, article_id
 from recoupe.settings import Settings
-from recoupe.understand.annotate import Models, annotate
-from recoupe.understand.entities import extract
-from recoupe.understand.events import EventMention, extract_events
+from recoupe.understand.annotate import Models
+from recoupe.understand.events import EventMention
 from recoupe.understand.events.arms import to_arms_records
-from recoupe.understand.timex.stage import tag_article
+
+from .event_helpers import events_of
 
 PUBLISHED = "2021-12-15"
 
@@ -27,11 +26,7 @@ def models() -> Models:
 
 
 def _arms(text: str, models: Models) -> list[EventMention]:
-    kb = load_kb()
-    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
-                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
-    (a,) = annotate([art], models)
-    found = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    found = events_of(text, models, PUBLISHED)
     return [e for e in found if e.category == "ARMS_TRANSFER"]
 
 
