@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -13,9 +13,12 @@ import pytest
 
 from recoupe import Pipeline, Settings, Store, export
 from recoupe.pipeline import clean_corpus
+from recoupe.read.downloads import Fetcher
 from recoupe.read.ingest import iter_paths
 from recoupe.records import CleanArticle, Published, RawDocument, article_id
 from recoupe.understand.annotate import Models, annotate
+
+from .download_server import TEST_SETTINGS, Server, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -88,3 +91,24 @@ def annotated_of(text: str, models: Models, published: str | None = None):  # ty
                        else Published.unknown(), text=text, dropped=0)
     (annotated,) = annotate([art], models)
     return annotated
+
+
+# -- the local HTTP server of the download and feed tests (tests/download_server.py) ------------------------
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    with running_server() as srv:
+        yield srv
+
+
+@pytest.fixture
+def srv(server: Server) -> Server:
+    """The module's server with its hit counters reset for this test."""
+    server.reset()
+    return server
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    with Fetcher(TEST_SETTINGS) as f:
+        yield f

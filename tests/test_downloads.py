@@ -3,7 +3,6 @@ and httpx.MockTransport for a few cases). Timings are never asserted: politeness
 injected fake clock and a sleep function that records what it was asked to wait."""
 
 import dataclasses
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -25,28 +24,7 @@ from .download_server import (
     FakeTime,
     Server,
     closed_port,
-    running_server,
 )
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Server]:
-    with running_server() as srv:
-        yield srv
-
-
-@pytest.fixture
-def srv(server: Server) -> Server:
-    """The module's server with its hit counters reset for this test."""
-    server.reset()
-    return server
-
-
-@pytest.fixture
-def fetcher() -> Iterator[Fetcher]:
-    with Fetcher(TEST_SETTINGS) as f:
-        yield f
-
 
 # -- read_url_list -----------------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@ a real HTTP server on 127.0.0.1 (tests/download_server.py)."""
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,28 +21,7 @@ from .download_server import (
     FakeTime,
     Server,
     closed_port,
-    running_server,
 )
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Server]:
-    with running_server() as srv:
-        yield srv
-
-
-@pytest.fixture
-def srv(server: Server) -> Server:
-    """The module's server with its hit counters reset for this test."""
-    server.reset()
-    return server
-
-
-@pytest.fixture
-def fetcher() -> Iterator[Fetcher]:
-    with Fetcher(TEST_SETTINGS) as f:
-        yield f
-
 
 # -- feeds -----------------------------------------------------------------------------------------
 
