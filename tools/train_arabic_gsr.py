@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import itertools
 import json
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_event_classifier import embedder  # one USE cache reader for both training tools
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tools" / "events_training"
@@ -79,33 +80,6 @@ def own_rows(kind: str) -> list[tuple[str, bool]]:
             r = json.loads(line)
             out.append((" ".join(r["text"].split()), r["plover"] == kind))
     return out
-
-
-def embedder(cache: Path) -> Callable[[Sequence[str]], np.ndarray]:
-    """USE embeddings of texts, read from and added to the cache file."""
-    store: dict[str, np.ndarray] = {}
-    if cache.is_file():
-        with np.load(cache, allow_pickle=False) as z:
-            store = dict(zip((str(k) for k in z["keys"]), z["vecs"], strict=True))
-
-    def embed(texts: Sequence[str]) -> np.ndarray:
-        keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-        missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in store))
-        if missing:
-            from recoupe.crosscheck.stories import load_encoder
-
-            encode = load_encoder()
-            for i in range(0, len(missing), 256):
-                batch = missing[i : i + 256]
-                for t, v in zip(batch, np.asarray(encode(batch), dtype=np.float32), strict=True):
-                    store[hashlib.sha1(t.encode("utf-8")).hexdigest()] = v
-                print(f"  embedded {min(i + 256, len(missing))}/{len(missing)}", flush=True)
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            order = sorted(store)
-            np.savez(cache, keys=np.array(order), vecs=np.stack([store[k] for k in order]))
-        return np.stack([store[k] for k in keys]).astype(np.float32)
-
-    return embed
 
 
 def fit(x: np.ndarray, y: np.ndarray, row_w: np.ndarray, l2: float) -> tuple[np.ndarray, float]:

@@ -233,6 +233,7 @@ def embedder(cache: Path) -> Callable[[Sequence[str]], np.ndarray]:
                 batch = missing[i : i + 256]
                 for t, v in zip(batch, np.asarray(encode(batch), dtype=np.float32), strict=True):
                     store[hashlib.sha1(t.encode("utf-8")).hexdigest()] = v
+                print(f"  embedded {min(i + 256, len(missing))}/{len(missing)}", flush=True)
             cache.parent.mkdir(parents=True, exist_ok=True)
             order = sorted(store)
             np.savez(cache, keys=np.array(order), vecs=np.stack([store[k] for k in order]))
