@@ -29,14 +29,14 @@ def annotated(text: str, raw: RawDocument) -> AnnotatedArticle:
 def test_migrations_numbered_and_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     with Store.open(path) as store:
-        assert store.schema_version() == len(MIGRATIONS) == 7
+        assert store.schema_version() == len(MIGRATIONS) == 8
     with Store.open(path) as store:  # reopening applies nothing twice
-        assert store.schema_version() == 7
+        assert store.schema_version() == 8
     con = duckdb.connect(str(path))
     rows = con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     con.close()
-    assert rows == [(1,), (2,), (3,), (4,), (5,), (6,), (7,)]
+    assert rows == [(1,), (2,), (3,), (4,), (5,), (6,), (7,), (8,)]
     assert {"raw_documents", "articles", "sentences", "ingest_errors", "entities", "mentions", "timexes",
             "events", "arms_transfers", "conflicts", "stories", "event_mentions", "reviews", "users", "event_index",
             "search_text", "search_postings"} <= tables

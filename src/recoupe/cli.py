@@ -102,6 +102,8 @@ def _summary(report: RunReport, out: Path, counts: dict[str, int], store: Store)
     table.add_row("inputs", str(report.inputs))
     table.add_row("new articles", str(report.new_articles))
     table.add_row("already stored", str(report.known_articles + report.duplicates))
+    if report.reread:
+        table.add_row("read again (stored by another build)", str(report.reread))
     table.add_row("errors", str(len(report.errors)))
     langs = ", ".join(f"{lang} {n}" for lang, n in sorted(report.languages.items())) or "—"
     table.add_row("languages (new)", langs)

@@ -20,6 +20,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -83,6 +84,7 @@ class RunReport:
     languages: dict[str, int] = field(default_factory=dict)
     dated: int = 0
     inferred: int = 0  # undated articles of the store dated from their story
+    reread: int = 0  # stored articles that another build had read, read again
     stories: int = 0
     warnings: int = 0
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
@@ -226,6 +228,8 @@ class Pipeline:
         self.release_models = release_models
         self._kb: KnowledgeBase | None = None
         self._reread_vocabs: dict[str, Any] = {}  # by language, while fusion re-reads (then let go)
+        # which build reads: the store records it with each raw document, and what another build read is read again
+        self.reader = registry.build_of(__version__, PLAN, tuple(Path(d) for d in settings.kb_dirs))
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -247,11 +251,18 @@ class Pipeline:
         self.store.start_run(report.run_id, __version__, PLAN, asdict(settings))
         # The furniture of plain-text files (a first, cheap pass over them: 8-byte keys of lines, not texts).
         # Fetched documents come as a stream after the files; they use what the files taught.
+        # What another build read is read again from the stored raw documents (given again or not): an upgraded
+        # or edited recoupe does not keep the old build's readings in the store it resumes.
+        stale = self.store.stale_raw_ids(self.reader)
+        if stale:
+            log.warning("%d stored document(s) were read by another build of recoupe; reading them again",
+                        len(stale))
         t0 = time.perf_counter()
-        furniture = repeated_lines(self._text_inputs(iter_paths(paths, settings)))
+        furniture = repeated_lines(chain(self._text_inputs(iter_paths(paths, settings)),
+                                         self._text_inputs(self.store.raw_documents(stale))))
         report.seconds["repeated_lines"] += time.perf_counter() - t0
 
-        done = self.store.done_raw_ids()
+        done = self.store.done_raw_ids(self.reader)
         # The store's cache is capped while batches are stored (store.py), DuckDB's default again for what follows.
         self.store.cap_memory(BATCH_MEMORY_LIMIT)
         batch: list[RawDocument] = []
@@ -273,6 +284,17 @@ class Pipeline:
                     batch = []
             if progress:
                 progress(report.inputs, None)
+        if batch:
+            self._process(batch, furniture, report)
+            batch = []
+        # the stored documents another build read that were not given again (those given were read above)
+        still = set(self.store.stale_raw_ids(self.reader))
+        left = [r for r in stale if r in still]
+        for raw in self.store.raw_documents(left):
+            batch.append(raw)
+            if len(batch) >= settings.batch_size:
+                self._process(batch, furniture, report)
+                batch = []
         if batch:
             self._process(batch, furniture, report)
         self.store.cap_memory(None)
@@ -494,7 +516,10 @@ class Pipeline:
                 continue
             article_of[raw.raw_id] = article.id
             cleaned.append(article)
-        known = self.store.existing_article_ids(a.id for a in cleaned)
+        # the articles another build read from these inputs are read again, their rows replaced (save_batch)
+        forget = self.store.stale_articles_of((r.raw_id for r in batch), self.reader)
+        report.reread += len(forget)
+        known = self.store.existing_article_ids(a.id for a in cleaned) - forget
         fresh: dict[str, CleanArticle] = {}
         for article in cleaned:
             if article.id in known or article.id in fresh:
@@ -547,7 +572,8 @@ class Pipeline:
         report.seconds["events"] += time.perf_counter() - t0
         t0 = time.perf_counter()
         self.store.save_batch(raws=batch, annotated=annotated, article_of=article_of, errors=errors,
-                              mentions=mentions, timexes=timexes, event_mentions=event_rows)
+                              mentions=mentions, timexes=timexes, event_mentions=event_rows,
+                              reader=self.reader, forget=forget)
         report.seconds["store"] += time.perf_counter() - t0
         log.info("stored a batch of %d inputs: %d new articles, %d errors", len(batch), len(annotated), len(errors))
         report.errors.extend(errors)

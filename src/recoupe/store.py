@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from recoupe.errors import StoreError
-from recoupe.records import AnnotatedArticle, IngestError, Mention, RawDocument
+from recoupe.records import AnnotatedArticle, Declared, IngestError, Mention, RawDocument
 from recoupe.store_schema import MIGRATIONS as MIGRATIONS  # the schema (re-exported)
 from recoupe.store_serving import ServingTables
 
@@ -207,22 +207,29 @@ class Store(ServingTables):
         mentions: Sequence[Mention] = (),
         timexes: Sequence[tuple[str, Timex]] = (),
         event_mentions: Sequence[tuple[str, int, dict[str, Any]]] = (),
+        reader: str | None = None,
+        forget: Iterable[str] = (),
     ) -> None:
         """Store one batch in one transaction: its raw documents (``article_of`` maps a raw id to its
-        article, absent when the input failed), its articles with sentences and parses, its errors."""
+        article, absent when the input failed) with the build that read them (``reader``), its articles with
+        sentences and parses, its errors. ``forget``: articles another build read from these raw documents,
+        whose rows are replaced (``stale_articles_of``)."""
         now = _now()
         # One row per raw id: an input given twice in a batch (same bytes, two names) is stored once.
         raws = list({r.raw_id: r for r in reversed(raws)}.values())[::-1]
         with self._transaction():
+            self._forget_articles(list(forget))
             self._insert(
                 "raw_documents",
-                ("raw_id", "source", "origin", "media", "content", "declared", "received", "status", "article_id"),
+                ("raw_id", "source", "origin", "media", "content", "declared", "received", "status", "article_id",
+                 "reader"),
                 [
                     (r.raw_id, r.source, r.origin, r.media, r.content, json.dumps(asdict(r.declared)), now,
-                     "done" if r.raw_id in article_of else "error", article_of.get(r.raw_id))
+                     "done" if r.raw_id in article_of else "error", article_of.get(r.raw_id), reader)
                     for r in raws
                 ],
-                conflict="(raw_id) DO UPDATE SET status = excluded.status, article_id = excluded.article_id",
+                conflict="(raw_id) DO UPDATE SET status = excluded.status, article_id = excluded.article_id, "
+                         "reader = excluded.reader",
             )
             self._insert(
                 "articles",
@@ -262,6 +269,15 @@ class Store(ServingTables):
             self._insert("event_mentions", ("article_id", "idx", "record"),
                          [(aid, i, json.dumps(r, ensure_ascii=False)) for aid, i, r in event_mentions])
             self._record_errors(errors, now)
+
+    def _forget_articles(self, ids: Sequence[str]) -> None:
+        """Delete what was read from these articles (their rows in every table keyed by article); the raw
+        documents stay. Inside the caller's transaction."""
+        if not ids:
+            return
+        for table in _ARTICLE_TABLES:
+            self._con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        self._con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
 
     def record_errors(self, errors: Iterable[IngestError]) -> None:
         """Errors that belong to no raw document (unreadable paths, failed downloads)."""
@@ -441,9 +457,42 @@ class Store(ServingTables):
                                 [source]).fetchone()
         return row is not None
 
-    def done_raw_ids(self) -> set[str]:
-        rows = self._con.execute("SELECT raw_id FROM raw_documents WHERE status = 'done'").fetchall()
+    def done_raw_ids(self, reader: str | None = None) -> set[str]:
+        """Raw documents stored with their article; with ``reader``, only those that this build read."""
+        sql = "SELECT raw_id FROM raw_documents WHERE status = 'done'"
+        rows = (self._con.execute(sql).fetchall() if reader is None
+                else self._con.execute(sql + " AND reader IS NOT DISTINCT FROM ?", [reader]).fetchall())
         return {r[0] for r in rows}
+
+    def stale_raw_ids(self, reader: str) -> list[str]:
+        """Raw documents stored with their article by another build than ``reader`` (or before builds were
+        recorded), in the order they were received: a run reads them again."""
+        rows = self._con.execute(
+            "SELECT raw_id FROM raw_documents WHERE status = 'done' AND reader IS DISTINCT FROM ? "
+            "ORDER BY received, raw_id", [reader]).fetchall()
+        return [r[0] for r in rows]
+
+    def stale_articles_of(self, raw_ids: Iterable[str], reader: str) -> set[str]:
+        """The articles that another build than ``reader`` read from these raw documents."""
+        ids = list(raw_ids)
+        if not ids:
+            return set()
+        rows = self._con.execute(
+            "SELECT article_id FROM raw_documents WHERE raw_id IN (SELECT unnest(?::VARCHAR[])) "
+            "AND article_id IS NOT NULL AND reader IS DISTINCT FROM ?", [ids, reader]).fetchall()
+        return {r[0] for r in rows}
+
+    def raw_documents(self, raw_ids: Sequence[str]) -> Iterator[RawDocument]:
+        """The stored raw documents of these ids, as they were received (bytes and declared metadata),
+        a few at a time."""
+        for i in range(0, len(raw_ids), _RAWS_PER_READ):
+            chunk = list(raw_ids[i: i + _RAWS_PER_READ])
+            rows = self._con.execute(
+                "SELECT source, origin, media, content, declared FROM raw_documents "
+                "WHERE raw_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY received, raw_id", [chunk]).fetchall()
+            for source, origin, media, content, declared in rows:
+                yield RawDocument(source=source, origin=origin, media=media, content=bytes(content),
+                                  declared=Declared(**json.loads(declared or "{}")))
 
     def article_ids_of(self, raw_ids: Iterable[str]) -> dict[str, str]:
         ids = list(raw_ids)
@@ -518,6 +567,11 @@ class Store(ServingTables):
         return {"id": row[0], "version": row[1], "started": row[2], "finished": row[3], "inputs": row[4],
                 "articles": row[5], "errors": row[6], "stages": json.loads(row[7] or "[]")}
 
+
+# The tables whose rows are read from one article (``article_id``), replaced when another build reads it again.
+_ARTICLE_TABLES = ("sentences", "parses", "mentions", "timexes", "event_mentions", "redated_event_mentions",
+                   "redated", "search_text")
+_RAWS_PER_READ = 64  # raw documents fetched at once when stored ones are read again (a batch's worth)
 
 _TABLES = {"raw_documents", "articles", "sentences", "parses", "ingest_errors", "runs", "entities", "mentions",
            "timexes", "events", "arms_transfers", "conflicts", "stories", "event_mentions",

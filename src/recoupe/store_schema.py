@@ -106,4 +106,10 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE search_postings (token VARCHAR PRIMARY KEY, articles VARCHAR[] NOT NULL);
         """,
     ),
+    (
+        "each raw document records which build of the reading stages read it (a later build reads it again)",
+        """
+        ALTER TABLE raw_documents ADD COLUMN reader VARCHAR;
+        """,
+    ),
 )

@@ -1,0 +1,99 @@
+"""A store read by another build of recoupe (an upgrade, an edited rule, another knowledge base) is read again
+from its stored raw documents, whether the inputs are given again or not; the same build adds nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from recoupe import Pipeline, Settings, Store
+from recoupe.registry import build_of
+
+TEXT = ("Visite à Paris\n\n"
+        "La générale Elodie Varnier a reçu jeudi à Paris une délégation militaire venue de Rabat, "
+        "selon un communiqué du ministère des Armées.\n")
+
+KB_PERSON = '''
+[[entity]]
+id = "per:elodie-varnier"
+type = "PERSON"
+name = "Elodie Varnier"
+country = "FRA"
+sector = "MIL"
+aliases = ["Varnier"]
+source = "invented for this test"
+'''
+
+
+def linked(db: Path) -> list[tuple[str, str | None]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return [(r[0], r[1]) for r in con.execute(
+            "SELECT text, kb_id FROM mentions WHERE text LIKE '%Varnier%' ORDER BY start_char").fetchall()]
+    finally:
+        con.close()
+
+
+def counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
+                for t in ("raw_documents", "articles", "sentences", "parses", "mentions", "event_mentions")}
+    finally:
+        con.close()
+
+
+def run(db: Path, inputs: list[Path], kb: Path | None = None) -> int:
+    settings = Settings(kb_dirs=(str(kb),)) if kb else Settings()
+    with Store.open(db) as store:
+        return Pipeline(store, settings).run(inputs).reread
+
+
+def make(tmp_path: Path) -> tuple[Path, Path, Path]:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "persons.toml").write_text(KB_PERSON, encoding="utf-8")
+    return tmp_path / "in", tmp_path / "kb", tmp_path / "recoupe.duckdb"
+
+
+def test_another_knowledge_base_reads_the_given_inputs_again(tmp_path: Path) -> None:
+    inputs, kb, db = make(tmp_path)
+    assert run(db, [inputs]) == 0
+    assert linked(db) == [("Elodie Varnier", None)]
+    before = counts(db)
+    assert run(db, [inputs], kb) == 1
+    assert linked(db) == [("Elodie Varnier", "per:elodie-varnier")]
+    assert counts(db) == before  # replaced, not added
+    assert run(db, [inputs], kb) == 0  # the same build: nothing read again
+    assert counts(db) == before
+
+
+def test_stored_documents_not_given_again_are_read_again_from_the_store(tmp_path: Path) -> None:
+    inputs, kb, db = make(tmp_path)
+    run(db, [inputs])
+    before = counts(db)
+    assert run(db, [], kb) == 1
+    assert linked(db) == [("Elodie Varnier", "per:elodie-varnier")]
+    assert counts(db) == before
+    assert run(db, [], kb) == 0
+
+
+def test_a_store_written_before_builds_were_recorded_is_read_again(tmp_path: Path) -> None:
+    inputs, _kb, db = make(tmp_path)
+    run(db, [inputs])
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE raw_documents SET reader = NULL")
+    con.close()
+    assert run(db, [inputs]) == 1
+    assert run(db, [inputs]) == 0
+
+
+def test_the_build_changes_with_the_plan_the_version_and_the_knowledge_base(tmp_path: Path) -> None:
+    _inputs, kb, _db = make(tmp_path)
+    plan = ("ingest.v1", "clean.v1")
+    one = build_of("0.1.0", plan)
+    assert one == build_of("0.1.0", plan)
+    assert len({one, build_of("0.2.0", plan), build_of("0.1.0", (*plan, "timex.v1")),
+                build_of("0.1.0", plan, (kb,))}) == 4
