@@ -132,3 +132,59 @@ def test_a_deadline_told_in_weeks_by_one_outlet_and_in_months_by_another() -> No
     articles[2]["text"] = "يعاد فتح القنصليات خلال شهر"
     articles[0]["text"] = articles[1]["text"] = "The consulates will reopen within four weeks."
     assert with_figure_conflicts([deal], [], articles)[1] == []
+
+
+def _dated(event: dict[str, Any], day: str | None) -> dict[str, Any]:
+    return {**event, "date": {"start": day}}
+
+
+def test_a_story_news_takes_the_figures_of_all_its_articles() -> None:
+    # two of four articles tell the return, two others an older record (the suspension they recall); a3 tells
+    # no event at all: the figures of all four belong to the story's news, the latest of the two
+    back = _dated(_event("ev:7", "DIPLOMATIC_RELATIONS", ("a0", 0), ("a1", 0)), "2023-05-07")
+    before = _dated(_event("ev:8", "DIPLOMATIC_RELATIONS", ("a2", 0), ("a3", 0)), "2011")
+    articles = _articles("Le pays revient après 12 ans d'absence.", "Retour du pays dans l'organisation.",
+                         "Le pays revient après onze ans d'absence.", "Le pays revient après 12 ans d'absence.")
+    story = {"id": "st:1", "articles": ["a0", "a1", "a2", "a3"]}
+    (c,) = with_figure_conflicts([back, before], [], articles, [story])[1]
+    assert (c["subject"], [(x["value"], x["articles"]) for x in c["claims"]]) == (
+        "ev:7", [(12, ["a0", "a3"]), (11, ["a2"])])
+    # without the story, each article's figures stay with its own record
+    (c,) = with_figure_conflicts([back, before], [], articles)[1]
+    assert (c["subject"], [(x["value"], x["articles"]) for x in c["claims"]]) == (
+        "ev:8", [(11, ["a2"]), (12, ["a3"])])
+    # a story whose events are each told by one article has no news: its articles keep their own
+    alone = _dated(_event("ev:9", "DIPLOMATIC_RELATIONS", ("a0", 0)), "2023-05-07")
+    other = _dated(_event("ev:10", "DIPLOMATIC_RELATIONS", ("a2", 0)), "2011")
+    assert with_figure_conflicts([alone, other], [], articles, [story])[1] == []
+
+
+def test_an_article_that_tells_no_event_states_its_figures_about_its_story_news() -> None:
+    handover = _event("ev:11", "OTHER", ("a0", 0), ("a1", 0))
+    articles = _articles("La base est rendue. Environ 80 militaires resteront.",
+                         "La base est rendue. Un détachement d'environ 80 soldats restera.",
+                         "Une centaine de soldats français resteront sur place.")
+    (c,) = with_figure_conflicts([handover], [], articles, [{"id": "st:2", "articles": ["a0", "a1", "a2"]}])[1]
+    assert (c["subject"], [(x["value"], x["articles"], x["approximate"]) for x in c["claims"]]) == (
+        "ev:11", [(80, ["a0", "a1"], True), (100, ["a2"], True)])
+    assert with_figure_conflicts([handover], [], articles)[1] == []  # a2 has no news of its own
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    # nine against ten years: a count of years is no rounded figure
+    (("Paris met fin à neuf années d'opérations au Mali.", "Un départ acté après dix ans de présence."),
+     [(9, ["a0"], False), (10, ["a1"], False)]),
+    (("The mission ends after nine years of operations.", "The force leaves after 10 years of presence."),
+     [(9, ["a0"], False), (10, ["a1"], False)]),
+    # "presque dix ans" (almost ten) and nine years agree
+    (("Paris met fin à neuf années d'opérations au Mali.", "Presque dix ans de présence s'achèvent."), []),
+    # one exact and one "about": within a tenth they agree, twelve and eleven exact ones do not
+    (("Retour après environ 12 ans d'absence.", "Retour après onze ans d'absence."), []),
+    (("Retour après 12 ans d'absence.", "Retour après onze ans d'absence."),
+     [(12, ["a0"], False), (11, ["a1"], False)]),
+])
+def test_years_are_compared_as_counted(texts: tuple[str, str], want: list[tuple[int, list[str], bool]]) -> None:
+    event = _event("ev:12", "OTHER", ("a0", 0), ("a1", 0))
+    found = with_figure_conflicts([event], [], _articles(*texts))[1]
+    assert [[(x["value"], x["articles"], x["approximate"]) for x in c["claims"]] for c in found] == (
+        [want] if want else [])
