@@ -360,7 +360,7 @@ class Pipeline:
         fusion = fuse(mentions, entities, articles, stories.records, stories.syndicated_of) if first.inferred \
             else first
         # the figures the articles of an event state (a contingent that stays, the years of an absence)
-        events, conflicts = with_figure_conflicts(fusion.events, fusion.conflicts, articles, fusion.stories)
+        events, conflicts = with_figure_conflicts(fusion.events, fusion.conflicts, articles, fusion.stories, entities)
         fusion = replace(fusion, events=events, conflicts=conflicts)
         fusion = replace(fusion, events=with_confidence(fusion.events))
         reviewed_events, reviewed_conflicts = review.apply(fusion.events, fusion.conflicts, self.store.reviews())

@@ -325,7 +325,7 @@ def _role_tokens(role: str) -> frozenset[str] | None:
     return None if not heads or heads & _NOT_COMPARED else heads
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
+def sentence_at(text: str, start: int, end: int) -> str:
     lo = max(text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1)
     hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     hi = min(hi_candidates) + 1 if hi_candidates else len(text)
@@ -345,7 +345,7 @@ def role_conflicts(entities: Sequence[Mapping[str, Any]], story_of: Mapping[str,
             story = story_of.get(m["article"])
             tokens = _role_tokens(role) if role else None
             if story and tokens:
-                quote = _sentence_at(text_of.get(m["article"], ""), m["start"], m["end"])
+                quote = sentence_at(text_of.get(m["article"], ""), m["start"], m["end"])
                 by_story[story].append((str(role), m["article"], tokens, quote))
         for _story, stated in sorted(by_story.items()):
             if len({a for _, a, _, _ in stated}) < 2:

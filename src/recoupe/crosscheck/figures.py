@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from recoupe.crosscheck.conflicts import claims, conflict, same_figure
+from recoupe.crosscheck.namesakes import namesake_conflicts
 from recoupe.understand.events._amounts import number_in_words
 
 __all__ = ["APPROX_SHARE", "Figure", "figures", "with_figure_conflicts"]
@@ -293,13 +294,18 @@ def figure_conflicts(events: Sequence[Mapping[str, Any]], text_of: Mapping[str, 
 
 def with_figure_conflicts(events: Sequence[dict[str, Any]], conflicts: Sequence[dict[str, Any]],
                           articles: Sequence[Mapping[str, Any]], stories: Sequence[Mapping[str, Any]] = (),
+                          entities: Sequence[Mapping[str, Any]] = (),
                           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The fusion's events and conflicts with the figure disagreements added (``figure_conflicts``): each new
+    """The fusion's events and conflicts with the figure disagreements added (``figure_conflicts``) and the
+    persons of one office named differently (``namesakes.namesake_conflicts``, on the story's news): each new
     conflict's id also listed on its event, each claim with the outlets that state it."""
     outlet_of = {str(a["id"]): a.get("outlet") for a in articles}
     text_of = {str(a["id"]): str(a.get("text") or "") for a in articles}
     known = {c["id"] for c in conflicts}
-    new = [c for c in figure_conflicts(events, text_of, outlet_of, stories) if c["id"] not in known]
+    story_of = {str(a): str(st["id"]) for st in stories for a in st.get("articles") or ()}
+    found = [*figure_conflicts(events, text_of, outlet_of, stories),
+             *namesake_conflicts(entities, _news_of(events, stories), story_of, outlet_of, text_of)]
+    new = [c for c in found if c["id"] not in known]
     for c in new:
         for claim in c["claims"]:
             claim["outlets"] = sorted({outlet_of.get(a) or f"article:{a}" for a in claim["articles"]})

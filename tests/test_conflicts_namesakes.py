@@ -1,0 +1,67 @@
+"""The person in one office named differently by two outlets (``crosscheck/namesakes.py``); sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recoupe.crosscheck.figures import with_figure_conflicts
+from recoupe.crosscheck.namesakes import office_words, same_given_name
+
+
+def _person(eid: str, name: str, article: str, role: str, text: str) -> dict[str, Any]:
+    start = text.index(name)
+    return {"id": eid, "name": name, "type": "PERSON",
+            "mentions": [{"article": article, "start": start, "end": start + len(name), "text": name, "role": role}]}
+
+
+def _setting(outlet_b: str = "O1") -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    texts = ["La base est rendue jeudi. Le capitaine Paul Martin Diallo, chef du détachement, salue l'accord.",
+             "La base a été rendue. « Tout va bien », dit le capitaine Marc Martin Diallo, chef du détachement "
+             "des sapeurs."]
+    articles = [{"id": "a0", "outlet": "O0", "text": texts[0]}, {"id": "a1", "outlet": outlet_b, "text": texts[1]}]
+    event = {"id": "ev:1", "category": "OTHER", "conflicts": [], "date": {"start": "2025-03-06"},
+             "mentions": [{"article": a, "start": 0, "end": 5, "quote": "q"} for a in ("a0", "a1")]}
+    return articles, [event], [{"id": "st:1", "articles": ["a0", "a1"]}]
+
+
+def test_one_office_two_given_names_is_a_conflict_on_the_story_news() -> None:
+    articles, events, stories = _setting()
+    entities = [_person("p:1", "Paul Martin Diallo", "a0", "chef du détachement", articles[0]["text"]),
+                _person("p:2", "Marc Martin Diallo", "a1", "chef du détachement des sapeurs", articles[1]["text"])]
+    out_events, (c,) = with_figure_conflicts(events, [], articles, stories, entities)
+    assert (c["subject"], c["field"], [(x["value"], x["articles"], x["outlets"], x["role"]) for x in c["claims"]]) == (
+        "ev:1", "participants",
+        [("Paul Martin Diallo", ["a0"], ["O0"], "chef du détachement"),
+         ("Marc Martin Diallo", ["a1"], ["O1"], "chef du détachement des sapeurs")])
+    assert c["claims"][0]["quote"] == "Le capitaine Paul Martin Diallo, chef du détachement, salue l'accord."
+    assert out_events[0]["conflicts"] == [c["id"]]
+
+
+@pytest.mark.parametrize(("name_b", "role_b", "outlet_b"), [
+    ("Paulo Martin Diallo", "chef du détachement", "O1"),  # one given name spelt two ways
+    ("P. Martin Diallo", "chef du détachement", "O1"),  # an initial
+    ("Martin Diallo", "chef du détachement", "O1"),  # a given name left out
+    ("Marc Martin Diallo", "chef d'état-major", "O1"),  # another office: two persons
+    ("Marc Martin Diallo", "capitaine", "O1"),  # a rank alone says no office
+    ("Marc Martin Diallo", "chef du détachement", "O0"),  # one outlet
+])
+def test_no_conflict_without_two_names_for_one_office_from_two_outlets(name_b: str, role_b: str,
+                                                                        outlet_b: str) -> None:
+    articles, events, stories = _setting(outlet_b)
+    articles[1]["text"] = f"La base a été rendue, dit {name_b}, {role_b}."
+    entities = [_person("p:1", "Paul Martin Diallo", "a0", "chef du détachement", articles[0]["text"]),
+                _person("p:2", name_b, "a1", role_b, articles[1]["text"])]
+    assert with_figure_conflicts(events, [], articles, stories, entities)[1] == []
+
+
+def test_office_words_and_given_names() -> None:
+    assert office_words("chef du détachement des sapeurs") == {"chef", "detachement", "sapeurs"}
+    assert office_words("Capitaine") == frozenset()
+    assert office_words("Defense Minister") == {"defense", "minister"}
+    assert same_given_name(("gilberto",), ("gilbero",))
+    assert same_given_name(("h.", "lawrence"), ("lawrence",))
+    assert not same_given_name(("paul", "martin"), ("marc", "martin"))
+    assert not same_given_name(("fabien",), ("frederic",))
