@@ -170,10 +170,15 @@ def same_figure(a: float, b: float) -> bool:
     return abs(a - b) <= slack
 
 
-def _distinct(values: Sequence[tuple[float, str, str]]) -> bool:
+def _distinct(values: Sequence[tuple[float, str, str]], sides: Sequence[frozenset[str]] | None = None) -> bool:
     """Whether the stated figures hold two that no rounding reconciles, told by different articles (one article
-    that gives two figures, a total and a part, is no disagreement between outlets)."""
-    return any(not same_figure(a[0], b[0]) and a[1] != b[1] for i, a in enumerate(values) for b in values[i + 1:])
+    that gives two figures, a total and a part, is no disagreement between outlets) and, when ``sides`` gives
+    each figure's suppliers, by the same supplier (a record that fuses two states' pledges, "19 from Denmark"
+    and "42 from the Netherlands", holds two figures, not a disagreement; a figure with no supplier stated is
+    compared with all)."""
+    side = list(sides) if sides is not None else [frozenset()] * len(values)
+    return any(not same_figure(a[0], b[0]) and a[1] != b[1] and (not side[i] or not side[j] or side[i] & side[j])
+               for i, a in enumerate(values) for j, b in enumerate(values) if j > i)
 
 
 # The deal a delivery belongs to, then within a few words its size: a count before a word that is no unit of
@@ -207,16 +212,17 @@ def deal_conflicts(subject: str, members: Sequence[EventMention],
     deliveries come in batches ("the first two of 28")."""
     found: list[dict[str, Any]] = []
     names = [str(m.attributes.get(k)) for m in members for k in ("designation", "equipment") if m.attributes.get(k)]
-    ordered = [(float(m.attributes["number"]), m.article, m.evidence[0].quote) for m in members
+    counted = [(float(m.attributes["number"]), m) for m in members
                if isinstance(m.attributes.get("number"), int) and m.attributes.get("status") != "delivered"
                and not _in_name(m.attributes["number"], names)]
     # a delivery told with the deal's size ("two of a deal for 20", "the deal under which Egypt gets 24"): the
     # size is a number ordered
-    ordered += [(float(total), m.article, m.evidence[0].quote) for m in members
+    counted += [(float(total), m) for m in members
                 if m.attributes.get("status") == "delivered"
                 and isinstance(total := m.attributes.get("number_total") or deal_size(m.evidence[0].quote), int)
                 and not _in_name(total, names)]
-    if _distinct(ordered):
+    ordered = [(n, m.article, m.evidence[0].quote) for n, m in counted]
+    if _distinct(ordered, [m.countries("source") for _n, m in counted]):
         found.append(conflict(subject, "number_ordered", claims([(int(v), a, q) for v, a, q in ordered])))
     values = [(m.attributes["value"], m.article, m.evidence[0].quote) for m in members
               if isinstance(m.attributes.get("value"), dict) and m.attributes["value"].get("amount") is not None]
