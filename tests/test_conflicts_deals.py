@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from recoupe.crosscheck.conflicts import deal_conflicts
+import pytest
+
+from recoupe.crosscheck.conflicts import count_qualifier, deal_conflicts
 from recoupe.understand.events.records import ActorRef
 from tests.test_fuse import mention
 
@@ -34,3 +36,44 @@ def test_one_supplier_two_numbers_is_a_disagreement() -> None:
     # a figure whose sentence names no supplier is compared with all
     assert _numbers(deal_conflicts("ev:1", [_pledge("a0", "DNK", 19), _pledge("a1", None, 42)])) == [
         [(19, ["a0"]), (42, ["a1"])]]
+
+
+@pytest.mark.parametrize(("quote", "n", "want"), [
+    ("Egypt ordered more than 20 Su-35 jets.", 20, "more than"),
+    ("L'Égypte a commandé plus de vingt avions.", 20, "more than"),
+    ("يشمل الاتفاق تسليم أكثر من عشرين مقاتلة", 20, "more than"),
+    ("Le contrat porte sur au moins 12 hélicoptères.", 12, "at least"),
+    ("The deal covers up to 40 drones.", 40, "up to"),
+    ("India bought about 36 jets.", 36, "about"),
+    ("اشترت نحو 36 طائرة", 36, "about"),
+    ("Egypt ordered 24 Su-35 jets.", 24, None),
+    ("Egypt ordered twenty-four jets, more than 20 of them fighters.", 24, None),
+    ("L'armée a reçu quatre-vingts blindés, plus de vingt par mois.", 80, None),  # vingt of quatre-vingts
+    ("Egypt ordered 24 Su-35 jets.", 26, None),  # not written
+])
+def test_count_qualifier(quote: str, n: int, want: str | None) -> None:
+    assert count_qualifier(quote, n) == want
+
+
+def _count(article: str, number: int, quote: str) -> Any:
+    return replace(_pledge(article, "RUS", number), evidence=(replace(_pledge(article, "RUS", number).evidence[0],
+                                                                       quote=quote),))
+
+
+def test_a_bound_claims_no_disagreement_but_stays_a_claim() -> None:
+    more = _count("a2", 20, "Le contrat porte sur plus de vingt avions.")
+    # "more than twenty" agrees with 24: no conflict
+    assert _numbers(deal_conflicts("ev:1", [_count("a0", 24, "Egypt ordered 24 jets."), more])) == []
+    # 24 and 26 disagree; the bound is one more claim, marked as such
+    found = deal_conflicts("ev:1", [_count("a0", 24, "Egypt ordered 24 jets."),
+                                    _count("a1", 26, "Egypt ordered 26 jets."), more])
+    (c,) = [f for f in found if f["field"] == "number_ordered"]
+    assert [(x["value"], x["articles"], x.get("qualifier")) for x in c["claims"]] == [
+        (24, ["a0"], None), (26, ["a1"], None), (20, ["a2"], "more than")]
+    # a bound that no count it allows reconciles: "up to 10" against 24
+    fewer = _count("a2", 10, "The deal covers up to 10 jets.")
+    assert _numbers(deal_conflicts("ev:1", [_count("a0", 24, "Egypt ordered 24 jets."), fewer])) == [
+        [(24, ["a0"]), (10, ["a2"])]]
+    # "about 22" and 24: within a tenth
+    about = _count("a2", 22, "Egypt ordered about 22 jets.")
+    assert _numbers(deal_conflicts("ev:1", [_count("a0", 24, "Egypt ordered 24 jets."), about])) == []

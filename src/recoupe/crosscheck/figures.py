@@ -24,16 +24,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from recoupe.crosscheck.conflicts import claims, conflict, same_figure
+from recoupe.crosscheck.conflicts import APPROX_SHARE, claims, conflict, same_figure
 from recoupe.crosscheck.namesakes import namesake_conflicts
 from recoupe.understand.events._amounts import number_in_words
 
 __all__ = ["APPROX_SHARE", "Figure", "figures", "with_figure_conflicts"]
 
-# Two figures one of which the text calls approximate agree within this share of the larger ("about 12 years"
-# and "11 years"; "environ 82" and "une centaine" differ by 18%). Set by hand on the press dev stories' figures
-# (80/82/100 soldiers, 11/12 years, 9/10 years); re-measured by bench/bench_press.py (conflicts found/precision).
-APPROX_SHARE = 0.10
 
 # the event categories whose figures an arms deal's own comparison already reads (``deal_conflicts``)
 _DEALS = frozenset({"ARMS_TRANSFER"})
