@@ -46,6 +46,7 @@ def test_one_office_two_given_names_is_a_conflict_on_the_story_news() -> None:
     ("Martin Diallo", "chef du détachement", "O1"),  # a given name left out
     ("Marc Martin Diallo", "chef d'état-major", "O1"),  # another office: two persons
     ("Marc Martin Diallo", "capitaine", "O1"),  # a rank alone says no office
+    ("Marc Martin Diallo", "ancien chef du détachement", "O1"),  # a past holder
     ("Marc Martin Diallo", "chef du détachement", "O0"),  # one outlet
 ])
 def test_no_conflict_without_two_names_for_one_office_from_two_outlets(name_b: str, role_b: str,

@@ -370,7 +370,7 @@ _OFFICE_HEADS = {
 # Words that are a rank, not an office: a role made of them alone ("lieutenant-général") is not compared.
 _RANKS = frozenset({"general", "generale", "lieutenant", "colonel", "amiral", "admiral", "major", "marechal",
                     "capitaine", "captain", "brigadier", "corps", "division", "armee", "vice"})
-_PAST_ROLE = re.compile(r"^(?:ex-|ancien(?:ne)?\s|former\s|alors\s|then\s)", re.IGNORECASE)
+PAST_ROLE = re.compile(r"^(?:ex-|ancien(?:ne)?\s|former\s|alors\s|then\s)", re.IGNORECASE)
 
 
 # Names of an office that do not use its head word: "chef de la diplomatie" is the foreign minister.
@@ -387,7 +387,7 @@ _BARE = frozenset({"chief"})
 def _role_tokens(role: str) -> frozenset[str] | None:
     """The office a stated role names, as canonical head words; None for a rank alone, a past role, a bare title
     or an office held alongside others."""
-    if _PAST_ROLE.match(role.strip()):
+    if PAST_ROLE.match(role.strip()):
         return None
     folded = fold(role)
     for pattern, head in _OFFICE_SYNONYMS:

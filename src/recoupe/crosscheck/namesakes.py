@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from recoupe.crosscheck.conflicts import claims, conflict, fold, sentence_at
+from recoupe.crosscheck.conflicts import PAST_ROLE, claims, conflict, fold, sentence_at
 
 __all__ = ["SPELLING_RATIO", "namesake_conflicts", "office_words", "same_given_name"]
 
@@ -39,7 +39,10 @@ _RANK_ONLY = frozenset({"capitaine", "captain", "colonel", "lieutenant", "genera
 
 def office_words(role: str) -> frozenset[str]:
     """The words of an office as written, folded, without glue words ("chef du détachement" -> {chef,
-    detachement}); empty for a rank or a title alone ("capitaine", "President")."""
+    detachement}); empty for a rank or a title alone ("capitaine", "President") and for a past office
+    ("former chief of staff")."""
+    if PAST_ROLE.match(role.strip()):
+        return frozenset()  # a past holder ("l'ancien chef du détachement") is not the one in office
     words = frozenset(w for w in re.split(r"[^\w]+", fold(role)) if w and w not in _GLUE)
     return frozenset() if words <= _RANK_ONLY else words
 
