@@ -188,3 +188,23 @@ def test_years_are_compared_as_counted(texts: tuple[str, str], want: list[tuple[
     found = with_figure_conflicts([event], [], _articles(*texts))[1]
     assert [[(x["value"], x["articles"], x["approximate"]) for x in c["claims"]] for c in found] == (
         [want] if want else [])
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Le pays, suspendu depuis onze ans, retrouve son siège.", [(11, False)]),
+    ("The country, suspended for 12 years, is back in the body.", [(12, False)]),
+    ("La Syrie, exclue depuis près de douze ans, revient.", [(12, True)]),
+    ("عاد البلد المعلقة عضويته منذ 12 عاما", [(12, False)]),
+    ("Paris met fin à une présence militaire de neuf ans.", [(9, False)]),
+    ("Paris ends nine years of military engagement in the country.", [(9, False)]),
+    ("The embassies reopen seven years after ties were cut.", [(7, False)]),
+    ("Les ambassades rouvrent sept ans après la rupture des relations.", [(7, False)]),
+    ("après près d'une décennie de présence militaire", [(10, True)]),
+    ("after two decades of estrangement", [(20, True)]),
+    # a bound claims no figure; a time since another event is no duration of an absence or a presence
+    ("The country, suspended for more than 12 years, is back.", []),
+    ("after more than a decade of absence", []),
+    ("The talks resume two years after the invasion.", []),
+])
+def test_durations_told_in_other_words(sentence: str, want: list[tuple[int, bool]]) -> None:
+    assert [(f.value, f.approximate) for f in figures(sentence) if f.kind == "attributes.duration_years"] == want

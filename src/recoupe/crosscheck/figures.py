@@ -1,7 +1,8 @@
 """Figures the articles of one event state outside an arms deal, and the disagreements between outlets on them:
 the size of the contingent that stays after a withdrawal or handover ("un détachement d'environ 80 militaires
 restera", "une centaine de soldats resteront", "about 100 troops will remain"), how long an absence or a
-presence lasted ("بعد غياب دام 12 عاما", "après onze ans d'absence", "after a 12-year suspension") and the delay a
+presence lasted ("بعد غياب دام 12 عاما", "après onze ans d'absence", "after a 12-year suspension", "suspendue depuis
+onze ans", "une présence de neuf ans", "près d'une décennie de présence") and the delay a
 party is given ("reopen the embassies within two months", "خلال مدة أقصاها شهران", "d'ici trois semaines").
 
 A pure step after the ``fuse.v1`` stage (``with_figure_conflicts``): each article's figures belong to its news: its
@@ -81,10 +82,32 @@ STAY_WINDOW = 60
 _NOUN_BEFORE = frozenset({"le", "du", "au", "the", "their", "his", "her", "its", "a", "during", "our"})
 
 # -- how long an absence or a presence lasted ---------------------------------------------------------------
+# what lasted: an absence or a presence ("neuf années d'opérations", "a 12-year suspension")
+_SPELL = (r"absence|suspension|exclusion|rupture|présence|presence|isolement|isolation|opérations|operations|boycott|"
+          r"gel|estrangement|engagement|intervention|deployment|déploiement")
 _YEARS_FR_EN = re.compile(
     rf"{_COUNT}[-\s]+(?:ans|années|annees|years?|year-long)\s+(?:d['’]\s*|de\s+|of\s+)?(?:[^\W\d]+\s+)?"
-    r"(?P<what>absence|suspension|exclusion|rupture|présence|presence|isolement|isolation|opérations|operations|"
-    r"boycott|gel|estrangement)\b", re.IGNORECASE)
+    rf"(?P<what>{_SPELL})\b", re.IGNORECASE)
+# the same told otherwise: "suspendue depuis onze ans", "suspended for 12 years", "une présence (militaire) de neuf
+# ans", "seven years after ties were cut", "sept ans après la rupture"
+_YEARS_PAST = (r"(?:suspendue?s?|exclue?s?|absente?s?|isolée?s?|gelée?s?|rompue?s?|suspended|excluded|absent|isolated|"
+               r"frozen|severed|cut|broken)")
+_YEARS_OTHER = (
+    re.compile(rf"\b{_YEARS_PAST}\s+(?:for|depuis|pendant|durant)\s+(?:(?:près\s+de|presque|about|nearly|almost|"
+               rf"some|around|plus\s+de|more\s+than|over)\s+)?{_COUNT}\s+(?:ans|années|annees|years?)\b",
+               re.IGNORECASE),
+    re.compile(rf"\b(?:{_SPELL})\s+(?:[^\W\d]+\s+)?(?:de|of)\s+{_COUNT}\s+(?:ans|années|annees|years?)\b",
+               re.IGNORECASE),
+    re.compile(rf"{_COUNT}\s+(?:ans|années|annees|years?)\s+(?:après|after)\s+(?:[^\W\d]+['’]?\s*){{0,3}}?"
+               rf"(?:{_YEARS_PAST}|rupture|suspension|exclusion)\b", re.IGNORECASE),
+    # Arabic: "المعلقة عضويتها منذ 12 عاما"
+    re.compile(r"(?:معلق|مجمد|مقطوع|غائب|منقطع)\w*(?:\s+\S+){0,2}?\s+منذ\s+"
+               rf"{_COUNT}\s+(?:عاما|عام|سنة|سنوات|أعوام|اعوام)"),
+)
+# a decade: "près d'une décennie de présence", "after nearly a decade of absence", "two decades of estrangement"
+_DECADES = re.compile(
+    r"(?P<num>une|a|one|deux|two|trois|three)\s+(?:décennies?|decennies?|decades?)\s+(?:d['’]\s*|de\s+|of\s+)?"
+    rf"(?:[^\W\d]+\s+)?(?:{_SPELL})\b", re.IGNORECASE)
 _YEARS_AR = re.compile(
     r"(?:غياب|تعليق|قطيعة|انقطاع|عزلة|تجميد)\w*\s+(?:(?:دام|استمر|امتد|طال)\w*\s+)?"
     rf"(?P<pre>(?:نحو|حوالي|حوالى|قرابة|أكثر\s+من|اكثر\s+من)\s+)?{_COUNT}\s+(?:عاما|عام|سنة|سنوات|أعوام|اعوام)"
@@ -193,6 +216,15 @@ def figures(sentence: str) -> list[Figure]:
         read = _stated(sentence, m.start("num"), m.group("num"))
         if read is not None and read[0] <= 200:
             out.append(Figure("attributes.duration_years", read[0], read[1], sentence.strip()))
+    for pattern in _YEARS_OTHER:
+        for m in pattern.finditer(sentence):
+            read = _stated(sentence, m.start("num"), m.group("num"))
+            if read is not None and read[0] <= 200:
+                out.append(Figure("attributes.duration_years", read[0], read[1], sentence.strip()))
+    for m in _DECADES.finditer(sentence):
+        tens = number_in_words(m.group("num")) or 1
+        if not _BOUND.search(sentence[max(0, m.start() - 30):m.start()]):
+            out.append(Figure("attributes.duration_years", 10 * tens, True, sentence.strip()))
     for m in _DEADLINE.finditer(sentence):
         period = _deadline(m)
         if period is not None:
