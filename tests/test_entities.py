@@ -231,3 +231,26 @@ def test_seed_capital_as_state_and_as_place(seed_entities: list[dict]) -> None:
         readings = {(r["id"] if r["type"] == "GPE" else r["type"]) for r in seed_entities
                     for m in r["mentions"] if m["text"] == name}
         assert readings == {expected["acting"], expected["place_type"]}
+
+
+@pytest.mark.parametrize(
+    "text, lang, surface, country",
+    [
+        ("Le ministre a confié la base aérienne aux Forces armées du Sénégal lors d'une cérémonie sobre.", "fr",
+         "Forces armées du Sénégal", "SEN"),
+        ("Le camp de Kati sera remis aux Forces armées maliennes avant la fin du mois.", "fr",
+         "Forces armées maliennes", "MLI"),
+    ],
+)
+def test_an_armed_force_named_by_its_state_has_that_state(text: str, lang: str, surface: str, country: str,
+                                                          models: Models) -> None:
+    annotated = annotated_of(text, models)
+    found = extract(annotated, annotated.doc, load_kb(), models.get(lang)).mentions
+    assert [(m.type, m.country) for m in found if m.text == surface] == [("ORG", country)]
+
+
+def test_an_organisation_that_is_no_armed_force_takes_no_state_from_its_name(models: Models) -> None:
+    text = "La Banque centrale du Sénégal a publié ses comptes annuels jeudi."
+    annotated = annotated_of(text, models)
+    found = extract(annotated, annotated.doc, load_kb(), models.get("fr")).mentions
+    assert [m.country for m in found if m.type == "ORG" and "Banque" in m.text] == [None]

@@ -52,7 +52,7 @@ from recoupe.crosscheck.stories import WINDOW_DAYS as STORY_WINDOW_DAYS
 from recoupe.registry import register
 from recoupe.understand.events._dates import NEWS_WINDOW_DAYS, writing_weekdays
 from recoupe.understand.events.arabic import DAY_COUNTED_FROM_PUBLICATION
-from recoupe.understand.events.records import EventMention, event_id, to_event_records
+from recoupe.understand.events.records import ActorRef, EventMention, event_id, to_event_records
 from recoupe.understand.timex.calendar import interval
 from recoupe.understand.timex.dating import date_from_story
 
@@ -121,16 +121,29 @@ def _item(e: EventMention, entity_of: Mapping[tuple[str, int, int], str], entiti
         # something else: neither says which deal it is, such a mention links as an undated one of its story
         span, schedule = None, True
     end_span = interval(e.date.end) if told and e.date.end else None
+
+    def states(refs: Sequence[ActorRef]) -> frozenset[str]:
+        # an actor the events stage left without state has its entity's, as the record has ("FACI", the
+        # acronym of the Forces armées de Côte d'Ivoire, an organisation of that state)
+        found: set[str] = set()
+        for r in refs:
+            country = r.country
+            if not country and r.start is not None and r.end is not None:
+                key = entity_of.get((r.article, r.start, r.end))
+                country = (entities.get(key) or {}).get("country") if key else None
+            if country:
+                found.add(str(country))
+        return frozenset(found)
+
     return FuseItem(
         article=e.article, category=e.category, reciprocal=e.category in RECIPROCAL, story=story,
-        source_countries=frozenset(r.country for r in e.source if r.country),
-        recipient_countries=frozenset(r.country for r in e.recipient if r.country),
+        source_countries=states(e.source), recipient_countries=states(e.recipient),
         persons=frozenset(persons), person_country=persons,
         # a variant is compared as its family: the F-35A deal is told "F-35" by other outlets
         names=frozenset(str((entities.get(n) or {}).get("parent") or n) for n in _names_of(e)),
         start=span[0] if span else None, end=(end_span or span)[1] if span else None,
         granularity=e.date.granularity if span else "unknown", factuality=e.factuality, schedule=schedule,
-        published=pub[1] if pub else None, news=e.date.by_publication,
+        published=pub[1] if pub else None, published_from=pub[0] if pub else None, news=e.date.by_publication,
         delivered=e.attributes.get("status") == "delivered",
     )
 

@@ -8,7 +8,9 @@ to a year must share one; an undated mention joins only an event of its own stor
 statement told in passing, the one event of its person); when several of its story fit, the one its own
 article dates. A mention that could join two events joins none, and a vague mention of a person's doing joins
 only that person's event. A plan told before the day of the event, or by an undated article of its story, is
-that event. Then events of one family of categories that are one act told two ways merge (a deal told as a
+that event, and so is a plan of the event's day told by an article dated only by a month that holds that day;
+an undated fact of its story told after the planned day is the plan come true (or the decision it was).
+Then events of one family of categories that are one act told two ways merge (a deal told as a
 transfer and as an accord, the talks of a visit: ``CATEGORY_FAMILIES``, ``merged_category``); an undated one
 joins the act its articles of known day report as their news (``_reports``). Pure and near-linear (see
 ``link``).
@@ -93,6 +95,7 @@ class FuseItem:
     factuality: str = "asserted"
     schedule: bool = False  # an arms deal's date later than its article (deliveries to come): linked as undated
     published: date | None = None  # last day of its article's publication date, when known
+    published_from: date | None = None  # its first day (a month-dated article may be from any of its days)
     news: bool = False  # told undated as its article's news (the events stage dated it by the publication date)
     delivered: bool = False  # an arms deal's mention that tells a delivery (its status), not the order
 
@@ -200,13 +203,23 @@ def _same_fact(it: FuseItem, c: _Cluster) -> bool:
     if group == "future" and c.fact == "real":
         # the plan's article came out before the event's first day, or is undated and of the event's own story
         # (a story is one news: a second visit of the same direction is not in it)
+        # or, dated to the event's days, it may have been written before them (an article dated by its month
+        # only: "on the 20th the camp will be handed over", told in February, is the handover of the 20th)
         return bool(c.lo and ((it.published and it.published <= c.lo)
-                              or (it.published is None and it.story and it.story in c.stories)))
+                              or (it.published is None and it.story and it.story in c.stories)
+                              or (it.start and it.published_from and it.published_from <= c.lo
+                                  and it.story and it.story in c.stories)))
     if group == "real" and c.fact == "future":
         # the plan was told before the day; or, as above, by an undated article of the item's story about the
         # event's own days (the order mentions are linked in does not matter)
-        return bool(c.planned_told and it.start and (c.planned_told <= it.start or (
-            c.planned_told == date.max and c.lo and it.story and it.story in c.stories)))
+        if c.planned_told and it.start and (c.planned_told <= it.start or (
+                c.planned_told == date.max and c.lo and it.story and it.story in c.stories)):
+            return True
+        # an undated fact of the event's story, told by an article not older than the planned days: the plan
+        # came true, or the plan was the decision taken that day ("Chad decided on Thursday to end the accord",
+        # "N'Djamena announces the end of the accord")
+        return bool(it.start is None and c.lo and c.hi and it.story and it.story in c.stories
+                    and (it.published is None or c.hi <= it.published))
     return False
 
 

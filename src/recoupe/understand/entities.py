@@ -278,7 +278,8 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
     # name inside a longer proper name that spaCy found ("rwandais" in "Front patriotique rwandais",
     # "Paris" in "Association des Chimistes de Paris") is part of that name, not a mention of its own.
     ner_spans = _ner_spans(doc, text)
-    kb_matches = [m for m in matcher_for(kb, nlp)(doc) if not _inside_longer_name(m[0], m[1], ner_spans)]
+    all_kb_matches = matcher_for(kb, nlp)(doc)
+    kb_matches = [m for m in all_kb_matches if not _inside_longer_name(m[0], m[1], ner_spans)]
     arabic = annotated.lang == "ar" or arabic_names.has_arabic(text)
     if arabic:  # clitics stay on Arabic words in spaCy's tokens: "وإيران", "بالرياض"
         kb_matches += arabic_names.kb_matches(text, kb)
@@ -320,7 +321,8 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
 
     # 4. spaCy's entities
     for start, end, ner_type in ner_spans:
-        add(start, end, ner_type, None, "ner")
+        add(start, end, ner_type, None, "ner",
+            _force_country(text[start:end], start, end, all_kb_matches, kb) if ner_type == "ORG" else None)
 
     found.sort(key=lambda m: (m.start, m.end))
     return ArticleEntities(article=article.id, mentions=tuple(found))
@@ -354,6 +356,22 @@ def _arabic_persons(text: str, kb: KnowledgeBase, spans: _Spans, found: list[Men
         entry = kb.entries.get(key)
         add(start, end, "PERSON", entry.id if entry else None, "surname",
             entry.country if entry else None, entry.sector if entry else None)
+
+
+# The armed forces of a state, named by it: "Forces armées de Côte d'Ivoire", "the Kuwaiti Air Force", "armée
+# malienne". Such an organisation acts for its state (the camp handed over to it is handed over to that state).
+_FORCES = re.compile(r"\b(?:forces?\s+arm[ée]es?|arm[ée]e|armed\s+forces|air\s+force|navy|army|armée\s+de\s+l'air"
+                     r"|marine|gendarmerie)\b|القوات\s+المسلحة|الجيش", re.IGNORECASE)
+
+
+def _force_country(surface: str, start: int, end: int, kb_matches: Iterable[tuple[int, int, str, str]],
+                   kb: KnowledgeBase) -> str | None:
+    """The state of an armed force that its name names (one state only), else None."""
+    if not _FORCES.search(surface):
+        return None
+    states = {kb.entries[eid].country for s, e, eid, _how in kb_matches
+              if start <= s and e <= end and kb.entries[eid].type == "GPE" and kb.entries[eid].country}
+    return next(iter(states)) if len(states) == 1 else None
 
 
 # A capital after one of these is the city itself: "à Rabat", "in Berlin", "depuis Alger".
