@@ -56,3 +56,29 @@ def test_an_actor_without_state_takes_the_state_of_its_entity() -> None:
     # without the entity's state, the organisation is no state: the two are one event
     fusion = fuse([first, second], [{**entities[0], "country": None}], articles_of("A", "B"), stories)
     assert [e["articles"] for e in fusion.events] == [["a0", "a1"]]
+
+
+def test_an_undated_decision_told_as_to_come_joins_the_fact_its_own_article_tells() -> None:
+    # "the two states agreed to restore relations" (read as a plan) and, further on in the same article, "their
+    # relations are restored"; the other outlet's report of the restoration is the same act
+    fact = item("a", "DIPLOMATIC_RELATIONS", src="IRN", rcp="SAU", story="s1")
+    other = item("b", "DIPLOMATIC_RELATIONS", src="IRN", rcp="SAU", story="s1")
+    plan = item("a", "DIPLOMATIC_RELATIONS", src="IRN", rcp="SAU", story="s1", factuality="planned")
+    assert link([plan, fact, other]) == [[0, 1, 2]]
+    # a plan of another article is a step to come, not the act told as done
+    assert link([replace(plan, article="c"), fact, other]) == [[0], [1, 2]]
+    # a visit to come is another visit, whatever its article says of a past one
+    assert link([item("a", "VISIT", src="EGY", rcp="TUR", story="s1", factuality="planned"),
+                 item("a", "VISIT", src="EGY", rcp="TUR", story="s1")]) == [[0], [1]]
+
+
+def test_an_undated_act_is_the_news_of_an_article_dated_by_its_month() -> None:
+    # a withdrawal announced on the 17th; an article dated "February 2022" only that tells, undated, the
+    # cooperation ended between the same states: its news, as it may have come out on the 18th
+    announced = item("a", "OTHER", day="2022-02-17", src="FRA", rcp="MLI", story="s1")
+    told = replace(item("a", "COOPERATION", src="FRA", rcp="MLI", story="s1"), news=True,
+                   published=date(2022, 2, 28), published_from=date(2022, 2, 1))
+    assert link([announced, told]) == [[0, 1]]
+    # an article of known day three weeks after the announcement recalls it: not its news
+    assert link([announced, replace(told, published_from=date(2022, 3, 10), published=date(2022, 3, 10))]) == [
+        [0], [1]]

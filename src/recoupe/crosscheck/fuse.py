@@ -250,8 +250,11 @@ def fuse(event_mentions: Sequence[EventMention], entities: Sequence[Mapping[str,
             found.append(conflict(eid, "date", claims(date_claims)))
         if record["category"] in ("AGREEMENT", "COOPERATION", "MEETING"):
             per_article: dict[str, tuple[frozenset[str], str]] = {}
+            real = any(fact_group(m.factuality) == "real" for m in members)
             for m in members:
-                d = domains(m)
+                # what the parties mean to add later ("they also intend to work together on X") is not the
+                # scope they agreed on
+                d = domains(m) if not real or fact_group(m.factuality) == "real" else frozenset()
                 if d:
                     prev = per_article.get(m.article)
                     per_article[m.article] = ((prev[0] | d) if prev else d, prev[1] if prev else m.evidence[0].quote)

@@ -62,6 +62,10 @@ _FACT_GROUP = {"asserted": "real", "reported": "real", "planned": "future", "hyp
 # deliveries to come ("Greece will receive 20 F-35s") by the same articles (press dev: the Greek F-35 deal was two
 # records of one day, one per factuality).
 PLANS_ARE_PART = frozenset({"ARMS_TRANSFER"})
+# Categories whose plan told undated is the decision its own article tells as done: "the two states agreed to
+# resume relations" (the resumption to come) beside "relations were restored" is one agreement. A visit or a
+# meeting to come is another one. Press dev split (frag, cover); re-run bench/bench_press.py if changed.
+DECISIONS = frozenset({"DIPLOMATIC_RELATIONS", "AGREEMENT", "COOPERATION", "MEDIATION"})
 # An undated mention in an article published at most this many days after an event of its story dated to the day
 # is taken for that event (its news) when other events of the story fit too: the press corpus's reports come
 # out 0-3 days after their news (press dev split; tests/test_fuse.py).
@@ -127,10 +131,12 @@ class _Cluster:
     best_tier: int = 3
     # the last publication day of its members told as to come (a plan told before its day is the event itself)
     planned_told: date | None = None
-    # the publication days of its members when each is undated and told as its article's news, else None
-    news_days: set[date] | None = field(default_factory=set)
-    # the publication day of each of its articles (None: unknown)
-    published: dict[str, date | None] = field(default_factory=dict)
+    # the publication days (first, last) of its members when each is undated and told as its article's news,
+    # else None
+    news_days: set[tuple[date, date]] | None = field(default_factory=set)
+    # the publication days (first, last: an article dated by its month may be of any of its days) of each of its
+    # articles (None: unknown)
+    published: dict[str, tuple[date, date] | None] = field(default_factory=dict)
     lo: date | None = None  # the dates every dated member allows (intersection of their intervals)
     hi: date | None = None
 
@@ -141,7 +147,7 @@ class _Cluster:
         self.best_tier = min(self.best_tier, it.tier)
         if self.news_days is not None:
             if it.news and it.published:
-                self.news_days.add(it.published)
+                self.news_days.add((it.published_from or it.published, it.published))
             else:
                 self.news_days = None
         group = fact_group(it.factuality, it.category)
@@ -151,7 +157,8 @@ class _Cluster:
         elif group == "real" and self.fact == "future":
             self.fact = "real"  # the plan came true: its later mentions tell it as done
         self.articles.add(it.article)
-        self.published.setdefault(it.article, it.published)
+        self.published.setdefault(it.article, (it.published_from or it.published, it.published)
+                                  if it.published else None)
         if it.story:
             self.stories.add(it.story)
         self.source_countries |= it.source_countries
@@ -205,6 +212,8 @@ def _same_fact(it: FuseItem, c: _Cluster) -> bool:
         # (a story is one news: a second visit of the same direction is not in it)
         # or, dated to the event's days, it may have been written before them (an article dated by its month
         # only: "on the 20th the camp will be handed over", told in February, is the handover of the 20th)
+        if it.start is None and it.category in DECISIONS and it.article in c.articles:
+            return True  # "the two states agreed to resume relations": the agreement its article tells as done
         return bool(c.lo and ((it.published and it.published <= c.lo)
                               or (it.published is None and it.story and it.story in c.stories)
                               or (it.start and it.published_from and it.published_from <= c.lo
@@ -339,9 +348,11 @@ def link(items: Sequence[FuseItem]) -> list[list[int]]:
         return sorted(found)
 
     # the best identified first: dated before undated, then those naming persons, then those naming a system or
-    # an exercise (an undated "the deal" then finds the deal its article names)
-    order = sorted(range(len(items)), key=lambda i: (items[i].tier, items[i].start or date.max,
-                                                     -len(items[i].persons), not items[i].names, i))
+    # an exercise (an undated "the deal" then finds the deal its article names), and among undated ones the facts
+    # before the plans (a plan that its article tells as done elsewhere then finds that fact: ``DECISIONS``)
+    order = sorted(range(len(items)), key=lambda i: (
+        items[i].tier, items[i].start or date.max, -len(items[i].persons), not items[i].names,
+        items[i].tier == 3 and fact_group(items[i].factuality, items[i].category) == "future", i))
     for i in order:
         it = items[i]
         fits = [ci for ci in candidates(it) if _compatible(it, clusters[ci])
@@ -473,8 +484,13 @@ def _same_event(a: _Cluster, b: _Cluster) -> bool:
         return False
     undated, dated = (a, b) if a.lo is None else (b, a)
     return bool(undated.news_days and dated.lo and dated.hi and all(
-        dated.lo <= day and dated.hi >= day - timedelta(days=NEWS_DAYS) for day in undated.news_days)) or _reports(
-        undated, dated)
+        _news_window(dated.lo, dated.hi, days) for days in undated.news_days)) or _reports(undated, dated)
+
+
+def _news_window(lo: date, hi: date, published: tuple[date, date]) -> bool:
+    """Whether an article published on one of the days ``published`` (first, last) may have come out on the days
+    ``lo``..``hi`` of an event or at most NEWS_DAYS after them (told as its news)."""
+    return lo <= published[1] and hi >= published[0] - timedelta(days=NEWS_DAYS)
 
 
 def _reports(undated: _Cluster, dated: _Cluster) -> bool:
@@ -485,16 +501,11 @@ def _reports(undated: _Cluster, dated: _Cluster) -> bool:
     2024). The dated one is dated to the day, a week or a month (a year holds many acts)."""
     if undated.lo is not None or dated.best_tier > 1 or dated.lo is None or dated.hi is None:
         return False
-    lo, hi = dated.lo, dated.hi
-
-    def news(day: date) -> bool:
-        return lo <= day and hi >= day - timedelta(days=NEWS_DAYS)
-
     # an article of unknown day may be a later one that recalls the event (the seeds' January 2023 report of an
     # accord signed in November 2021): one shared article of known day, and each known day within the window
     shared = [day for a in undated.articles & dated.articles if (day := undated.published.get(a))]
     days = [day for a in undated.articles if (day := undated.published.get(a))]
-    return bool(shared) and all(news(day) for day in days)
+    return bool(shared) and all(_news_window(dated.lo, dated.hi, days) for days in days)
 
 
 def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
