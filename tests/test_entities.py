@@ -254,3 +254,11 @@ def test_an_organisation_that_is_no_armed_force_takes_no_state_from_its_name(mod
     annotated = annotated_of(text, models)
     found = extract(annotated, annotated.doc, load_kb(), models.get("fr")).mentions
     assert [m.country for m in found if m.type == "ORG" and "Banque" in m.text] == [None]
+
+
+def test_a_possessive_is_not_part_of_the_name(models: Models) -> None:
+    text = "The talks opened on Monday, a day after Cyril Ramaphosa's arrival in Lagos for a two-day stay."
+    annotated = annotated_of(text, models)
+    found = [m.text for m in extract(annotated, annotated.doc, load_kb(), models.get("en")).mentions
+             if m.type == "PERSON"]
+    assert found == ["Cyril Ramaphosa"]

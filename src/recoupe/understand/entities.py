@@ -396,6 +396,7 @@ _INSTITUTION_HEAD = re.compile(
     r"Institute|Commission|Party|Union|Organization|Organisation|Federation|University)\b"
 )
 _ELISION = re.compile(r"^(?:l|d)['’]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _ner_spans(doc: Any, text: str) -> list[tuple[int, int, EntityType]]:
@@ -412,6 +413,9 @@ def _ner_spans(doc: Any, text: str) -> list[tuple[int, int, EntityType]]:
         while (end > start and text[end - 1] in " ,;:»\"”’'") or (
                 text[end - 1:end] == "." and not re.search(r"\b[A-Z]\.$", text[start:end])):
             end -= 1
+        possessive = _POSSESSIVE.search(text[start:end])
+        if possessive and possessive.start() > 0:  # "Narendra Modi's first state visit": the name is Modi's
+            end = start + possessive.start()
         for pattern in (_ELISION, _CIVIL_TITLE):
             m = pattern.match(text[start:end])
             if m and m.end() < end - start:
