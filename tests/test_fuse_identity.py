@@ -250,3 +250,16 @@ def test_an_undated_accord_and_an_undated_cooperation_of_one_story_told_by_diffe
                  item("b", "MEETING", src="JOR", rcp="USA", story="s1")]) == [[0], [1]]
     assert link([item("a", "ARMS_TRANSFER", src="USA", rcp="JOR", story="s1"),
                  item("b", "COOPERATION", src="USA", rcp="JOR", story="s1")]) == [[0], [1]]
+
+
+def test_an_accord_of_the_day_joins_the_deal_of_its_day_not_one_dated_to_the_month() -> None:
+    # jets pledged on the 20th, "the two states committed to delivering jets" told that day, and a tank deal of
+    # the same states that the story dates to the month only
+    tanks = frozenset({"eqp:leopard"})
+    items = [item("a", "ARMS_TRANSFER", day="2023-08-20", src="DNK", rcp="UKR", story="s1", names=F35),
+             item("b", "COOPERATION", day="2023-08-20", src="DNK", rcp="UKR", story="s1"),
+             item("c", "ARMS_TRANSFER", month="2023-08", src="DNK", rcp="UKR", story="s1", names=tanks)]
+    assert link(items) == [[0, 1], [2]]
+    # the tank deal dated to the day as well: which one the accord tells is not known, it joins neither
+    items[2] = item("c", "ARMS_TRANSFER", day="2023-08-20", src="DNK", rcp="UKR", story="s1", names=tanks)
+    assert link(items) == [[0], [1], [2]]

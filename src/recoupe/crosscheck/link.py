@@ -532,8 +532,13 @@ def _across_categories(clusters: Sequence[_Cluster]) -> list[_Cluster]:
             if _family_of({c.category, category}):
                 fits = [cj for cj in near if clusters[cj].category == category and _same_event(c, clusters[cj])]
                 news = [cj for cj in fits if _reports(c, clusters[cj])]
+                precise = [cj for cj in fits if clusters[cj].best_tier == 0]
                 if len(news) == 1:
                     fits = news  # undated: the act its articles report as their news, not one they recall
+                elif c.best_tier == 0 and len(fits) > 1 and len(precise) == 1:
+                    # dated to the day: the one of its days, not one its sources date to the month (the talks of
+                    # a state visit, not the ministers' meeting earlier that month)
+                    fits = precise
                 elif fits and c.lo is None and len([cj for cj in near if clusters[cj].category == category
                                                     and _same_identity(c, clusters[cj])]) > 1:
                     fits = [*fits, -1]  # undated, it could be another event of the story, dated or not
