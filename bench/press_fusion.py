@@ -7,7 +7,11 @@ more than one record (``--all``: every matched one), its records: category, date
 the corpus files that tell it and its story. ``--pairs`` adds, per pair of records of one gold event, the
 differences that keep fusion from merging them (category, dated or not, states, story, shared article,
 factuality), then their counts: decide fusion rules from these counts over the dev split, not from single
-examples. Prints only file names and record fields, no article text (the report quotes nothing).
+examples. ``--cover`` prints, for each required gold event whose best record (score.py's ``fused_coverage``)
+does not cite all its texts, the texts it misses and, for each, whether another record of the gold event's
+categories cites it (a fusion miss) or none does (the events stage found nothing there to fuse), with the
+split's records-per-event and coverage figures. Prints only file names and record fields, no article text (the
+report quotes nothing).
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("dev", "test"))
     parser.add_argument("--all", action="store_true", help="every matched gold event, not only the split ones")
     parser.add_argument("--pairs", action="store_true", help="the differences of each pair of records, counted")
+    parser.add_argument("--cover", action="store_true", help="the texts each gold event's best record misses")
     args = parser.parse_args(argv)
     score = load_scorer()
     gold = score.load_gold(str(PRESS), split=args.split)
@@ -62,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     doc_of = score.doc_of(by_doc)
     story = {a: str(s["id"]) for s in _read(args.out / "stories.jsonl") for a in s["articles"]}
     events = [e for e in _read(args.out / "events.jsonl") if any(m["article"] in doc_of for m in e["mentions"])]
+    if args.cover:
+        return _cover(score, gold, events, doc_of)
     counts: Counter[tuple[str, ...]] = Counter()
     for g in gold.EVENTS:
         if not g.get("required"):
@@ -88,6 +95,44 @@ def main(argv: list[str] | None = None) -> int:
         print("\npairs of records of one gold event, by what differs:")
         for key, n in counts.most_common():
             print(f"  {n:3}  {'; '.join(key)}")
+    return 0
+
+
+def _cover(score: Any, gold: Any, events: list[dict[str, Any]], doc_of: dict[str, str]) -> int:
+    """Per required gold event whose best record misses some of its texts: which, and why (another record of
+    its categories cites the text, or none does)."""
+    have = want = 0
+    counts: list[int] = []
+    misses: Counter[str] = Counter()
+    for g in gold.EVENTS:
+        if not g.get("required"):
+            continue
+        want += len(g["docs"])
+        found = [e for e in events if score.matches(e, g, doc_of)]
+        if not found:
+            print(f"{g['id']}: no record")
+            continue
+        counts.append(len(found))
+
+        def docs(e: dict[str, Any]) -> set[str]:
+            return {doc_of.get(m["article"]) or "?" for m in e["mentions"]}
+
+        best = max(found, key=lambda e: len(docs(e) & set(g["docs"])))
+        have += len(docs(best) & set(g["docs"]))
+        missing = sorted(set(g["docs"]) - docs(best))
+        if not missing:
+            continue
+        cats = {g["category"], *g.get("alt_categories", ())}
+        why = []
+        for d in missing:
+            elsewhere = any(d in docs(e) for e in events if e["category"] in cats and e is not best)
+            kind = "fusion" if elsewhere else "extraction"
+            misses[kind] += 1
+            why.append(f"{d} ({'in another record' if elsewhere else 'no record of its categories cites it'})")
+        print(f"{g['id']}: {len(found)} records, best cites {len(docs(best) & set(g['docs']))}/{len(g['docs'])}; "
+              f"misses {', '.join(why)}")
+    print(f"\nrecords per found event {sum(counts) / len(counts):.2f}, coverage {have / want:.3f}; missed texts: "
+          f"{misses['fusion']} cited by another record, {misses['extraction']} by no record of the categories")
     return 0
 
 
