@@ -62,6 +62,10 @@ pytestmark = pytest.mark.slow
 # entity pairs F1 0.879, stories B3 0.934, titles 40/43, dates 98/110, body kept 0.995, furniture removed 0.87,
 # fused coverage 0.677, conflicts 6/41, fragmentation 1.82 (ceiling kept at 1.83); fr 0.92 / 0.971;
 # en 0.767 / 0.889; ar 0.652 / 0.946 (the Arabic precision floor is back above where it was lowered), F1 0.973.
+# Lowered a third time, for the same reason: ar precision 0.94 -> 0.93 when a plan joined the fact it became and a
+# month-dated article counted as the news of its month (branch fuse3): Arabic records 32 right of 34 -> 29 of 31,
+# the same 2 false. Raised with it (fuse3 + cf3, main b403550 + a07a8d0): conflicts 6/41 -> 10/41 at precision 1.0
+# (the conflict precision floor back to the issue's 0.8), fused coverage 0.682 -> 0.70, fragmentation 1.77 -> 1.63.
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
         "events_recall_strict": 0.78,
@@ -75,22 +79,22 @@ FLOORS: dict[str, dict[str, float]] = {
         "dates": 98,
         "content_recall": 0.99,
         "boiler_removed": 0.86,
-        "fused_coverage": 0.68,
-        "conflicts_found": 6,
+        "fused_coverage": 0.70,
+        "conflicts_found": 10,
     },
     "fr": {"events_recall_strict": 0.92, "events_precision": 0.97},
     "en": {"events_recall_strict": 0.76, "events_precision": 0.88},
-    "ar": {"events_recall_strict": 0.65, "events_precision": 0.94, "entity_pair_f1": 0.97, "titles": 16, "dates": 28,
+    "ar": {"events_recall_strict": 0.65, "events_precision": 0.93, "entity_pair_f1": 0.97, "titles": 16, "dates": 28,
            "boiler_removed": 0.88},
 }
 # Ceilings: figures that must not go up (records per found gold event).
-CEILINGS: dict[str, dict[str, float]] = {"all": {"fragmentation": 1.78}}
+CEILINGS: dict[str, dict[str, float]] = {"all": {"fragmentation": 1.64}}
 # Share of output conflicts (on scored articles' events) that answer a gold disagreement. The issue's target is 0.8;
 # lowered to 0.75 when an official of the Arab League stopped making his state a party (branch igo): the two
 # mentions of Syria's readmission then fuse and their 12 against 11 years of suspension is reported -- one of the
 # gold's disagreements -- but the record is undated (neither article has a publication date the reading finds),
 # so the scorer's strict match, which needs a date, counts it as spurious: 6 of 7 -> 6 of 8.
-CONFLICT_PRECISION = 0.75
+CONFLICT_PRECISION = 0.8
 COUNTS = {"transfers_found", "titles", "dates", "conflicts_found"}  # the scorer writes them "found/wanted"
 
 
