@@ -50,7 +50,9 @@ from recoupe.understand.events.arabic_sides import (
     _actors,
     _arms_sides,
     _article_system,
+    _aside,
     _by_country,
+    _counterpart,
     _locative,
     _people,
     _ref,
@@ -61,6 +63,7 @@ from recoupe.understand.events.arabic_sides import (
 from recoupe.understand.events.arabic_triggers import (
     _AGREEMENT_NOUN,
     _DYAD,
+    _MINISTRY,
     _PRIORITY,
     _THE_AGREEMENT,
     _TRIGGERS,
@@ -112,6 +115,8 @@ def _sentence_events(annotated: AnnotatedArticle, start: int, end: int, rank: in
     hits: list[_Hit] = []
     for d in _TRIGGERS:
         for m in d.pattern.finditer(norm):
+            if d.category == "VISIT" and _MINISTRY.fullmatch(m.group(0)):
+                continue
             s, e = start + origin[m.start()], start + origin[m.end() - 1] + 1
             hits.append(_Hit(d, s, e))
     if not hits:
@@ -166,7 +171,8 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
     article_id = annotated.article.id
     text = annotated.article.text
     cat = hit.d.category
-    actors = [m for m in _actors(in_sentence) if m.type != "EQUIPMENT"]
+    actors = [m for m in _actors(in_sentence) if m.type != "EQUIPMENT"
+              and (cat == "MEDIATION" or not _aside(text, m))]
     source: list[ActorRef] = []
     recipient: list[ActorRef] = []
     location: ActorRef | None = None
@@ -200,7 +206,8 @@ def _event(annotated: AnnotatedArticle, hit: _Hit, start: int, end: int, rank: i
             return None
         source, recipient, equipment, attributes = built
     else:
-        parties = [_ref(m) for m in _by_country(a for a in actors if not _locative(text, a))]
+        parties = [_ref(m) for m in _by_country(a for a in actors if not _locative(text, a)
+                                                or (hit.d.frame == "break" and _counterpart(text, hit, a)))]
         if cat in ("AGREEMENT", "COOPERATION") and not parties and _THE_AGREEMENT.search(
                 _n(text[max(start, hit.start - 40):min(end, hit.end + 40)])):
             dyad_words = True  # "تم توقيع الاتفاقية": the agreement the article is about, between its two states

@@ -39,7 +39,12 @@ _CURRENCY = {"دولار": "USD", "دولارا": "USD", "دولارات": "USD"
 # Plural scale words without a number before them say "billions", "millions": no amount.
 _UNCOUNTED_SCALES = frozenset({"مليارات", "ملايين"})
 _VALUE = re.compile(r"(?:(\d+(?:[.,]\d+)?)\s*)?(مليارات|مليارا|ملياري|مليار|ملايين|مليوني|مليونا|مليون)\s+"
-                    r"(?:من\s+)?(?:ال)?(دولارات|دولارا|دولار|يورو|جنيه|دينار|درهم|ريال|روبل|ليره)")
+                    r"(?:من\s+)?(?:ال)?(دولارات|دولارا|دولار|يورو|جنيه|دينار|درهم|ريال|روبل|ليره)"
+                    r"(?:\s+(?:ال)?(استرليني|سعودي|قطري|اماراتي|اردني|جزايري|كويتي|مصري))?")
+# A currency word's state, when written after it: "جنيه إسترليني" is the pound sterling, not the Egyptian pound.
+_QUALIFIED = {("جنيه", "استرليني"): "GBP", ("ريال", "قطري"): "QAR", ("درهم", "اماراتي"): "AED",
+              ("دينار", "اردني"): "JOD", ("دينار", "كويتي"): "KWD", ("دينار", "جزايري"): "DZD",
+              ("ريال", "سعودي"): "SAR", ("جنيه", "مصري"): "EGP"}
 
 
 def parse_value_ar(text: str) -> dict[str, Any] | None:
@@ -56,7 +61,7 @@ def parse_value_ar(text: str) -> dict[str, Any] | None:
     number = float(m.group(1).replace(",", ".")) if m.group(1) else 1.0
     if m.group(1) and scale_word in ("ملياري", "مليوني"):
         scale //= 2
-    currency = _CURRENCY.get(m.group(3).replace("ليره", "ليرة"))
+    currency = _QUALIFIED.get((m.group(3), m.group(4) or "")) or _CURRENCY.get(m.group(3).replace("ليره", "ليرة"))
     if currency is None:
         return None
     amount = number * scale

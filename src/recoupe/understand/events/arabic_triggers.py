@@ -36,7 +36,7 @@ def _words(*forms: str) -> str:
 class _TriggerDef:
     category: Category
     pattern: re.Pattern[str]
-    frame: str = ""  # "visit_to", "host", "supply", "buy", "deliver", "warn", "mediate", "break"
+    frame: str = ""  # "visit_to", "host", "supply", "sell", "buy", "deliver", "warn", "mediate", "break"
 
 
 # Endings a trigger word may take: verb endings and attached pronouns ("وقعا", "زارت", "زيارته", "استقبالها"),
@@ -58,6 +58,8 @@ _WEAPON_RE = re.compile(_PRE + _WEAPON_NOUNS + r"(?:\w*)")
 _TRIGGERS: tuple[_TriggerDef, ...] = (
     # arms deals (need a weapon in the clause)
     _t("ARMS_TRANSFER", _words("تزويد", "تزود", "يزود", "ستزود", "زودت"), "supply"),
+    # "وافقت واشنطن على بيع 18 طائرة إلى الأردن", "تعتزم اليونان بيع مقاتلات إلى الهند": the seller is named
+    _t("ARMS_TRANSFER", _words("بيع", "يبيع", "تبيع", "سيبيع", "ستبيع", "باع", "باعت"), "sell"),
     _t("ARMS_TRANSFER", _words("صفقة", "صفقات", "شراء", "اقتناء", "يشتري", "اشترت", "تشتري", "عقد لشراء",
                                "طلبية"), "buy"),
     _t("ARMS_TRANSFER", _words("تسليم", "تسلم", "تسلمت", "يتسلم", "تتسلم", "سيتسلم", "ستتسلم", "استلام",
@@ -69,9 +71,13 @@ _TRIGGERS: tuple[_TriggerDef, ...] = (
                                       "عودة سوريا", "عودتها", "استعادت", "استعادة مقعد", "لشغل مقعدها")),
     _t("DIPLOMATIC_RELATIONS", _words("قطع العلاقات", "قطيعة", "انقطاع العلاقات", "سحب السفير",
                                       "استدعاء السفير", "تعليق عضوية", "تجميد عضوية"), "break"),
+    # "قطع المغرب علاقاته مع", "سحب سفيرها من", "استدعت الخارجية السفير": the verb and its own noun
+    _t("DIPLOMATIC_RELATIONS", r"(?:(?:قطع|قطعت)\s+(?:ال)?علاقات|(?:سحب|طرد|استدعاء)\s+(?:ال)?سفير|"
+                               r"(?:استدعت|استدعي|تستدعي|يستدعي|طردت)(?:\s+\w+){0,4}?\s+(?:ال)?سفير)(?:ه|ها|هما|يها|يه)?",
+       "break"),
     # agreements: a signing verb with an agreement noun (checked in _agreement_noun)
     _t("AGREEMENT", _words("وقع", "وقعا", "وقعت", "وقعتا", "يوقع", "يوقعان", "توقيع", "التوقيع", "أبرم",
-                           "أبرمت", "إبرام")),
+                           "أبرمت", "إبرام", "توقع", "سيوقع", "ستوقع", "توقعان", "سيوقعان", "ستوقعان")),
     _t("COOPERATION", _words("مجلس التعاون الاستراتيجي", "المجلس الاستراتيجي", "رفع مستوى التعاون",
                              "الشراكة الاستراتيجية", "إعلان الشراكة", "تعاون عسكري", "التعاون العسكري",
                              "التعاون الدفاعي")),
@@ -80,8 +86,13 @@ _TRIGGERS: tuple[_TriggerDef, ...] = (
     _t("VISIT", _words("زيارة", "يزور", "زار", "سيزور", "يتوجه", "توجه", "سيتوجه", "وصل", "يصل", "سيصل",
                        "حل ضيفا"), "visit_to"),
     _t("VISIT", _words("استقبل", "يستقبل", "استقبال"), "host"),
-    _t("MEETING", _words("التقى", "يلتقي", "لقاء", "للقاء", "اجتماع", "اجتماعا", "محادثات", "مباحثات",
-                         "قمة", "اتصال هاتفي", "تصافحا")),
+    _t("MEETING", _words("التقى", "يلتقي", "اجتمع", "اجتمعا", "يجتمع", "سيجتمع", "لقاء", "للقاء", "اجتماع",
+                         "اجتماعا", "محادثات", "مباحثات",
+                         "قمة", "اتصال هاتفي", "اتصالا هاتفيا", "مكالمة هاتفية", "تصافحا")),
+    # "بحث الرئيس مع نظيره", "بحث وزيرا خارجية مصر والأردن": talks; the verb only (no article: "البحث" is
+    # research), and a meeting needs two states (_event)
+    _TriggerDef("MEETING", re.compile(r"(?<![\w])(?:[وف])?(?:بحث|بحثا|بحثت|يبحث|يبحثان|تبحث|سيبحث|سيبحثان)"
+                                      r"(?![\w])")),
     _t("STATEMENT", _words("حذر", "حذرت", "تحذير", "تحذيرات", "هدد", "هددت", "عقوبات", "كاتسا"), "warn"),
 )
 # Which reading a sentence keeps when several categories fire (most specific first); the others are dropped
@@ -93,6 +104,10 @@ _AGREEMENT_NOUN = re.compile(_PRE + _words("اتفاق", "اتفاقية", "ات
 _THE_AGREEMENT = re.compile(r"(?<![\w])(?:[وفبل])?(?:ال|لل)(?:اتفاقيه|اتفاق|معاهده)(?![\w])")
 _DYAD = re.compile(_PRE + _words("البلدين", "بلديهما", "الجانبين", "الطرفين", "بينهما", "الثنائية",
                                  "الثنائي", "نظيره", "نظيرها", "الرئيسان", "البلدان"))
+
+
+# "وزارة", "وزارات": the ministry, not "و" + "زار" (visited) + a suffix.
+_MINISTRY = re.compile(r"(?:[وف])?(?:[بل])?وزار(?:ه|ت|ات|تي|تها)")
 
 
 @dataclass(slots=True)

@@ -20,8 +20,12 @@ from recoupe.understand.timex.records import Timex
 _PLANNED = re.compile(
     r"(?<![\w])(?:[وف])?(?:س[يتن](?!نوات|نه|نين|ياس|ياد|يار|يطر|تين|ته|تار|يناريو)\w{3,}|سوف|من المقرر|"
     r"من المنتظر|من المتوقع|المنتظر|المرتقب\w*|يعتزم|تعتزم|يعتزمان|المقبل\w*|القادم\w*|يتطلع\w*|ينتظر|يتوقع|"
-    r"متوقع|تتوقع)(?![\w])")
+    r"متوقع|تتوقع|محتمل\w*|يتفاوض|تتفاوض|يتفاوضان|مفاوضات|تفاوض)(?![\w])")
 _NEGATED = re.compile(r"(?<![\w])(?:[وف])?(?:لم|لن|ليس|نفى|نفت|دون)(?![\w])")
+# A denial or a cancellation governs the act it names a few words on ("نفت الوزارة وجود أي صفقة", "ألغى الوزير
+# زيارة كانت مقررة"); set on the tuning set of bench/arabic_events_holdout.py.
+_DENIED = re.compile(r"(?<![\w])(?:[وف])?(?:نفي|نفت|ينفي|تنفي|الغي|الغت|الغاء|ارجا|ارجات|تاجيل)(?![\w])")
+DENIAL_WORDS = 6
 # "في حال قررت القاهرة المضي في صفقة", "إذا اشترت": an act told as a condition.
 _CONDITIONAL = re.compile(r"(?<![\w])(?:[وف])?(?:في حال|حال|اذا|لو)(?![\w])")
 # How many words before a trigger a condition governs it ("في حال قررت القاهرة المضي قدما في صفقة": 5); set on
@@ -54,7 +58,7 @@ def _factuality(text: str, hit: _Hit, start: int, end: int) -> Factuality:
     before = _n(text[max(start, hit.start - 50):hit.start])
     trigger = _n(text[hit.start:hit.end])
     around = _n(text[max(start, hit.start - 60):min(end, hit.end + 60)])
-    if _NEGATED.search(" ".join(before.split()[-3:])):
+    if _NEGATED.search(" ".join(before.split()[-3:])) or _DENIED.search(" ".join(before.split()[-DENIAL_WORDS:])):
         return "negated"
     if _CONDITIONAL.search(" ".join(before.split()[-CONDITION_WORDS:])):
         return "hypothetical"
