@@ -26,6 +26,22 @@ def test_rule_features_say_what_the_rules_see() -> None:
     assert named[1]["no_act"] and not named[1]["rules_assault"]  # a question narrates no act
 
 
+@pytest.mark.parametrize(("text", "protest"), [
+    # a gathering told as the news: first in its sentence, or with its purpose
+    ("تظاهر مئات العمال أمس أمام مقر الشركة احتجاجا على خفض الأجور.", True),
+    ("وفي المدن الساحلية خرج آلاف السكان إلى الشوارع للمطالبة بتوفير المياه.", True),
+    # protesters of a protest already told doing something else; a relative clause; a call; a riot
+    ("وهتف المتظاهرون بشعارات ضد الحكومة ورفعوا الأعلام.", False),
+    ("واتهم المحتجون الذين تجمعوا أمام المحكمة القاضي بالانحياز.", False),
+    ("دعت النقابات العمال إلى التظاهر يوم الأحد أمام البرلمان احتجاجا على القانون.", False),
+    ("واندلعت أعمال شغب في الضواحي أحرق خلالها شبان عددا من السيارات.", False),
+])
+def test_a_protest_is_a_gathering_told_as_the_news(text: str, protest: bool) -> None:
+    assert ("PROTEST" in arabic_gsr.detect(text)) is protest
+    named = dict(zip(RULE_FEATURES, map(bool, rule_features([text])[0]), strict=True))
+    assert named["rules_protest"] is protest
+
+
 def test_our_training_sentences_are_labelled_and_unique() -> None:
     rows = [json.loads(line) for line in OWN.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) >= 250
