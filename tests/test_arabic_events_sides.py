@@ -103,3 +103,14 @@ def test_a_demonym_of_a_player_or_a_topic_is_no_state(models: Models) -> None:
     assert events_of("وقع اللاعب الجزائري عقدا مع ناد قطري لمدة موسمين.", models) == ()
     (e,) = events_of("بحث وزيرا خارجية مصر والأردن في عمّان الأزمة السودانية.", models)
     assert _sides(e) == ("MEETING", ["EGY", "JOR"], [])
+
+
+def test_a_mediator_is_no_party_to_the_relations_it_brokered(models: Models) -> None:
+    events = events_of("أعلنت الجزائر والمغرب استئناف العلاقات الدبلوماسية بينهما بوساطة سعودية.", models)
+    relations = [e for e in events if e.category == "DIPLOMATIC_RELATIONS"]
+    assert [sorted(e.countries("source")) for e in relations] == [["DZA", "MAR"]]
+
+
+def test_a_future_signing_is_a_planned_agreement(models: Models) -> None:
+    (e,) = events_of("من المنتظر أن توقع مصر واليونان اتفاقية للتعاون البحري الشهر المقبل.", models)
+    assert (e.category, sorted(e.countries("source")), e.factuality) == ("AGREEMENT", ["EGY", "GRC"], "planned")
