@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -217,9 +217,12 @@ def load_detector() -> Detector:
     return detector
 
 
-def classify(sentences: Sequence[str]) -> list[frozenset[str]]:
+def classify(sentences: Sequence[str],
+             encode: Callable[[Sequence[str]], Any] | None = None) -> list[frozenset[str]]:
     """The PLOVER types ("ASSAULT", "PROTEST") the learned detector reads in each sentence: those whose
-    probability reaches its threshold (empty for a text shorter than ``MIN_CHARS``)."""
+    probability reaches its threshold (empty for a text shorter than ``MIN_CHARS``). ``encode``: the sentence
+    encoder (default the USE encoder, ``crosscheck.stories.load_encoder``; the benchmark may pass one that reads
+    a cache of its embeddings)."""
     from recoupe.crosscheck.stories import load_encoder
     from recoupe.understand.events._features import hashed
 
@@ -229,7 +232,7 @@ def classify(sentences: Sequence[str]) -> list[frozenset[str]]:
     if not keep:
         return out
     clean = [" ".join(sentences[i].split()) for i in keep]
-    probs = detector.probabilities(np.asarray(load_encoder()(clean), dtype=np.float32),
+    probs = detector.probabilities(np.asarray((encode or load_encoder())(clean), dtype=np.float32),
                                    hashed(clean, detector.hash_dim), rule_features(clean))
     for row, i in zip(probs, keep, strict=True):
         out[i] = frozenset(label for label, p, th in zip(detector.labels, row, detector.thresholds, strict=True)
