@@ -37,14 +37,9 @@ partition over all mentions of the split, singletons kept) with MUC, B³, CEAF-e
   or year (none or several: undated). ECB+ gives no document dates (most mentions undated); MEANTIME gives 118
   of its 120 articles a creation time, passed to the time tagger as its anchor.
 
-**Document clustering** (``predicted`` stories): the document scorer shipped with the pair scorer
-(``eventpairs.DocumentScorer``: a logistic regression over seven TF-IDF cosines of kinds of words, the USE
-document cosine and the years two documents share or set against each other, ``bench/ecb_pairs.document_features``;
-trained on the Train documents to tell one gold subtopic, its threshold chosen on Dev with the mention threshold),
-average-link agglomeration of its probabilities. ``predicted_tfidf`` (the clustering before it): TF-IDF over the
-lemmas of nouns, proper nouns and verbs of each document's sentences, cosine similarity, average-link
-agglomeration until no two clusters are closer than ``STORY_THRESHOLD``; the learned scorer's training pairs are
-taken inside these clusters. ``stories`` in the record scores each clustering against the gold topics (B³ F1).
+**Document clustering** (``predicted`` stories): TF-IDF over the lemmas of nouns, proper nouns and verbs of each
+document's sentences, cosine similarity, average-link agglomeration until no two clusters are closer than
+``STORY_THRESHOLD``. ``stories`` in the record scores each clustering against the gold topics (B³ F1).
 
 **Learned pair scorer** (``learned_pairs``): ``recoupe.crosscheck.eventpairs`` (a logistic regression over
 same lemma, a lemma-pair lexicon of the ECB+ Train topics, USE cosines of the lemmas, trigger windows,
@@ -415,26 +410,22 @@ def run(data: Dataset, threshold: float = STORY_THRESHOLD) -> dict[str, Any]:
     topic_of = {m.doc: m.topic for m in mentions}
     subtopic_of = {m.doc: m.subtopic for m in mentions}
     has_subtopics = topic_of != subtopic_of
-    from bench.ecb_pairs import pair_mentions, predicted_stories
-    from recoupe.crosscheck.eventpairs import cluster, load_scorer
-
-    records, scorer = pair_mentions(data, parsed, load_kb()), load_scorer()
-    story_of: dict[str, dict[str, str]] = {}
-    if scorer.documents is not None:
-        by_scorer = predicted_stories(parsed, scorer.documents)
-        story_of["predicted"] = {d: by_scorer[d] for d in topic_of}
     clustered = cluster_documents(parsed, threshold)
-    story_of["predicted_tfidf" if story_of else "predicted"] = {d: clustered[d] for d in topic_of}
+    story_of = {"predicted": {d: clustered[d] for d in topic_of}}
     by_recoupe = recoupe_stories(parsed)
     if by_recoupe is not None:
         story_of["recoupe_stories"] = {d: by_recoupe[d] for d in topic_of}
-    settings = {name: [assign[m.doc] for m in mentions] for name, assign in story_of.items()
-                if name != "recoupe_stories"}
-    settings["gold_topic"] = [m.topic for m in mentions]
+    settings = {"predicted": [story_of["predicted"][m.doc] for m in mentions],
+                "gold_topic": [m.topic for m in mentions]}
     if has_subtopics:
         settings["gold_subtopic"] = [m.subtopic for m in mentions]
     if by_recoupe is not None:
         settings["recoupe_stories"] = [by_recoupe[m.doc] for m in mentions]
+    from bench.ecb_pairs import pair_mentions
+    from recoupe.crosscheck.eventpairs import cluster, load_scorer
+    from recoupe.kb import load_kb as _load_kb
+
+    records, scorer = pair_mentions(data, parsed, _load_kb()), load_scorer()
     results: dict[str, Any] = {}
     for name, stories in settings.items():
         results[name] = {}
@@ -454,9 +445,7 @@ def run(data: Dataset, threshold: float = STORY_THRESHOLD) -> dict[str, Any]:
                                                 "end": None, "granularity": "unknown"})):
         stripped = [dataclasses.replace(f, **strip) for f in features]
         ablation[label] = round(conll(gold, link_mentions(mentions, stripped, predicted, "same_lemma")).conll_f1, 4)
-    stories_info: dict[str, Any] = {"tfidf_threshold": threshold, "gold_topics": len(set(topic_of.values()))}
-    if scorer.documents is not None:
-        stories_info["document_scorer_threshold"] = scorer.documents.threshold
+    stories_info: dict[str, Any] = {"threshold": threshold, "gold_topics": len(set(topic_of.values()))}
     if has_subtopics:
         stories_info["gold_subtopics"] = len(set(subtopic_of.values()))
     for name, assign in story_of.items():
@@ -478,9 +467,7 @@ def run(data: Dataset, threshold: float = STORY_THRESHOLD) -> dict[str, Any]:
         "learned_pairs": {"weights": scorer.version, "threshold": scorer.threshold,
                           "method": "recoupe.crosscheck.eventpairs: logistic pair scorer trained on the ECB+ Train "
                                     "topics (tools/train_event_pairs.py), average link inside each story "
-                                    "setting at the threshold chosen on the Dev topics; predicted stories by "
-                                    "the document scorer of the same weights file (threshold chosen on Dev "
-                                    "with the mention threshold), predicted_tfidf by the TF-IDF clustering"},
+                                    "setting at the threshold chosen on the Dev topics"},
         "method": "learned_pairs: see learned_pairs; the others: gold event mentions clustered by "
                   "recoupe.crosscheck.link.link (FuseItem per mention: head lemma as "
                   "category, sentence NER as actors, sentence timex as date, story per setting; within a document "

@@ -13,15 +13,12 @@ import numpy as np
 import pytest
 
 from recoupe.crosscheck.eventpairs import (
-    DOCUMENT_FEATURES,
     FEATURES,
     MODEL_INPUTS,
-    DocumentScorer,
     PairMention,
     PairScorerError,
     average_link,
     cluster,
-    cluster_documents,
     load_scorer,
     pair_features,
     read_scorer,
@@ -160,45 +157,3 @@ def test_cluster_keeps_stories_apart_and_joins_one_event() -> None:
     assert cluster(mentions, ["s1"] * 5, load_scorer()) == [[0, 2], [1], [3, 4]]
     # the two arrests in different stories are never one event
     assert cluster(mentions, ["s1", "s1", "s1", "s1", "s2"], load_scorer()) == [[0, 2], [1], [3], [4]]
-
-
-def _documents(weights: list[float], threshold: float = 0.5) -> DocumentScorer:
-    k = len(DOCUMENT_FEATURES)
-    return DocumentScorer(np.zeros(k, np.float32), np.ones(k, np.float32), np.array(weights, np.float32), -2.0,
-                          threshold)
-
-
-def test_document_scorer_clusters_documents_by_average_link() -> None:
-    # only the content cosine weighs (4 per unit, bias -2): documents 0 and 1 alike (p 0.83), 2 apart from both
-    scorer = _documents([4.0] + [0.0] * (len(DOCUMENT_FEATURES) - 1))
-    features = np.zeros((3, 3, len(DOCUMENT_FEATURES)), np.float32)
-    features[0, 1, 0] = features[1, 0, 0] = 0.9
-    features[0, 2, 0] = features[2, 0, 0] = features[1, 2, 0] = features[2, 1, 0] = 0.4
-    p = scorer.probabilities(features)
-    assert round(float(p[0, 1]), 4) == round(1 / (1 + np.exp(-1.6)), 4)
-    assert round(float(p[1, 2]), 4) == round(1 / (1 + np.exp(0.4)), 4)
-    assert cluster_documents(features, scorer) == [[0, 1], [2]]
-    assert cluster_documents(features, scorer, threshold=0.3) == [[0, 1, 2]]
-
-
-def test_packaged_weights_hold_the_document_scorer_chosen_on_dev() -> None:
-    documents = load_scorer().documents
-    assert documents is not None
-    assert documents.threshold == 0.1
-    assert documents.to_json()["features"] == list(DOCUMENT_FEATURES)
-
-
-def test_document_scorer_survives_its_json_and_may_be_absent() -> None:
-    good = load_scorer().to_json()
-    again = read_scorer(json.dumps(good).encode())
-    assert again.documents is not None and again.documents.to_json() == good["documents"]
-    without = {k: v for k, v in good.items() if k != "documents"}
-    assert read_scorer(json.dumps(without).encode()).documents is None
-
-
-def test_document_scorer_of_the_wrong_shape_is_refused() -> None:
-    good = load_scorer().to_json()
-    bad = {**good, "documents": {**good["documents"], "weights": good["documents"]["weights"][:-1]}}
-    says = f"the document scorer does not fit its {len(DOCUMENT_FEATURES)} features"
-    with pytest.raises(PairScorerError, match=says):
-        read_scorer(json.dumps(bad).encode())

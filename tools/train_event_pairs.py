@@ -10,14 +10,10 @@ repository holds none of its sentences, only the weights). Gold event mentions; 
 * **Training pairs**: every pair of gold mentions of the **Train** topics (1-35 less the Dev ones) inside one
   gold topic and one predicted document cluster (the pairs the clustering sees; pairs of a whole gold topic
   gave Dev CoNLL F1 0.7504 against 0.7569), label = same gold chain. Full-batch Adam on the cross-entropy with an L2 penalty, from a fixed seed.
-* **Document scorer** (``eventpairs.DocumentScorer``): a logistic regression (Newton, L2 ``DOC_L2``) over
-  the similarities of every two Train documents (``bench/ecb_pairs.document_features``), label = same gold
-  subtopic (one seminal event).
 * **Choices on the Dev topics** (never Test): each candidate (hidden units x L2) is trained, then the Dev
-  documents are clustered by the document scorer at each threshold of ``DOC_THRESHOLDS`` (the "predicted"
-  stories of the headline figure) and the Dev mentions inside those clusters with average link at each
-  threshold of ``THRESHOLDS``; the candidate and the two thresholds with the best Dev CoNLL F1 are kept, and
-  both thresholds ship in the weights file.
+  mentions are clustered inside our predicted document clusters (``bench_coref.cluster_documents``, the
+  setting of the headline figure) with average link at each threshold of ``THRESHOLDS``; the candidate and
+  threshold with the best Dev CoNLL F1 are kept, and that threshold ships in the weights file.
 
 Deterministic; about two minutes on one CPU once the sentence embeddings are cached (``bench/out``), plus
 about two minutes the first time to encode the Train and Dev sentences.
@@ -41,12 +37,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from bench.bench_coref import ECB, gold_partition, load_ecb, parse  # noqa: E402
-from bench.bench_coref import cluster_documents as tfidf_stories  # noqa: E402
+from bench.bench_coref import ECB, cluster_documents, gold_partition, load_ecb, parse  # noqa: E402
 from bench.coref_scorer import conll  # noqa: E402
-from bench.ecb_pairs import document_features, document_vectors, pair_mentions  # noqa: E402
+from bench.ecb_pairs import pair_mentions  # noqa: E402
 from recoupe.crosscheck.eventpairs import (  # noqa: E402
-    MODEL_INPUTS, DocumentScorer, PairMention, PairScorer, average_link, cluster_documents, expand, pair_features)
+    MODEL_INPUTS, PairMention, PairScorer, cluster, expand, pair_features)
 
 OUT = ROOT / "src" / "recoupe" / "data" / "coref" / "event_pairs.json"
 # candidates (hidden units, L2 penalty), each scored on the Dev topics. One tanh layer of 8 units (L2 1e-4,
@@ -56,11 +51,6 @@ OUT = ROOT / "src" / "recoupe" / "data" / "coref" / "event_pairs.json"
 CANDIDATES = ((0, 1e-4), (0, 1e-3))
 THRESHOLDS = tuple(round(0.10 + 0.05 * k, 2) for k in range(15))  # 0.10 .. 0.80
 STEPS = 300
-# thresholds of the document clustering tried on Dev (average probability of one seminal event), and the L2
-# penalty of the document scorer (set by hand, not tuned). Without the document scorer (TF-IDF clusters,
-# bench_coref.STORY_THRESHOLD) the Dev CoNLL F1 was 0.7569; with it 0.7671 at 0.10 (0.15: 0.7626, 0.20: 0.7606)
-DOC_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3)
-DOC_L2 = 1e-3
 # lexicon of lemma pairs: kept when seen this often in one topic (or coreferent twice), smoothed with this
 # many pseudo-pairs at the base rate; set by hand, not tuned
 LEXICON_MIN_PAIRS = 10
@@ -68,46 +58,15 @@ PRIOR_STRENGTH = 5.0
 SEED = 13
 
 
-@dataclasses.dataclass(frozen=True)
-class Split:
-    mentions: list[Any]
-    records: list[PairMention]
-    stories: list[str]  # TF-IDF story (bench_coref.cluster_documents) of each mention: the training pairs
-    documents: list[str]
-    document_features: Any  # (documents, documents, len(DOCUMENT_FEATURES))
-
-
-def split_mentions(split: str) -> Split:
-    """Gold mentions, their pair records, their TF-IDF story and the document similarities of one split."""
+def split_mentions(split: str) -> tuple[list[Any], list[PairMention], list[str]]:
+    """Gold mentions, their pair records and their predicted story of one split."""
     from recoupe.kb import load_kb
     from recoupe.settings import Settings
 
     data = load_ecb(split, ECB)
     parsed = parse(data.sentences, Settings().en_model)
-    stories = tfidf_stories(parsed)
-    records = pair_mentions(data, parsed, load_kb())
-    names, features = document_features(parsed, document_vectors(parsed))
-    return Split(data.mentions, records, [stories[m.doc] for m in data.mentions], names, features)
-
-
-def fit_documents(split: Split) -> DocumentScorer:
-    """Logistic regression on every two documents of the split: same gold subtopic or not."""
-    subtopic = {m.doc: m.subtopic for m in split.mentions}
-    upper = np.triu_indices(len(split.documents), k=1)
-    x = split.document_features[upper]
-    y = np.array([subtopic[split.documents[i]] == subtopic[split.documents[j]] for i, j in zip(*upper, strict=True)],
-                 dtype=np.float32)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale < 1e-6] = 1.0
-    w, b = newton(((x - mean) / scale).astype(np.float32), y, DOC_L2)
-    return DocumentScorer(mean.astype(np.float32), scale.astype(np.float32), w, b, 0.5)
-
-
-def document_stories(split: Split, scorer: DocumentScorer, threshold: float) -> list[str]:
-    """Story of each mention: its document's cluster by the document scorer."""
-    story = {split.documents[d]: f"d{k}"
-             for k, c in enumerate(cluster_documents(split.document_features, scorer, threshold)) for d in c}
-    return [story[m.doc] for m in split.mentions]
+    stories = cluster_documents(parsed)
+    return data.mentions, pair_mentions(data, parsed, load_kb()), [stories[m.doc] for m in data.mentions]
 
 
 def _by_topic(mentions: Sequence[Any]) -> dict[str, list[int]]:
@@ -225,12 +184,7 @@ def dev_f1(scorer: PairScorer, mentions: Sequence[Any], records: Sequence[PairMe
            stories: Sequence[str]) -> dict[float, float]:
     """Dev CoNLL F1 at each threshold (mentions clustered inside the predicted stories)."""
     gold = gold_partition(mentions)
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, story in enumerate(stories):
-        groups[story].append(i)
-    scored = [(idx, scorer.pair_probabilities([records[i] for i in idx])) for idx in groups.values()]
-    return {t: round(conll(gold, [[idx[k] for k in c] for idx, p in scored for c in average_link(p, t)]).conll_f1, 4)
-            for t in THRESHOLDS}
+    return {t: round(conll(gold, cluster(records, stories, scorer, t)).conll_f1, 4) for t in THRESHOLDS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,34 +196,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{ECB} not found: nothing to train on", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    train, dev = split_mentions("Train"), split_mentions("Dev")
-    x, y = training_pairs(train.mentions, train.records, train.stories)
-    lexicon = make_lexicon(list(lexicon_counts(train.mentions, train.records).values()))
-    documents = fit_documents(train)
+    train_m, train_r, train_s = split_mentions("Train")
+    dev_m, dev_r, dev_s = split_mentions("Dev")
+    x, y = training_pairs(train_m, train_r, train_s)
+    lexicon = make_lexicon(list(lexicon_counts(train_m, train_r).values()))
     print(f"{len(y)} training pairs ({int(y.sum())} coreferent), features ready in "
           f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    best: tuple[float, float, float, int, float, PairScorer] | None = None
+    best: tuple[float, float, int, float, PairScorer] | None = None
     table = []
     for hidden, l2 in CANDIDATES:
         scorer = dataclasses.replace(fit(x, y, hidden, l2), lexicon=lexicon)
-        for doc_threshold in DOC_THRESHOLDS:
-            f1 = dev_f1(scorer, dev.mentions, dev.records, document_stories(dev, documents, doc_threshold))
-            threshold = max(f1, key=lambda t: (f1[t], -abs(t - 0.5)))
-            table.append({"hidden": hidden, "l2": l2, "doc_threshold": doc_threshold, "best_threshold": threshold,
-                          "dev_conll_f1": f1[threshold], "by_threshold": f1})
-            print(json.dumps(table[-1]), file=sys.stderr)
-            if best is None or f1[threshold] > best[0]:
-                best = (f1[threshold], threshold, doc_threshold, hidden, l2, scorer)
+        f1 = dev_f1(scorer, dev_m, dev_r, dev_s)
+        threshold = max(f1, key=lambda t: (f1[t], -abs(t - 0.5)))
+        table.append({"hidden": hidden, "l2": l2, "best_threshold": threshold, "dev_conll_f1": f1[threshold],
+                      "by_threshold": f1})
+        print(json.dumps(table[-1]), file=sys.stderr)
+        if best is None or f1[threshold] > best[0]:
+            best = (f1[threshold], threshold, hidden, l2, scorer)
     assert best is not None
-    f1, threshold, doc_threshold, hidden, l2, scorer = best
-    chosen = {"hidden": hidden, "l2": l2, "threshold": threshold, "doc_threshold": doc_threshold,
-              "dev_conll_f1": f1, "training_pairs": len(y), "lexicon_pairs": len(lexicon),
-              "seconds": round(time.perf_counter() - t0)}
+    f1, threshold, hidden, l2, scorer = best
+    chosen = {"hidden": hidden, "l2": l2, "threshold": threshold, "dev_conll_f1": f1,
+              "training_pairs": len(y), "lexicon_pairs": len(lexicon), "seconds": round(time.perf_counter() - t0)}
     print(json.dumps({"chosen": chosen, "candidates": table}, indent=1))
     if not args.dry_run:
-        scorer = dataclasses.replace(scorer, threshold=threshold,
-                                     documents=dataclasses.replace(documents, threshold=doc_threshold))
-        weights = {**scorer.to_json(),
+        weights = {**dataclasses.replace(scorer, threshold=threshold).to_json(),
                    "trained": {k: v for k, v in chosen.items() if k != "seconds"}}
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(weights, separators=(",", ":")) + "\n", encoding="utf-8")

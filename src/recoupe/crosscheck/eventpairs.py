@@ -15,13 +15,6 @@ Cybulska setup), the penalty and the clustering threshold chosen on the developm
 ``cluster`` groups mentions by average-link agglomeration of those probabilities inside each group given
 (a story: mentions of different stories are never one event), until no two clusters reach the threshold.
 
-The same file may hold a ``DocumentScorer``: a logistic regression over the similarities of two documents
-(``DOCUMENT_FEATURES``: cosines of TF-IDF bags of several kinds of words, of their embeddings, the years they
-share or set against each other) giving the probability that they tell one seminal event (an ECB+ subtopic);
-``cluster_documents`` groups documents by average link of it. Trained on the ECB+ training documents, its
-threshold chosen on the development topics together with the mention threshold (the mentions are clustered
-inside those document clusters): bench_coref's "predicted" document clusters.
-
 Pure functions over typed records: the caller computes the embeddings (``crosscheck.stories.load_encoder``)
 and the sentence's persons, states and date; this module reads no text.
 """
@@ -61,16 +54,6 @@ _CROSS_PAIRS = tuple((a, b) for k, a in enumerate(CROSSED) for b in CROSSED[k:]
 MODEL_INPUTS: tuple[str, ...] = FEATURES + tuple(f"{a}*{b}" for a, b in _CROSS_PAIRS)
 
 _FIX = "reinstall recoupe or re-run tools/train_event_pairs.py"
-
-# similarities of two documents the document scorer weighs, in this order (the caller computes them: the bench
-# from spaCy parses, bench/ecb_pairs.document_features): cosines of TF-IDF bags of content lemmas (nouns,
-# proper nouns, verbs), of names and numbers, of the document embeddings, of date words, of place names, of
-# person and organisation names, of numbers, of common nouns and verbs; whether both name a year and share one,
-# whether both name years and share none
-DOCUMENT_FEATURES: tuple[str, ...] = (
-    "content_cos", "names_cos", "embedding_cos", "date_words_cos", "places_cos", "people_cos", "numbers_cos",
-    "common_words_cos", "years_shared", "years_disjoint",
-)
 
 
 class PairScorerError(RecoupeError):
@@ -208,7 +191,6 @@ class PairScorer:
     threshold: float
     lexicon: Lexicon = field(default_factory=dict)
     version: str = ""
-    documents: DocumentScorer | None = None  # the document scorer trained with it, when the file holds one
 
     def pair_probabilities(self, mentions: Sequence[PairMention]) -> Any:
         """Matrix (n, n) of the probability that two mentions tell one event."""
@@ -233,42 +215,7 @@ class PairScorer:
                 "scale": np.asarray(self.scale).tolist(), "hidden_w": np.asarray(self.hidden_w).tolist(),
                 "hidden_b": np.asarray(self.hidden_b).tolist(), "out_w": np.asarray(self.out_w).tolist(),
                 "out_b": float(self.out_b), "threshold": float(self.threshold),
-                "lexicon": [[a, b, round(float(v), 4)] for (a, b), v in sorted(self.lexicon.items())],
-                **({"documents": self.documents.to_json()} if self.documents is not None else {})}
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentScorer:
-    """Standardisation then a logistic regression over ``DOCUMENT_FEATURES``; ``threshold``: the average
-    probability at which ``cluster_documents`` still merges two clusters of documents."""
-
-    mean: Any  # np.ndarray (k,)
-    scale: Any  # np.ndarray (k,)
-    weights: Any  # np.ndarray (k,)
-    bias: float
-    threshold: float
-
-    def probabilities(self, features: Any) -> Any:
-        """Probability that two documents tell one seminal event: (..., len(DOCUMENT_FEATURES)) -> (...)."""
-        z = ((np.asarray(features, dtype=np.float32) - self.mean) / self.scale) @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
-
-    def to_json(self) -> dict[str, Any]:
-        return {"features": list(DOCUMENT_FEATURES), "mean": np.asarray(self.mean).tolist(),
-                "scale": np.asarray(self.scale).tolist(), "weights": np.asarray(self.weights).tolist(),
-                "bias": float(self.bias), "threshold": float(self.threshold)}
-
-
-def _read_documents(data: Any) -> DocumentScorer | None:
-    """The document scorer of a weights file (None when it has none); ValueError when it does not fit."""
-    if data is None:
-        return None
-    k = len(DOCUMENT_FEATURES)
-    mean, scale, weights = (np.asarray(data[key], dtype=np.float32) for key in ("mean", "scale", "weights"))
-    if tuple(data["features"]) != DOCUMENT_FEATURES or any(a.shape != (k,) for a in (mean, scale, weights)) \
-            or not np.all(scale > 0) or not all(np.all(np.isfinite(a)) for a in (mean, weights)):
-        raise ValueError(f"the document scorer does not fit its {k} features")
-    return DocumentScorer(mean, scale, weights, float(data["bias"]), float(data["threshold"]))
+                "lexicon": [[a, b, round(float(v), 4)] for (a, b), v in sorted(self.lexicon.items())]}
 
 
 def read_scorer(raw: bytes) -> PairScorer:
@@ -284,7 +231,6 @@ def read_scorer(raw: bytes) -> PairScorer:
         out_w = np.asarray(data["out_w"], dtype=np.float32)
         out_b, threshold = float(data["out_b"]), float(data["threshold"])
         lexicon = {(str(a), str(b)): float(v) for a, b, v in data["lexicon"]}
-        documents = _read_documents(data.get("documents"))
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise PairScorerError(f"the event-pair scorer's weights cannot be read ({type(exc).__name__}: {exc}); "
                               f"{_FIX}") from None
@@ -294,7 +240,7 @@ def read_scorer(raw: bytes) -> PairScorer:
             or not all(np.all(np.isfinite(a)) for a in (mean, hidden_w, hidden_b, out_w)):
         raise PairScorerError(f"the event-pair scorer's weights do not fit its {f} features; {_FIX}")
     return PairScorer(mean, scale, hidden_w, hidden_b, out_w, out_b, threshold, lexicon,
-                      hashlib.sha256(raw).hexdigest()[:12], documents)
+                      hashlib.sha256(raw).hexdigest()[:12])
 
 
 @lru_cache(maxsize=2)
@@ -352,10 +298,3 @@ def cluster(mentions: Sequence[PairMention], groups: Sequence[Hashable], scorer:
         probs = scorer.pair_probabilities([mentions[i] for i in idx])
         out += [[idx[k] for k in c] for c in average_link(probs, limit)]
     return sorted(out)
-
-
-def cluster_documents(features: Any, scorer: DocumentScorer, threshold: float | None = None) -> list[list[int]]:
-    """Partition of n documents (indexes) by average link of the document scorer's probabilities;
-    ``features``: (n, n, len(DOCUMENT_FEATURES)), the similarities of every two documents."""
-    probabilities = scorer.probabilities(features)
-    return average_link(probabilities, scorer.threshold if threshold is None else threshold)
