@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -205,6 +206,43 @@ def test_training_reads_no_benchmark_when_the_folder_is_missing(tmp_path: Path) 
     assert {label for _t, label, _w in own} >= {"ACCUSE", "CONCEDE", "COERCE", "MOBILIZE", "AID", "REQUEST", "REJECT",
                                                  "THREATEN", "PROTEST", "SANCTION", "RETREAT", "ASSAULT", "NONE"}
 
+
+
+def _training_module() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train", TRAINING.parent / "train_event_classifier.py")
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    return train
+
+
+def test_cross_validation_leaves_out_the_own_sentences_nearest_each_held_out_one() -> None:
+    import scipy.sparse as sp
+
+    train: Any = _training_module()
+    # four own rows, then two gold rows; predicate columns only
+    preds = sp.csr_matrix(np.array([[1.0, 0, 0], [0, 1.0, 0], [0.6, 0.8, 0], [0, 0, 1.0],
+                                    [0.8, 0.6, 0], [0, 0.2, 0.98]]))
+    assert train.nearest_own(preds, 4, 1) == [{2}, {3}]
+    assert train.nearest_own(preds, 4, 2) == [{0, 2}, {1, 3}]
+    assert train.nearest_own(preds, 4, 0) == [set(), set()]
+
+
+def test_own_plover_sentences_have_one_known_type_each() -> None:
+    import json
+
+    types = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE", "REQUEST", "REJECT",
+             "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "NONE"}
+    seen: dict[str, str] = {}
+    for path in sorted(TRAINING.glob("cameo_*.jsonl")) + sorted(TRAINING.glob("plover_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            assert rec["plover"] in types, (path.name, rec)
+            text = " ".join(rec["text"].split())
+            assert seen.setdefault(text, rec["plover"]) == rec["plover"], (path.name, text)
+    assert len(seen) >= 1900
 
 # --------------------------------------------------------------------------------------------------
 # the main predicate the PLOVER head reads in the parse (issue 12)

@@ -27,9 +27,14 @@ our own sentences alone (and says so). Embeddings are cached in ``.cache/event_c
 predicate pieces in ``.cache/event_classifier_predicates.json`` (ignored by git) so that a re-run takes
 seconds; deterministic: the same data gives the same weights.
 
-``--rules FILE`` (written by ``bench/bench_events.py --rows FILE``: the rules' PLOVER type of each gold
-sentence) makes ``--cv`` also print the cross-validated accuracy of the head combined with the rules' type
-for several values of ``classifier.RULE_BONUS``.
+``--cv`` prints the PLOVER head's cross-validated accuracy on the gold dev half twice: plainly, and with the
+own sentences nearest each held-out gold sentence by main predicate left out of training (``--cv-drop``,
+``CV_DROP``; ``nearest_own`` says why): many of ours were written with the dev half's errors in view, and
+only the second figure tracks the held-out half (same head: plain 0.758, without the nearest 0.646, test half
+0.627). ``--rules FILE`` (written by ``bench/bench_events.py --rows FILE``: the rules' PLOVER type of each
+gold sentence) makes ``--cv`` also print the accuracy of the head combined with the rules' type for several
+values of ``classifier.RULE_BONUS``; the rules were written with the dev half's errors in view too (rules
+alone: dev 0.63, test 0.51), so the combined dev figures are optimistic either way.
 
 Hyper-parameters were picked by 5-fold cross-validation on the training rows (``--cv``), never on held-out
 halves. A few minutes on a laptop CPU, most of it encoding the sentences the first time.
@@ -81,6 +86,10 @@ DERIVED = {"VISIT": "CONSULT", "MEETING": "CONSULT", "CONFERENCE": "CONSULT", "M
            "AGREEMENT": "SUPPORT", "COOPERATION": "AGREE", "EXERCISE": "COOPERATE", "ARMS_TRANSFER": "COOPERATE",
            "CONFLICT": "ASSAULT"}
 DERIVED_STATUS = {"planned": "AGREE", "withdrawal": "RETREAT", "ended": "SANCTION"}
+# Cross-validation of the PLOVER head: the own sentences nearest each held-out gold sentence (by its main
+# predicate) left out of training, as the held-out half has none written for it (``nearest_own``).
+CV_DROP = 3
+RULE_BONUSES = (0.0, 0.1, 0.2, 0.3, 0.5, 1.0)
 ARABIC_KINDS = ("ASSAULT", "PROTEST")
 SCORED = ("yes", "easy no", "difficult no")
 
@@ -343,6 +352,56 @@ def best_threshold(prob: np.ndarray, gold: np.ndarray) -> float:
     return float(max(grid, key=lambda th: (_f1(prob >= th, gold)[0], -abs(th - 0.5))))
 
 
+def nearest_own(preds: sp.csr_matrix, n_ours: int, k: int) -> list[set[int]]:
+    """For each gold row (after the ``n_ours`` own rows), the ``k`` own rows nearest to it by the cosine of their
+    main-predicate pieces (``preds``: the predicate columns of the sparse rows, unit length times a weight).
+
+    Our sentences were partly written with the dev half's errors in view: a held-out gold sentence often has one
+    of ours built on the same predicate ("said it would ... unless"), which the test half's sentences have less
+    often (median nearest predicate cosine 0.52 for dev sentences, 0.41 for test ones, measured on the sentences
+    alone). Cross-validation that leaves those out of training tracks the held-out half: plain 5-fold 0.758,
+    without the 3 nearest (``CV_DROP``) 0.64, test half 0.627 for the same head."""
+    sims = (preds[n_ours:] @ preds[:n_ours].T).toarray()
+    return [set(np.argsort(-row, kind="stable")[:k].tolist()) if k else set() for row in sims]
+
+
+def plover_cv(e: np.ndarray, s: sp.csr_matrix, y: np.ndarray, n_ours: int, k: int, folds: int,
+              drop: list[set[int]] | None = None) -> np.ndarray:
+    """Cross-validated probabilities of the PLOVER head on the gold rows (after the ``n_ours`` own rows), trained
+    on our rows and the other folds; ``drop[i]``: own rows left out of training while gold row ``i`` is held out."""
+    n_gold = len(y) - n_ours
+    gold_idx = np.arange(n_ours, len(y))
+    prob = np.zeros((n_gold, k))
+    for train, test in _folds(n_gold, folds):
+        bad = set().union(*(drop[i] for i in test)) if drop else set()
+        own = np.array([i for i in range(n_ours) if i not in bad], dtype=int)
+        keep = np.concatenate([own, gold_idx[train]])
+        w, b = fit_sparse(e[keep], s[keep], y[keep], k, PLOVER_L2)
+        prob[test] = _softmax(np.hstack([e[gold_idx[test]], s[gold_idx[test]].toarray()]) @ w + b)
+    return prob
+
+
+def report_cv(prob: np.ndarray, gold: np.ndarray, types: Sequence[str], name: str,
+              rule_types: Sequence[str | None] | None) -> None:
+    """Print the accuracy, per-type hits and confusions of cross-validated probabilities, and with the rules'
+    type favoured by each candidate ``RULE_BONUS``."""
+    pred = prob.argmax(axis=1)
+    print(f"  {name}: accuracy {(pred == gold).mean():.3f}")
+    print("    per type: " + ", ".join(f"{t} {int(((pred == c) & (gold == c)).sum())}/{int((gold == c).sum())}"
+                                      for c, t in enumerate(types) if (gold == c).any()))
+    wrong = Counter(f"{types[g]}->{types[p]}" for g, p in zip(gold, pred, strict=True) if g != p)
+    print(f"    most frequent confusions (gold->head): {dict(wrong.most_common(10))}")
+    if rule_types is not None:
+        scores = []
+        for bonus in RULE_BONUSES:
+            score = prob.copy()
+            for i, rule in enumerate(rule_types):
+                if rule in types:
+                    score[i, list(types).index(rule)] += bonus
+            scores.append(f"{bonus}: {(score.argmax(axis=1) == gold).mean():.3f}")
+        print("    with the rules' type favoured by a bonus of " + ", ".join(scores))
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation before the final fit")
@@ -353,6 +412,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--benchmarks", type=Path, default=BENCHMARKS, help="the shared benchmarks folder")
     ap.add_argument("--cache", type=Path, default=CACHE, help="embedding cache file")
     ap.add_argument("--predicate-cache", type=Path, default=PREDICATE_CACHE, help="predicate pieces cache file")
+    ap.add_argument("--cv-drop", type=int, default=CV_DROP,
+                    help="own sentences nearest each held-out gold one left out of training in the second --cv")
     ap.add_argument("--rules", type=Path, help="the rules' PLOVER types (bench/bench_events.py --rows), for --cv")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
@@ -394,26 +455,15 @@ def main(argv: list[str]) -> int:
                                  PREDICATE_WEIGHT)]).tocsr()
     print(f"plover: {len(ours)} of our sentences, {len(gsr)} gold sentences of the dev half; {len(types)} types")
     if args.cv and gsr and "plover" in args.cv_heads:
-        gsr_idx = np.arange(len(ours), len(rows))
-        prob = np.zeros((len(gsr), len(types)))
-        for train, test in _folds(len(gsr), args.cv):
-            keep = np.concatenate([np.arange(len(ours)), gsr_idx[train]])
-            w, b = fit_sparse(p_e[keep], p_s[keep], p_y[keep], len(types), PLOVER_L2)
-            prob[test] = _softmax(np.hstack([p_e[gsr_idx[test]], p_s[gsr_idx[test]].toarray()]) @ w + b)
-        gold = p_y[gsr_idx]
-        print(f"  {args.cv}-fold accuracy on the gold dev half (trained on ours + the other folds): "
-              f"{(prob.argmax(axis=1) == gold).mean():.3f}")
-        wrong = Counter(f"{types[g]}->{types[p]}" for g, p in zip(gold, prob.argmax(axis=1), strict=True) if g != p)
-        print(f"  most frequent confusions (gold->head): {dict(wrong.most_common(10))}")
+        rule_types = None
         if args.rules:
             rule_types = [json.loads(line)["rules"] for line in args.rules.read_text(encoding="utf-8").splitlines()
                           if line.strip() and json.loads(line)["half"] == "dev"]
-            for bonus in (0.0, 0.1, 0.2, 0.3, 0.5, 1.0):
-                score = prob.copy()
-                for i, rule in enumerate(rule_types):
-                    if rule in types:
-                        score[i, types.index(rule)] += bonus
-                print(f"  with the rules' type (bonus {bonus}): {(score.argmax(axis=1) == gold).mean():.3f}")
+        near = nearest_own(p_s[:, HASH_DIM:], len(ours), args.cv_drop)
+        nearest = f"without the {args.cv_drop} own sentences nearest each held-out one"
+        for drop, name in ((None, "plain"), (near, nearest)):
+            prob = plover_cv(p_e, p_s, p_y, len(ours), len(types), args.cv, drop)
+            report_cv(prob, p_y[len(ours):], types, f"{args.cv}-fold on the gold dev half, {name}", rule_types)
     if args.dry:
         return 0
     plo_w, plo_b = fit_sparse(p_e, p_s, p_y, len(types), PLOVER_L2)
