@@ -97,3 +97,42 @@ def test_the_build_changes_with_the_plan_the_version_and_the_knowledge_base(tmp_
     assert one == build_of("0.1.0", plan)
     assert len({one, build_of("0.2.0", plan), build_of("0.1.0", (*plan, "timex.v1")),
                 build_of("0.1.0", plan, (kb,))}) == 4
+
+
+OTHER = ("Escale à Toulon\n\n"
+         "Une frégate de la marine grecque a fait escale mardi à Toulon avant un exercice commun en Méditerranée, "
+         "a indiqué la préfecture maritime.\n")
+
+
+def test_an_article_read_again_is_not_lost_when_another_document_the_old_build_tied_to_it_is_read_later(
+        tmp_path: Path) -> None:
+    # The old build read two documents as one article (a.txt was a copy of c.txt to it); this build tells them
+    # apart. c.txt is read again first, in its own batch, and keeps that article: reading a.txt again later must
+    # not delete it.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(OTHER, encoding="utf-8")
+    (tmp_path / "in" / "c.txt").write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "recoupe.duckdb"
+    settings = Settings(batch_size=1, embeddings=False)
+    with Store.open(db) as store:
+        Pipeline(store, settings).run([tmp_path / "in"])
+    con = duckdb.connect(str(db))
+    read = {Path(s).name: (r, a) for s, r, a in con.execute("SELECT source, raw_id, article_id FROM raw_documents")
+            .fetchall()}
+    (a_raw, a_art), c_art = read["a.txt"], read["c.txt"][1]
+    for table in ("sentences", "parses", "mentions", "timexes", "event_mentions", "search_text"):
+        con.execute(f"DELETE FROM {table} WHERE article_id = ?", [a_art])
+    con.execute("DELETE FROM articles WHERE id = ?", [a_art])
+    con.execute("UPDATE raw_documents SET article_id = ? WHERE raw_id = ?", [c_art, a_raw])
+    con.execute("UPDATE raw_documents SET reader = 'an older build', "
+                "received = CASE WHEN raw_id = ? THEN TIMESTAMP '2026-01-02' ELSE TIMESTAMP '2026-01-01' END",
+                [a_raw])
+    con.close()
+    with Store.open(db) as store:
+        Pipeline(store, settings).run([])
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert sorted(r[0] for r in con.execute("SELECT id FROM articles").fetchall()) == sorted([a_art, c_art])
+        assert sorted(con.execute("SELECT article_id FROM raw_documents").fetchall()) == sorted([(a_art,), (c_art,)])
+    finally:
+        con.close()

@@ -473,13 +473,17 @@ class Store(ServingTables):
         return [r[0] for r in rows]
 
     def stale_articles_of(self, raw_ids: Iterable[str], reader: str) -> set[str]:
-        """The articles that another build than ``reader`` read from these raw documents."""
+        """The articles that another build than ``reader`` read from these raw documents, less those that
+        ``reader`` has already read from another raw document (two documents the old build read as one article,
+        one read again in an earlier batch: its article is this build's now, and stays)."""
         ids = list(raw_ids)
         if not ids:
             return set()
         rows = self._con.execute(
             "SELECT article_id FROM raw_documents WHERE raw_id IN (SELECT unnest(?::VARCHAR[])) "
-            "AND article_id IS NOT NULL AND reader IS DISTINCT FROM ?", [ids, reader]).fetchall()
+            "AND article_id IS NOT NULL AND reader IS DISTINCT FROM ? AND article_id NOT IN "
+            "(SELECT article_id FROM raw_documents WHERE reader = ? AND article_id IS NOT NULL)",
+            [ids, reader, reader]).fetchall()
         return {r[0] for r in rows}
 
     def raw_documents(self, raw_ids: Sequence[str]) -> Iterator[RawDocument]:
