@@ -136,3 +136,39 @@ def test_an_article_read_again_is_not_lost_when_another_document_the_old_build_t
         assert sorted(con.execute("SELECT article_id FROM raw_documents").fetchall()) == sorted([(a_art,), (c_art,)])
     finally:
         con.close()
+
+
+def postings(db: Path) -> dict[str, list[str]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: list(a) for t, a in con.execute("SELECT token, articles FROM search_postings").fetchall()}
+    finally:
+        con.close()
+
+
+def test_the_search_postings_of_an_article_read_again_are_replaced_not_added_to(tmp_path: Path) -> None:
+    inputs, kb, db = make(tmp_path)
+    run(db, [inputs])
+    before = postings(db)
+    assert before["varnier"] == [next(iter(before["rabat"]))]
+    run(db, [inputs], kb)  # the same text read again: the same article, listed once
+    assert postings(db) == before
+
+
+def test_an_article_the_old_build_read_leaves_no_search_posting_once_read_again(tmp_path: Path) -> None:
+    inputs, _kb, db = make(tmp_path)
+    run(db, [inputs])
+    now = postings(db)["varnier"]
+    con = duckdb.connect(str(db))  # what an older build read from these bytes: another text, another article
+    for table in ("sentences", "parses", "mentions", "timexes", "event_mentions", "search_text"):
+        con.execute(f"UPDATE {table} SET article_id = 'old'")
+    con.execute("UPDATE articles SET id = 'old'")
+    con.execute("UPDATE search_text SET folded = folded || ' zeppelin'")
+    con.execute("UPDATE search_postings SET articles = ['old']")
+    con.execute("INSERT INTO search_postings VALUES ('zeppelin', ['old'])")
+    con.execute("UPDATE raw_documents SET reader = 'an older build', article_id = 'old'")
+    con.close()
+    run(db, [])
+    after = postings(db)
+    assert "zeppelin" not in after
+    assert {a for ids in after.values() for a in ids} == set(now)

@@ -22,7 +22,7 @@ import duckdb
 from recoupe.errors import StoreError
 from recoupe.records import AnnotatedArticle, Declared, IngestError, Mention, RawDocument
 from recoupe.store_schema import MIGRATIONS as MIGRATIONS  # the schema (re-exported)
-from recoupe.store_serving import ServingTables
+from recoupe.store_serving import WORD_SPLIT, ServingTables
 
 if TYPE_CHECKING:  # importing the time package loads its tagger (0.1 s at every command's start)
     from recoupe.understand.timex.records import Timex
@@ -275,6 +275,12 @@ class Store(ServingTables):
         documents stay. Inside the caller's transaction."""
         if not ids:
             return
+        # their ids out of the search postings of their words (folded again when stored again: store_serving)
+        self._con.execute(
+            "UPDATE search_postings SET articles = list_filter(articles, lambda a: NOT list_contains(?::VARCHAR[], a)) "
+            f"WHERE token IN (SELECT DISTINCT unnest(regexp_split_to_array(folded, '{WORD_SPLIT}')) FROM search_text "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])))", [ids, ids])
+        self._con.execute("DELETE FROM search_postings WHERE len(articles) = 0")
         for table in _ARTICLE_TABLES:
             self._con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         self._con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])

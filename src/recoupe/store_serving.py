@@ -86,7 +86,7 @@ class ServingTables:
 
     def _fold_new_articles(self) -> None:
         """The folded text and the word postings of the articles not yet indexed for search (inside the caller's
-        transaction). Articles are never removed from a store, so postings only grow."""
+        transaction). An article read again is taken out of the postings first (Store._forget_articles)."""
         con = self._con
         con.execute("CREATE TEMP TABLE IF NOT EXISTS _to_fold (id VARCHAR)")
         # FOLD_CHUNK articles a statement, in id order: a token's new ids are appended chunk after chunk, sorted as
