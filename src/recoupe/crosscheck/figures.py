@@ -274,11 +274,18 @@ def _news_of(events: Sequence[Mapping[str, Any]],
             if article not in best or key < best[article]:
                 best[article] = key
     out = {a: k[2] for a, k in best.items()}
+    # a story's news is one of the events that tell its articles: only those are counted (not every event of the
+    # store for every story, which took minutes on a store of 20,000 articles)
+    articles_of = [{m["article"] for m in e.get("mentions", [])} for e in news]
+    telling: dict[str, list[int]] = defaultdict(list)
+    for i, told_by in enumerate(articles_of):
+        for article in told_by:
+            telling[article].append(i)
     for story in stories:
         told = set(story.get("articles") or ())
         ranked = sorted(
-            ((len(told & {m["article"] for m in e.get("mentions", [])}),
-              str((e.get("date") or {}).get("start") or ""), str(e["id"])) for e in news),
+            ((len(told & articles_of[i]), str((news[i].get("date") or {}).get("start") or ""), str(news[i]["id"]))
+             for i in {i for a in told for i in telling.get(a, ())}),
             key=lambda r: (-r[0], _descending(r[1]), r[2]))
         if ranked and ranked[0][0] >= STORY_NEWS_MIN_ARTICLES:
             out.update({a: ranked[0][2] for a in told})
