@@ -77,3 +77,12 @@ def test_a_bound_claims_no_disagreement_but_stays_a_claim() -> None:
     # "about 22" and 24: within a tenth
     about = _count("a2", 22, "Egypt ordered about 22 jets.")
     assert _numbers(deal_conflicts("ev:1", [_count("a0", 24, "Egypt ordered 24 jets."), about])) == []
+
+
+def test_an_approximate_count_agrees_with_what_a_plain_count_would() -> None:
+    # 36 and 40 agree (rounding: "40" may be 35 to 45); "about 36" allows no less than 36 does
+    plain = _count("a2", 36, "Egypt ordered 36 jets.")
+    about = _count("a2", 36, "Egypt ordered about 36 jets.")
+    forty = _count("a0", 40, "Egypt ordered 40 jets.")
+    assert _numbers(deal_conflicts("ev:1", [forty, plain])) == []
+    assert _numbers(deal_conflicts("ev:1", [forty, about])) == []

@@ -239,8 +239,10 @@ def _span(x: float, qualifier: str | None) -> tuple[float, float]:
 def same_count(a: float, qa: str | None, b: float, qb: str | None) -> bool:
     """Whether two stated counts agree: plain ones once rounding is allowed for (``same_figure``), a bound or an
     approximation with any count it allows ("more than twenty" with 24 and with 26)."""
+    if {qa, qb} <= {None, "about"} and same_figure(a, b):
+        return True  # an approximation allows at least what rounding does ("about 36" and 40, as 36 and 40)
     if qa is None and qb is None:
-        return same_figure(a, b)
+        return False
     (lo_a, hi_a), (lo_b, hi_b) = _span(a, qa), _span(b, qb)
     return lo_a <= hi_b and lo_b <= hi_a
 
