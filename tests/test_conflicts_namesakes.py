@@ -66,3 +66,16 @@ def test_office_words_and_given_names() -> None:
     assert same_given_name(("h.", "lawrence"), ("lawrence",))
     assert not same_given_name(("paul", "martin"), ("marc", "martin"))
     assert not same_given_name(("fabien",), ("frederic",))
+
+
+def test_two_states_officials_of_one_family_name_are_no_conflict() -> None:
+    # a visit between two counterparts: each outlet names the minister of its own side, with the same family name
+    articles, events, stories = _setting()
+    articles[0]["text"] = "Le ministre de la Défense Sadio Traoré a reçu à Bamako son homologue ivoirien."
+    articles[1]["text"] = "Le ministre ivoirien de la Défense, Ali Traoré, est arrivé à Bamako mardi."
+    one = _person("p:1", "Sadio Traoré", "a0", "ministre de la Défense", articles[0]["text"])
+    other = _person("p:2", "Ali Traoré", "a1", "ministre ivoirien de la Défense", articles[1]["text"])
+    assert with_figure_conflicts(events, [], articles, stories, [{**one, "country": "MLI"},
+                                                                 {**other, "country": "CIV"}])[1] == []
+    # the same two names with no state known, or one state: a conflict
+    assert len(with_figure_conflicts(events, [], articles, stories, [one, {**other, "country": "CIV"}])[1]) == 1

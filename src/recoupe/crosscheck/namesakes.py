@@ -6,7 +6,8 @@ news, field ``participants``).
 Not a disagreement: two spellings of one given name ("Gilberto" and "Gilbero", "Kihara" and "Kihira": same
 first letter, ``SPELLING_RATIO``), an initial or a given name one outlet leaves out ("H. Lawrence Culp" and
 "Lawrence Culp"), two offices ("chef d'état-major" and "chef du détachement": neither's words hold the other's),
-or two articles of one outlet. A pure helper of ``figures.with_figure_conflicts``."""
+two persons of two known states (a minister and his counterpart), or two articles of one outlet. A pure helper of
+``figures.with_figure_conflicts``."""
 
 from __future__ import annotations
 
@@ -77,8 +78,8 @@ def namesake_conflicts(entities: Sequence[Mapping[str, Any]], news_of: Mapping[s
     """Persons of one story who hold one office under one family name with different given names, told by
     different outlets: a conflict on the story's news (``news_of``: each article's news event) whose claims are
     the names as written, each with the role and the sentence."""
-    # (story, family name) -> (entity, full name, office words, role, article, sentence)
-    held: dict[tuple[str, str], list[tuple[str, str, tuple[str, ...], frozenset[str], str, str, str]]] = \
+    # (story, family name) -> (entity, full name, given names, office words, role, article, sentence, state)
+    held: dict[tuple[str, str], list[tuple[str, str, tuple[str, ...], frozenset[str], str, str, str, str]]] = \
         defaultdict(list)
     for e in entities:
         if e.get("type") != "PERSON":
@@ -93,12 +94,14 @@ def namesake_conflicts(entities: Sequence[Mapping[str, Any]], news_of: Mapping[s
                 continue
             quote = sentence_at(text_of.get(article, ""), int(m["start"]), int(m["end"]))
             held[(story, split[0])].append((str(e["id"]), str(e.get("name") or name), split[1], words, str(role),
-                                            article, quote))
+                                            article, quote, str(e.get("country") or "")))
     out: list[dict[str, Any]] = []
     for (_story, _family), told in sorted(held.items()):
         pairs = [(a, b) for i, a in enumerate(told) for b in told[i + 1:]
                  if a[0] != b[0] and (a[3] <= b[3] or b[3] <= a[3]) and not same_given_name(a[2], b[2])
-                 and (outlet_of.get(a[5]) or a[5]) != (outlet_of.get(b[5]) or b[5])]
+                 and (outlet_of.get(a[5]) or a[5]) != (outlet_of.get(b[5]) or b[5])
+                 # two states' officials of one family name (a minister and his counterpart) are two persons
+                 and (not a[7] or not b[7] or a[7] == b[7])]
         if not pairs:
             continue
         involved = {x for pair in pairs for x in pair}
