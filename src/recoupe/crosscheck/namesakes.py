@@ -78,8 +78,8 @@ def namesake_conflicts(entities: Sequence[Mapping[str, Any]], news_of: Mapping[s
     """Persons of one story who hold one office under one family name with different given names, told by
     different outlets: a conflict on the story's news (``news_of``: each article's news event) whose claims are
     the names as written, each with the role and the sentence."""
-    # (story, family name) -> (entity, full name, given names, office words, role, article, sentence, state)
-    held: dict[tuple[str, str], list[tuple[str, str, tuple[str, ...], frozenset[str], str, str, str, str]]] = \
+    # (story, family name) -> (entity, full name, given names, office words, role, article, sentence, state, start)
+    held: dict[tuple[str, str], list[tuple[str, str, tuple[str, ...], frozenset[str], str, str, str, str, int]]] = \
         defaultdict(list)
     for e in entities:
         if e.get("type") != "PERSON":
@@ -94,7 +94,7 @@ def namesake_conflicts(entities: Sequence[Mapping[str, Any]], news_of: Mapping[s
                 continue
             quote = sentence_at(text_of.get(article, ""), int(m["start"]), int(m["end"]))
             held[(story, split[0])].append((str(e["id"]), str(e.get("name") or name), split[1], words, str(role),
-                                            article, quote, str(e.get("country") or "")))
+                                            article, quote, str(e.get("country") or ""), int(m["start"])))
     out: list[dict[str, Any]] = []
     for (_story, _family), told in sorted(held.items()):
         pairs = [(a, b) for i, a in enumerate(told) for b in told[i + 1:]
@@ -108,7 +108,8 @@ def namesake_conflicts(entities: Sequence[Mapping[str, Any]], news_of: Mapping[s
         subjects = {news_of[x[5]] for x in involved}
         if len(subjects) != 1:
             continue
-        stated = sorted(involved, key=lambda x: (x[5], x[1]))
+        # in text order: a person named twice in one article speaks through its first mention (not a set's order)
+        stated = sorted(involved, key=lambda x: (x[5], x[1], x[8], x[4]))
         found = conflict(subjects.pop(), "participants", claims([(x[1], x[5], x[6]) for x in stated]),
                          f"one office named by different persons: {'; '.join(sorted({x[4] for x in stated}))}")
         for claim in found["claims"]:
