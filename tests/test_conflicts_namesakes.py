@@ -112,3 +112,14 @@ def test_a_person_named_twice_in_one_article_gives_the_same_claim_in_every_proce
                            capture_output=True, text=True, check=True).stdout.strip() for seed in range(4)}
     assert seen == {repr(("chef du détachement des sapeurs",
                           "Le capitaine Marc Martin Diallo, chef du détachement des sapeurs, arrive."))}
+
+
+def test_a_given_name_written_in_one_word_or_two_is_one_name() -> None:
+    assert same_given_name(("abdelaziz",), ("abdel", "aziz"))
+    assert same_given_name(("jean-marc",), ("jean", "marc"))
+    articles, events, stories = _setting()
+    articles[0]["text"] = "La base est rendue. Le capitaine Abdelaziz Diallo, chef du détachement, salue l'accord."
+    articles[1]["text"] = "La base a été rendue, dit le capitaine Abdel Aziz Diallo, chef du détachement."
+    entities = [_person("p:1", "Abdelaziz Diallo", "a0", "chef du détachement", articles[0]["text"]),
+                _person("p:2", "Abdel Aziz Diallo", "a1", "chef du détachement", articles[1]["text"])]
+    assert with_figure_conflicts(events, [], articles, stories, entities)[1] == []

@@ -61,13 +61,16 @@ def _split_name(name: str) -> tuple[str, tuple[str, ...]] | None:
 def same_given_name(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two lists of given names may name one person: each word of the shorter list is a word of the longer
     one (a given name left out: "H. Lawrence" and "Lawrence"), its initial, or one spelling of it (same first
-    letter, ``SPELLING_RATIO``). "Paul Martin" and "Marc Martin" are two persons."""
+    letter, ``SPELLING_RATIO``), or both are one name in one word or two ("Abdelaziz", "Abdel Aziz"). "Paul Martin"
+    and "Marc Martin" are two persons."""
     def one(x: str, y: str) -> bool:
         x, y = x.rstrip("."), y.rstrip(".")
         if not x or not y or x[0] != y[0]:
             return False
         return len(x) == 1 or len(y) == 1 or SequenceMatcher(None, x, y).ratio() >= SPELLING_RATIO
 
+    if a and re.sub(r"[-\s]", "", "".join(a)) == re.sub(r"[-\s]", "", "".join(b)):
+        return True  # one name in one word or two: "Abdelaziz" and "Abdel Aziz", "Jean-Marc" and "Jean Marc"
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return bool(short) and all(any(one(x, y) for y in long_) for x in short)
 
