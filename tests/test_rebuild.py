@@ -3,12 +3,13 @@ from its stored raw documents, whether the inputs are given again or not; the sa
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 
 from recoupe import Pipeline, Settings, Store
-from recoupe.registry import build_of
+from recoupe.registry import build_of, reading_build
 
 TEXT = ("Visite à Paris\n\n"
         "La générale Elodie Varnier a reçu jeudi à Paris une délégation militaire venue de Rabat, "
@@ -172,3 +173,16 @@ def test_an_article_the_old_build_read_leaves_no_search_posting_once_read_again(
     after = postings(db)
     assert "zeppelin" not in after
     assert {a for ids in after.values() for a in ids} == set(now)
+
+
+def test_another_parser_or_text_limit_reads_the_store_again(tmp_path: Path) -> None:
+    inputs, _kb, db = make(tmp_path)
+    base = Settings(embeddings=False)
+    with Store.open(db) as store:
+        assert Pipeline(store, base).run([inputs]).reread == 0
+        # what the settings make of a text is part of the build: the parsers and the limit on a text's length
+        assert Pipeline(store, replace(base, max_article_chars=100)).run([inputs]).reread == 1
+        assert Pipeline(store, replace(base, max_article_chars=100)).run([inputs]).reread == 0
+    others = (replace(base, fr_model="xx_other_model"), replace(base, en_model="xx_other_model"),
+              replace(base, workers=2))  # the number of parsing processes changes nothing read
+    assert len({reading_build("0.1.0", ("ingest.v1",), s) for s in (base, *others)}) == 3

@@ -229,7 +229,7 @@ class Pipeline:
         self._kb: KnowledgeBase | None = None
         self._reread_vocabs: dict[str, Any] = {}  # by language, while fusion re-reads (then let go)
         # which build reads: the store records it with each raw document, and what another build read is read again
-        self.reader = registry.build_of(__version__, PLAN, tuple(Path(d) for d in settings.kb_dirs))
+        self.reader = registry.reading_build(__version__, PLAN, settings)
 
     @property
     def kb(self) -> KnowledgeBase:

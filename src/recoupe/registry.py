@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from recoupe.errors import PipelineError
+from recoupe.settings import Settings
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,3 +83,20 @@ def build_of(version: str, plan: Sequence[str], extra: Sequence[Path] = ()) -> s
             digest.update(f"\n{rel.as_posix()}\n".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def reading_build(version: str, plan: Sequence[str], settings: Settings) -> str:
+    """The build that reads with these settings (``build_of``): the settings that change what is read are part of
+    it (the spaCy packages, named and installed version, and the limit on a text's length), as the ``--kb``
+    folders are; another parser makes other sentences, entities and events."""
+    from importlib import metadata
+
+    def installed(name: str) -> str:
+        try:
+            return f"{name}=={metadata.version(name)}"
+        except metadata.PackageNotFoundError:
+            return f"{name} (not installed)"
+
+    reading = (installed(settings.en_model), installed(settings.fr_model),
+               f"max_article_chars={settings.max_article_chars}")
+    return build_of(version, (*plan, *reading), tuple(Path(d) for d in settings.kb_dirs))
