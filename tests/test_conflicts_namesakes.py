@@ -123,3 +123,16 @@ def test_a_given_name_written_in_one_word_or_two_is_one_name() -> None:
     entities = [_person("p:1", "Abdelaziz Diallo", "a0", "chef du détachement", articles[0]["text"]),
                 _person("p:2", "Abdel Aziz Diallo", "a1", "chef du détachement", articles[1]["text"])]
     assert with_figure_conflicts(events, [], articles, stories, entities)[1] == []
+
+
+@pytest.mark.parametrize("rank", ["général de brigade", "général de corps d'armée", "vice-amiral",
+                                  "capitaine de frégate", "Brigadier General", "rear admiral", "air marshal"])
+def test_a_rank_of_several_words_is_no_office(rank: str) -> None:
+    # two officers of one rank and one family name are two persons, as two captains are
+    assert office_words(rank) == frozenset()
+    articles, events, stories = _setting()
+    articles[0]["text"] = f"La base est rendue, dit Paul Martin Diallo, {rank}."
+    articles[1]["text"] = f"La base a été rendue, dit Marc Martin Diallo, {rank}."
+    entities = [_person("p:1", "Paul Martin Diallo", "a0", rank, articles[0]["text"]),
+                _person("p:2", "Marc Martin Diallo", "a1", rank, articles[1]["text"])]
+    assert with_figure_conflicts(events, [], articles, stories, entities)[1] == []

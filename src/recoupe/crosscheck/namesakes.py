@@ -35,7 +35,11 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _RANK_ONLY = frozenset({"capitaine", "captain", "colonel", "lieutenant", "general", "generale", "commandant",
                         "major", "sergent", "sergeant", "amiral", "admiral", "marechal", "cheikh", "sheikh", "m",
                         "mr", "mme", "mrs", "ms", "dr", "president", "presidente", "minister", "ministre",
-                        "secretary", "chief", "chef"})
+                        "secretary", "chief", "chef",
+                        # the words of a rank of several ("général de brigade", "vice-amiral", "capitaine de frégate",
+                        # "rear admiral", "air marshal"): a rank, not an office, as "capitaine" alone
+                        "brigade", "brigadier", "division", "corps", "armee", "vice", "contre", "fregate", "vaisseau",
+                        "corvette", "rear", "marshal", "air"})
 
 
 def office_words(role: str) -> frozenset[str]:
