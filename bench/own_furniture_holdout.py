@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the pages hold one page line per source line, as long as the page writes it)
 """A held-out set of page furniture in our own words (issue 14, furniture on unseen templates): pages written for this
 project in French, English and Arabic, each line tagged with what a careful reader takes it for, in template shapes
 that no rule was written from — WRITTEN AND FROZEN BEFORE THE SYSTEM WAS RUN ON THEM. Never tune on these pages:

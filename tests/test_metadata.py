@@ -129,3 +129,47 @@ def test_the_address_printed_at_the_top_dates_the_page() -> None:
     assert result.lines == (body, body)
     headline = clean_text(f"Revue de presse du 12 mai 2023\n{body}\n{body}")
     assert (headline.published.value, headline.published.basis) == ("2023-05-12", "dateline")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the publication's date, not the update's, whichever comes first
+        ("Mis à jour le 5 avril 2023 à 09:10 - Publié le 4 avril 2023 à 22:45", "2023-04-04"),
+        ("Last updated on Feb 3, 2024 | Originally published on Feb 2, 2024", "2024-02-02"),
+        ("Actualisé le 6 mai 2024 · Publié le 5 mai 2024", "2024-05-05"),
+        ("Updated: Feb 3, 2024", "2024-02-03"),
+        ("آخر تحديث: 12 مارس 2024 - نشر في: 11 مارس 2024", "2024-03-11"),
+        # numeric dates: the order from the numbers, a French or Arabic line, or a weekday; never a guess
+        ("Published 12/22/2022 10:01 AM EST", "2022-12-22"),
+        ("Published: 03/04/2023", None),
+        ("04/05/2022", None),
+        ("Friday 04/08/2022 | 6:00 PM", "2022-04-08"),
+        ("Publié le 03/04/2023 à 18h12", "2023-04-03"),
+        ("Mis en ligne le 04-09-2023 à 16h40", "2023-09-04"),
+        ("PTI | New Delhi | Updated: 01-06-2022 21:40 IST", None),
+        ("Updated: 14-06-2022 21:40 IST", "2022-06-14"),
+        ("تاريخ النشر: 05/12/2023", "2023-12-05"),
+        ("Le 14.02.2024 à 07h30", "2024-02-14"),
+        ("2021-2022", None),
+    ],
+)
+def test_the_publication_date_of_a_dateline(text: str, value: str | None) -> None:
+    assert metadata.date_in_text(text) == value
+
+
+@pytest.mark.parametrize(
+    "dateline, value",
+    [
+        ("Rédigé par Anne Moreau le mercredi 18 mai 2022 à 09:47", "2022-05-18"),
+        ("Posted on Tuesday, 9 January 2024 at 11:20 am", "2024-01-09"),
+        ("Mercredi 30 juin 2021, 17h05", "2021-06-30"),
+        ("Thu 25 Nov 2021 14.10 GMT", "2021-11-25"),
+    ],
+)
+def test_a_dateline_under_the_headline_dates_the_page(dateline: str, value: str) -> None:
+    body = ("Les deux ministres ont signé mardi un accord qui prévoit des exercices communs et la formation "
+            "d'officiers dans les écoles des deux armées.")
+    page = clean_text("\n".join(["Monde", "Deux armées signent un accord de formation", dateline, body, body]))
+    assert page.published.value == value
+    assert dateline not in page.lines

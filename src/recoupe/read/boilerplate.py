@@ -38,7 +38,8 @@ from typing import Literal, cast
 
 from recoupe.read import arabic as arabic_rules
 from recoupe.read import furniture_model
-from recoupe.read.furniture_rules import AGENCY_LINE, DATE_WORDS, MONTHS_EN, RULES
+from recoupe.read import furniture_shapes as shapes
+from recoupe.read.furniture_rules import AGENCY_LINE, DATE_WORDS, MONTHS_EN, MONTHS_FR, RULES
 from recoupe.read.metadata import date_in_text
 from recoupe.understand.arabic_text import normalize_for_matching
 
@@ -106,7 +107,8 @@ _FOREIGN_SCRIPT_LEAD = re.compile(r"^[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff][^
 # Captions often end with a parenthesis or a name; sentences end with a stop or a closing quote.
 _SENTENCE_END = re.compile(r"""[.!?…»"”؟]$""")
 _BYLINE = re.compile(
-    r"(?:écrit par|ecrit par|par\s*:|publié le|mis à jour le|written by|^by\s|^par\s|updated|published)",
+    r"(?:écrit par|ecrit par|rédigé par|par\s*:|publié|mis à jour|mise à jour|mis en ligne|actualisé|modifié|"
+    r"written by|^by\s|^par\s|updated|published|posted|last modified)",
     re.IGNORECASE,
 )
 # "Par Nadia Berrada", "By Jane Doe and John Roe", "Par Jean Dupont et Marie Durand, à Dakar" (up to three names)
@@ -114,6 +116,8 @@ _NAME = r"[A-ZÉÈ][\w.'’\-]*(?:\s+[A-ZÉÈ][\w.'’\-]*){0,3}"
 _BARE_BYLINE = re.compile(rf"^(?:[Pp]ar|[Bb]y)\s+{_NAME}(?:(?:,\s*|\s+(?:et|and)\s+){_NAME}){{0,2}}"
                           r"(?:,?\s+(?:à|in)\s+[A-ZÉÈ][\w\-]*)?$")
 _SEPARATOR = re.compile(r"\s[-–—|]\s")
+_WEEKDAYS_FULL = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|"
+                  "saturday|sunday|mon|tue|wed|thu|fri|sat|sun")
 _PREFIX = re.compile(r"^\s?date (\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+")
 
 
@@ -167,7 +171,19 @@ def looks_like_dateline(line: str) -> bool:
     if date_in_text(line) is None:
         return False
     words = _BYLINE.search(line) or arabic_rules.has_byline_words(line)
-    return bool(words or _SEPARATOR.search(line)) or len(line) < 40
+    return bool(words or _SEPARATOR.search(line)) or len(line) < 40 or _words_besides_date(line) <= MAX_DATELINE_WORDS
+
+
+# A line that holds a date and at most this many other words (a weekday, a time, a place) is a dateline: "Mercredi
+# 30 juin 2021, 17h05", "Thu 25 Nov 2021 14.10 GMT". Own-words tuning pages; a dated caption holds more words.
+MAX_DATELINE_WORDS = 3
+_DATE_TOKEN = re.compile(
+    rf"\b(?:{_WEEKDAYS_FULL}|{MONTHS_FR}|{MONTHS_EN}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|am|pm|a\.m|"
+    r"p\.m|gmt|utc|bst|cet|cest|ist|edt|est|et|pt|le|on|at|à|er|st|nd|rd|th)\b\.?|\d+", re.IGNORECASE)
+
+
+def _words_besides_date(line: str) -> int:
+    return len(re.findall(r"[^\W\d_]{2,}", _DATE_TOKEN.sub(" ", line)))
 
 
 def is_section_marker(line: str, *, arabic: bool = False, after_body: bool = False) -> bool:
@@ -237,6 +253,17 @@ def _state_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _general_shape(line: str, *, after_body: bool) -> str | None:
+    """The furniture shapes that need no template's words (``recoupe.read.furniture_shapes``)."""
+    if shapes.is_menu(line):
+        return "menu shape"
+    if shapes.is_captioned(line):
+        return "caption shape"
+    if after_body and shapes.is_ranked_item(line):
+        return "ranked list"
+    return None
+
+
 def _shape(line: str) -> Label | Literal["uncertain"]:
     if _SENTENCE_END.search(line) and len(line) >= MIN_BODY_CHARS:
         return "body"
@@ -282,6 +309,8 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset(),
         if (name is None and i != first_content and len(line) >= MIN_REPEATED_CHARS
                 and normalise_line(line) in repeated):
             name = "repeated"
+        if name is None:
+            name = _general_shape(line, after_body="body" in labels)
         if name is not None:
             labels.append("boilerplate")
             reasons.append(name)
@@ -296,6 +325,7 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset(),
     _mark_header(lines, labels, reasons, starts, first_content)
     _mark_strips(lines, labels, reasons)
     _settle(lines, labels, reasons)
+    _mark_tail(lines, labels, reasons, starts)
     if not arabic:
         _mark_inline_teasers(lines, labels, reasons)
     if arabic:
@@ -409,6 +439,8 @@ def _learned(lines: Sequence[str], labels: list[str], reasons: list[str], starts
             continue
         if _shape(text[i]) == "body" or (max_words is not None and len(text[i].split()) > max_words):
             continue  # a sentence, or a paragraph cut off: the rules' call
+        if shapes.is_short_sentence(text[i]) and "body" in labels[:i]:
+            continue  # a short sentence of the text
         if i == last and _neighbour(labels, i, -1) == "body":
             continue
         if (label == "heading" and "body" in labels[:i] and _neighbour(labels, i, 1) == "body"
@@ -460,6 +492,29 @@ def _mark_inline_teasers(lines: Sequence[str], labels: list[str], reasons: list[
             reasons[i] = "teaser"
 
 
+def _mark_tail(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int]) -> None:
+    """The page's tail: after the article's last paragraph (a body line of a paragraph's length), the kept lines that
+    are no sentence (``furniture_shapes.is_short_sentence``) and have no paragraph after them are teasers, tags and
+    widgets. The excerpt's last line, right after a paragraph, stays (a paragraph cut short)."""
+    text = [line[start:].strip() for line, start in zip(lines, starts, strict=True)]
+    anchors = [i for i, label in enumerate(labels) if label == "body" and len(text[i]) >= MIN_BODY_CHARS]
+    if not anchors:
+        return
+    last_anchor = anchors[-1]
+    last = max((i for i, t in enumerate(text) if t), default=-1)
+    for i in range(last_anchor + 1, len(lines)):
+        if labels[i] not in ("heading", "body") or shapes.is_short_sentence(text[i]):
+            continue
+        if (_SENTENCE_END.search(text[i]) and len(text[i].split()) >= MIN_CLOSING_WORDS
+                and _neighbour(labels, i, -1) == "body"):
+            continue  # the text's closing words, cut ("D'autres industriels sont associés…")
+        if i == last and _neighbour(labels, i, -1) == "body" and i == next(
+                (j for j in range(last_anchor + 1, len(lines)) if labels[j] != "blank"), None):
+            continue
+        labels[i] = "boilerplate"
+        reasons[i] = "tail"
+
+
 def _neighbour(labels: list[str], i: int, step: int) -> str | None:
     j = i + step
     while 0 <= j < len(labels):
@@ -479,8 +534,9 @@ def _settle(lines: Sequence[str], labels: list[str], reasons: list[str]) -> None
                 nxt = _neighbour(labels, i, 1)
                 if nxt == "meta":
                     pass  # a headline above its byline or dateline
-                elif (_neighbour(labels, i, -1) == "body" and _SENTENCE_END.search(lines[i].strip())
-                        and len(lines[i].split()) >= MIN_CLOSING_WORDS):
+                elif ((_neighbour(labels, i, -1) == "body" and _SENTENCE_END.search(lines[i].strip())
+                        and len(lines[i].split()) >= MIN_CLOSING_WORDS)
+                        or ("body" in labels[:i] and shapes.is_short_sentence(lines[i]))):
                     labels[i] = "body"  # a short sentence that closes the article's text ("… sont associés…")
                     reasons[i] = "context"
                     changed = True

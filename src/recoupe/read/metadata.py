@@ -39,7 +39,23 @@ MONTHS = {
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?,?\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+# "25/11/2021", "14.02.2024", "01-06-2022" (one separator twice). Day first or month first is read from the numbers
+# when one of them is over 12, else from the line: French and Arabic write the day first; an English line may write
+# either, so its date is read only when a weekday it names settles the order (``_numeric``). Never a guess.
+_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})\b")
+_DAY_FIRST_CUE = re.compile(r"[\u0600-\u06ff]|\b(?:le|du|à|publié|publiée|mis|mise|jour|par|lundi|mardi|mercredi|"
+                            r"jeudi|vendredi|samedi|dimanche)\b|\d{1,2}h\d{2}", re.IGNORECASE)
+_WEEKDAY_NAMES = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
+# Words that say which date of a line is the article's publication and which a later update: "Mis à jour le 5 avril
+# - Publié le 4 avril", "Last updated Feb 3 | Originally published Feb 2". The publication wins.
+_PUBLISHED_WORDS = re.compile(r"publié|publiée|mis en ligne|published|posted|first (?:published|posted)|"
+                              r"originally|نشر|النشر", re.IGNORECASE)
+_UPDATED_WORDS = re.compile(r"mis[e]? à jour|actualisé|modifié|updated?|modified|revised|تحديث|محدث", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YMD = re.compile(r"\b((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})\b")  # "2016/01/28 13:09", "2016.01.28"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -96,26 +112,65 @@ def iso(year: int, month: int | None = None, day: int | None = None) -> str | No
 
 
 def date_in_text(text: str) -> str | None:
-    """The first full date written in a line: "20 septembre 2022", "July 19, 2022", "25/11/2021", and in an
-    Arabic line "07 أيار / مايو 2023", "14-02-2024" or a Hijri date alone (``recoupe.read.arabic_dates``)."""
-    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_NUMERIC, "dnumy"),
-                           (_ISO, "ymd"), (_YMD, "ymd")):
-        m = pattern.search(text)
-        if not m:
-            continue
-        a, b, c = m.groups()
-        if order == "dmy":
-            value = iso(int(c), MONTHS[b.lower()], int(a))
-        elif order == "mdy":
-            value = iso(int(c), MONTHS[a.lower()], int(b))
-        elif order == "dnumy":
-            value = iso(int(c), int(b), int(a))
-        else:
-            value = iso(int(a), int(b), int(c))
-        if value:
+    """The publication date written in a line: "20 septembre 2022", "July 19, 2022", "25/11/2021", and in an
+    Arabic line "07 أيار / مايو 2023", "14-02-2024" or a Hijri date alone (``recoupe.read.arabic_dates``). Of several
+    dates, the one that words mark as the publication's ("Publié le", "Originally published"), else the first that
+    no update word marks ("Mis à jour", "Updated"), else the first. A numeric date whose order cannot be read is
+    none (see ``_NUMERIC``)."""
+    found = _dates(text)
+    if not found:
+        if not _ARABIC.search(text):
+            return None
+        word = _PUBLISHED_WORDS.search(text)  # "آخر تحديث: 12 مارس 2024 - نشر في: 11 مارس 2024"
+        return (date_in_arabic(text[word.end():]) if word else None) or date_in_arabic(text)
+    marked: list[tuple[str, bool, bool]] = []
+    previous = 0
+    for start, end, value in found:
+        before = text[previous:start]
+        marked.append((value, bool(_PUBLISHED_WORDS.search(before)), bool(_UPDATED_WORDS.search(before))))
+        previous = end
+    for value, published, _updated in marked:
+        if published:
             return value
-    if _ARABIC.search(text):
-        return date_in_arabic(text)
+    for value, _published, updated in marked:
+        if not updated:
+            return value
+    return marked[0][0]
+
+
+def _dates(text: str) -> list[tuple[int, int, str]]:
+    """Every full date of a line that is a real day, as (start, end, ISO value), in the order of the line."""
+    found: list[tuple[int, int, str]] = []
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_NUMERIC, "num"),
+                           (_ISO, "ymd"), (_YMD, "ymd")):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e, _ in found):
+                continue  # inside a date already read
+            if order == "dmy":
+                value = iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+            elif order == "mdy":
+                value = iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+            elif order == "num":
+                value = _numeric(int(m.group(1)), int(m.group(3)), int(m.group(4)), text)
+            else:
+                value = iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if value:
+                found.append((m.start(), m.end(), value))
+    return sorted(found)
+
+
+def _numeric(first: int, second: int, year: int, line: str) -> str | None:
+    """A numeric date's day: the order the numbers or the line settle (see ``_NUMERIC``), else None."""
+    day_first, month_first = iso(year, second, first), iso(year, first, second)
+    if day_first is None or month_first is None or day_first == month_first:
+        return day_first or month_first
+    if _DAY_FIRST_CUE.search(line):
+        return day_first
+    named = {_WEEKDAY_NAMES[m.group(1).lower()] for m in _WEEKDAY.finditer(line)}
+    if len(named) == 1:
+        weekday = named.pop()
+        fits = [v for v in (day_first, month_first) if date.fromisoformat(v).weekday() == weekday]
+        return fits[0] if len(fits) == 1 else None
     return None
 
 

@@ -1,0 +1,83 @@
+"""Furniture told by its shape, on templates no rule was written from (own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.read import boilerplate, furniture_shapes
+from recoupe.read.clean import clean_text
+
+BODY = ("Les deux ministres ont signé mardi un accord qui prévoit des exercices communs et la formation "
+        "d'officiers dans les écoles des deux armées.")
+BODY2 = ("Le texte couvre aussi la surveillance des routes maritimes et l'échange d'informations sur les trafics "
+         "dans la région.")
+
+
+@pytest.mark.parametrize(
+    "line, menu",
+    [
+        ("Accueil › International › Afrique", True),
+        ("Armées | Diplomatie | Sahel", True),
+        ("Vous êtes ici : Accueil > Suisse > Politique", True),
+        ("Home / News / Defence", True),
+        ("Menu | Search | Subscribe", True),
+        ("الرئيسية » الأخبار » العالم", True),
+        ("Croatia picks used French jets | Example News", False),  # a headline and its outlet
+        ("وزار «شي» ا", False),  # a quotation's closing guillemet
+        ("Défense : la Suisse choisit un avion américain", False),
+        ("By Jane Roe | March 2, 2023 | Coastal Defence Review", False),  # a byline
+    ],
+)
+def test_menus_and_breadcrumbs_by_shape(line: str, menu: bool) -> None:
+    assert furniture_shapes.is_menu(line) is menu
+
+
+@pytest.mark.parametrize(
+    "line, caption",
+    [
+        ("Un des appareils lors d'un vol d'essai au-dessus de la base. AGENCE / Paul Durand", True),
+        ("Officials pose for a photo after the talks, March 10. Foreign Ministry/Handout", True),
+        ("Un convoi de blindés sur une piste du nord du pays, en juin (image d'archives)", True),
+        ("Le chef d'état-major lors de la réunion (DR)", True),
+        ("Image: A fighter jet at an air show. (Source: Wikimedia)", True),
+        ("جانب من اللقاء في موسكو - الصورة من وزارة الدفاع", True),
+        ("الفرقاطة خلال تجارب بحرية - أرشيفية", True),
+        (BODY, False),
+        ("Le ministre a cité les accords de 2014 et 2019 / 2020 dans son discours devant les députés.", False),
+    ],
+)
+def test_captions_by_their_credit(line: str, caption: bool) -> None:
+    assert furniture_shapes.is_captioned(line) is caption
+
+
+def test_a_short_sentence_is_no_furniture() -> None:
+    assert furniture_shapes.is_short_sentence("Regional states welcomed the announcement.")
+    assert furniture_shapes.is_short_sentence("ويأتي الاتفاق بعد سنوات من التوتر.")
+    assert not furniture_shapes.is_short_sentence("Vous aimez nos articles ? Soutenez la presse")
+    assert not furniture_shapes.is_short_sentence("Most Popular")
+
+
+def test_an_unseen_template_is_cleaned_by_shape() -> None:
+    lines = [
+        "Fil d'Ariane : Accueil / Afrique / Mali",
+        "Deux armées signent un accord de formation",
+        "Mis en ligne le 04-09-2023 à 16h40 par Awa Ndiaye",
+        BODY,
+        "Les deux délégations réunies au ministère, lundi. Studio / Moussa Diop",
+        BODY2,
+        "Une prochaine session se tiendra à Dakar au printemps.",
+        "Les plus consultés",
+        "1. Le port agrandit son terminal",
+        "2. Un nouveau chef pour l'armée de l'air",
+        "Rubriques associées",
+    ]
+    page = clean_text("\n\n".join(lines))
+    assert page.lines == (lines[1], BODY, BODY2, lines[6])
+    assert page.title == lines[1]
+    assert page.published.value == "2023-09-04"
+
+
+def test_the_excerpts_cut_last_words_stay() -> None:
+    cut = "D'autres industriels sont associés…"
+    labels = boilerplate.classify(["Deux armées signent un accord", "", BODY, "", BODY2, "", cut, "", "Explore"])
+    assert [lab.label for lab in labels if lab.label != "blank"] == ["title", "body", "body", "body", "boilerplate"]
