@@ -81,3 +81,18 @@ def test_the_excerpts_cut_last_words_stay() -> None:
     cut = "D'autres industriels sont associés…"
     labels = boilerplate.classify(["Deux armées signent un accord", "", BODY, "", BODY2, "", cut, "", "Explore"])
     assert [lab.label for lab in labels if lab.label != "blank"] == ["title", "body", "body", "body", "boilerplate"]
+
+
+def test_short_labels_above_the_headline_are_no_headline() -> None:
+    lines = ["ANNONCE", "Sahel", "Deux armées signent un accord de formation", BODY, BODY2]
+    labels = boilerplate.classify(lines)
+    assert [lab.label for lab in labels] == ["boilerplate", "boilerplate", "title", "body", "body"]
+
+
+def test_a_label_that_lost_its_value_goes() -> None:
+    lines = ["Deux armées signent un accord de formation", "Publié dans Le Courrier du", BODY, BODY2,
+             "Les exercices commenceront en mai et dureront"]
+    labels = boilerplate.classify(lines)
+    assert [lab.label for lab in labels] == ["title", "boilerplate", "body", "body", "body"]
+    assert furniture_shapes.is_dangling("Published in The Coastal Times on")
+    assert not furniture_shapes.is_dangling("Les exercices commenceront en mai.")

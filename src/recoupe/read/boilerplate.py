@@ -359,6 +359,7 @@ def _mark_header(
             reasons[i] = "byline"
     # The headline is the first line that no rule took for page chrome ("Aller au contenu principal" and
     # the like come before it on some sites).
+    _mark_labels_above_headline(lines, labels, reasons, starts, first)
     head, seen = first, 1
     while labels[head] == "boilerplate" and reasons[head] != "teasers" and seen < HEADER_LINES:
         nxt = next((j for j in range(head + 1, len(lines)) if labels[j] != "blank"), None)
@@ -374,6 +375,32 @@ def _mark_header(
     ):
         labels[first] = "title"
         reasons[first] = "first line"
+
+
+# A headline has at least this many words (press dev: the shortest has 3 in any language). Shorter lines above it are
+# a section's or a country's label, a button, an address, a template's variable ("Côte d'Ivoire", "ADVERTISEMENT").
+MIN_TITLE_WORDS = 3
+
+
+def _mark_labels_above_headline(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int],
+                                first: int) -> None:
+    """The kept lines of fewer than ``MIN_TITLE_WORDS`` words at the top of the page, above a longer line of the
+    header (the headline's candidate), go as labels; a dateline stays for the header pass."""
+    order = [i for i in range(first, len(lines)) if labels[i] != "blank"][:HEADER_LINES]
+    if any(labels[i] == "body" for i in order):
+        order = order[:next(n for n, i in enumerate(order) if labels[i] == "body")]
+    candidate = next((i for i in order if labels[i] == "heading"
+                      and len(lines[i][starts[i]:].split()) >= MIN_TITLE_WORDS), None)
+    if candidate is None:
+        return  # no longer line to be the headline: the short one is it
+    for i in order[:order.index(candidate)]:
+        text = lines[i][starts[i]:].strip()
+        if labels[i] == "boilerplate" or labels[i] == "meta":
+            continue
+        if len(text.split()) >= MIN_TITLE_WORDS or date_in_text(text):
+            return
+        labels[i] = "boilerplate"
+        reasons[i] = "label above headline"
 
 
 # A line that is only a separator ("-", "•", "***") or only a date, once the header is behind: the dates and dashes
@@ -493,15 +520,20 @@ def _mark_inline_teasers(lines: Sequence[str], labels: list[str], reasons: list[
 
 
 def _mark_tail(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int]) -> None:
-    """The page's tail: after the article's last paragraph (a body line of a paragraph's length), the kept lines that
+    """A label that lost its value (``furniture_shapes.is_dangling``) anywhere; and the page's tail: after the
+    article's last paragraph (a body line of a paragraph's length), the kept lines that
     are no sentence (``furniture_shapes.is_short_sentence``) and have no paragraph after them are teasers, tags and
     widgets. The excerpt's last line, right after a paragraph, stays (a paragraph cut short)."""
     text = [line[start:].strip() for line, start in zip(lines, starts, strict=True)]
+    last = max((i for i, t in enumerate(text) if t), default=-1)
+    for i, label in enumerate(labels):
+        if label in ("heading", "body") and i != last and shapes.is_dangling(text[i]):
+            labels[i] = "boilerplate"
+            reasons[i] = "dangling"
     anchors = [i for i, label in enumerate(labels) if label == "body" and len(text[i]) >= MIN_BODY_CHARS]
     if not anchors:
         return
     last_anchor = anchors[-1]
-    last = max((i for i, t in enumerate(text) if t), default=-1)
     for i in range(last_anchor + 1, len(lines)):
         if labels[i] not in ("heading", "body") or shapes.is_short_sentence(text[i]):
             continue

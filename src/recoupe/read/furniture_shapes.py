@@ -107,3 +107,18 @@ def is_short_sentence(line: str) -> bool:
     if not text[:1].isupper() and text[:1] not in "«\"“":
         return False
     return any(w.lower().strip(",;:'’") in _FUNCTION for w in words[1:])
+
+
+# A short line that ends on a preposition, an article or a conjunction is a template's label whose value the scraper
+# lost ("Published in Le Monde on", "Mis en ligne par"), unless the excerpt stops there (its last line).
+_DANGLING_TEXT = ("de du des le la les à au aux par sur pour en et ou dans avec d l un une "
+                  "on in by of the a an to for at and or with from via")
+_DANGLING = frozenset(_DANGLING_TEXT.split())
+MAX_DANGLING_CHARS = 60
+
+
+def is_dangling(line: str) -> bool:
+    text = line.strip()
+    words = text.split()
+    return (0 < len(text) < MAX_DANGLING_CHARS and len(words) >= 2 and not _SENTENCE_END.search(text)
+            and words[-1].lower().strip("'’") in _DANGLING)
