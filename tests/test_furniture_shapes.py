@@ -96,3 +96,11 @@ def test_a_label_that_lost_its_value_goes() -> None:
     assert [lab.label for lab in labels] == ["title", "boilerplate", "body", "body", "body"]
     assert furniture_shapes.is_dangling("Published in The Coastal Times on")
     assert not furniture_shapes.is_dangling("Les exercices commenceront en mai.")
+
+
+def test_numbered_sub_headings_and_links_stay() -> None:
+    lines = ["Trois leçons d'un exercice conjoint", BODY, "1. Préparer la logistique", BODY2,
+             "2. Former les équipages", BODY]
+    assert [lab.label for lab in boilerplate.classify(lines)] == ["title", "body", "heading", "body", "heading",
+                                                                    "body"]
+    assert not furniture_shapes.is_captioned("The campaign cost half a million: https://t.co/Ab12CdE")

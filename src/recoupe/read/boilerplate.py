@@ -253,13 +253,14 @@ def _state_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _general_shape(line: str, *, after_body: bool) -> str | None:
-    """The furniture shapes that need no template's words (``recoupe.read.furniture_shapes``)."""
+def _general_shape(line: str, *, after_body: bool, next_line: str) -> str | None:
+    """The furniture shapes that need no template's words (``recoupe.read.furniture_shapes``). A numbered line
+    followed by a paragraph is a numbered sub-heading, not an item of a list of other articles."""
     if shapes.is_menu(line):
         return "menu shape"
     if shapes.is_captioned(line):
         return "caption shape"
-    if after_body and shapes.is_ranked_item(line):
+    if after_body and shapes.is_ranked_item(line) and _shape(next_line) != "body":
         return "ranked list"
     return None
 
@@ -310,7 +311,8 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset(),
                 and normalise_line(line) in repeated):
             name = "repeated"
         if name is None:
-            name = _general_shape(line, after_body="body" in labels)
+            nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+            name = _general_shape(line, after_body="body" in labels, next_line=nxt)
         if name is not None:
             labels.append("boilerplate")
             reasons.append(name)

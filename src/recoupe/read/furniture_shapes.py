@@ -69,8 +69,8 @@ _CREDIT_END_AR = re.compile(r"[-–—(]\s*(?:صوره |الصوره )?(?:ارش
 def is_captioned(line: str) -> bool:
     """A photo's caption or credit, told by its credit at the end or its label at the start."""
     text = line.strip()
-    if not text or len(text) > 300:
-        return False
+    if not text or len(text) > 300 or re.search(r"https?://\S+$", text):
+        return False  # (a link at the end of a post: "… https://t.co/Nc0nKoX")
     if _CREDIT_END.search(text) or _CREDIT_START.match(text):
         return True
     return bool(re.search(r"[\u0600-\u06ff]", text)) and bool(_CREDIT_END_AR.search(normalize_for_matching(text)))
