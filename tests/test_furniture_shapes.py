@@ -104,3 +104,11 @@ def test_numbered_sub_headings_and_links_stay() -> None:
     assert [lab.label for lab in boilerplate.classify(lines)] == ["title", "body", "heading", "body", "heading",
                                                                     "body"]
     assert not furniture_shapes.is_captioned("The campaign cost half a million: https://t.co/Ab12CdE")
+
+
+def test_a_prompt_worded_as_a_sentence_among_furniture_goes() -> None:
+    prompt = "Connectez-vous à votre compte pour recevoir des alertes et commenter les articles."
+    lines = ["Deux armées signent un accord de formation", BODY, BODY2, "Partager", prompt, "Mentions légales",
+             "Plan du site"]
+    assert [lab.label for lab in boilerplate.classify(lines)] == ["title", "body", "body"] + ["boilerplate"] * 4
+    assert boilerplate.classify(lines, model_threshold=1.0)[4].label == "body"  # the model's call, not a rule's

@@ -79,6 +79,8 @@ MODEL_HEADER_THRESHOLD = 0.85
 # A heading above a body line, once the text has begun (a sub-heading), goes only at this probability (the demo
 # corpus's sub-headings stay; press dev with the rules off: comment prompts and a clock above body lines go at 0.8).
 MODEL_SUBHEADING_THRESHOLD = 0.8
+# A line shaped like a sentence goes only at this probability, and only between furniture lines (a prompt, a notice).
+MODEL_SENTENCE_THRESHOLD = 0.7
 MAX_LABEL_WORDS = 5
 # On an Arabic page the learned pass reads only lines this short: labels, credits, buttons. Press dev: no Arabic
 # body line this short scores 0.5 or more but a text's cut last line (kept by the pass's own guard).
@@ -465,6 +467,12 @@ def _learned(lines: Sequence[str], labels: list[str], reasons: list[str], starts
     last = max((i for i, t in enumerate(text) if t), default=-1)
     for i, label in enumerate(labels):
         if label not in ("heading", "body") or scores[i] < threshold:
+            continue
+        if (_shape(text[i]) == "body" and scores[i] >= MODEL_SENTENCE_THRESHOLD and max_words is None
+                and _neighbour(labels, i, -1) in ("boilerplate", None)
+                and _neighbour(labels, i, 1) in ("boilerplate", None)):
+            labels[i] = "boilerplate"  # a prompt worded as a sentence among furniture ("Log in to comment…")
+            reasons[i] = "model"
             continue
         if _shape(text[i]) == "body" or (max_words is not None and len(text[i].split()) > max_words):
             continue  # a sentence, or a paragraph cut off: the rules' call
