@@ -39,7 +39,7 @@ from typing import Literal, cast
 from recoupe.read import arabic as arabic_rules
 from recoupe.read import furniture_model
 from recoupe.read import furniture_shapes as shapes
-from recoupe.read.furniture_rules import AGENCY_LINE, DATE_WORDS, MONTHS_EN, MONTHS_FR, RULES
+from recoupe.read.furniture_rules import AGENCY_LINE, MONTHS_EN, MONTHS_FR, RULES
 from recoupe.read.metadata import date_in_text
 from recoupe.understand.arabic_text import normalize_for_matching
 
@@ -118,8 +118,6 @@ _NAME = r"[A-ZÉÈ][\w.'’\-]*(?:\s+[A-ZÉÈ][\w.'’\-]*){0,3}"
 _BARE_BYLINE = re.compile(rf"^(?:[Pp]ar|[Bb]y)\s+{_NAME}(?:(?:,\s*|\s+(?:et|and)\s+){_NAME}){{0,2}}"
                           r"(?:,?\s+(?:à|in)\s+[A-ZÉÈ][\w\-]*)?$")
 _SEPARATOR = re.compile(r"\s[-–—|]\s")
-_WEEKDAYS_FULL = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|"
-                  "saturday|sunday|mon|tue|wed|thu|fri|sat|sun")
 _PREFIX = re.compile(r"^\s?date (\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+")
 
 
@@ -180,7 +178,7 @@ def looks_like_dateline(line: str) -> bool:
 # 30 juin 2021, 17h05", "Thu 25 Nov 2021 14.10 GMT". Own-words tuning pages; a dated caption holds more words.
 MAX_DATELINE_WORDS = 3
 _DATE_TOKEN = re.compile(
-    rf"\b(?:{_WEEKDAYS_FULL}|{MONTHS_FR}|{MONTHS_EN}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|am|pm|a\.m|"
+    rf"\b(?:{shapes.WEEKDAYS}|{MONTHS_FR}|{MONTHS_EN}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|am|pm|a\.m|"
     r"p\.m|gmt|utc|bst|cet|cest|ist|edt|est|et|pt|le|on|at|à|er|st|nd|rd|th)\b\.?|\d+", re.IGNORECASE)
 
 
@@ -327,7 +325,7 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset(),
     if scores is not None and not arabic:
         _learned_header(lines, labels, reasons, starts, scores, first_content)
     _mark_header(lines, labels, reasons, starts, first_content)
-    _mark_strips(lines, labels, reasons)
+    shapes.mark_strips(lines, labels, reasons)
     _settle(lines, labels, reasons)
     _mark_tail(lines, labels, reasons, starts)
     if not arabic:
@@ -407,26 +405,7 @@ def _mark_labels_above_headline(lines: Sequence[str], labels: list[str], reasons
         reasons[i] = "label above headline"
 
 
-# A line that is only a separator ("-", "•", "***") or only a date, once the header is behind: the dates and dashes
-# of a list of other articles (press dev fr014), not the article's text. Its neighbours then follow it.
 _AGENCY = re.compile(AGENCY_LINE, re.IGNORECASE)
-_SEPARATOR_LINE = re.compile(r"^[-–—_*•·|=~.]{1,10}$")
-_WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
-             "sunday|mon|tue|wed|thu|fri|sat|sun")
-_BARE_DATE_LINE = re.compile(
-    rf"^(?:le\s+|on\s+)?(?:(?:{_WEEKDAYS})\.?,?\s+)?(?:{DATE_WORDS}|(?:{MONTHS_EN}|"
-    rf"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
-    r"(?:,?\s*(?:à|at|-|–)?\s*\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|cet|ist|et))?)?$",
-    re.IGNORECASE)
-
-
-def _mark_strips(lines: Sequence[str], labels: list[str], reasons: list[str]) -> None:
-    for i, line in enumerate(lines):
-        if labels[i] in ("heading", "uncertain", "body"):
-            text = line.strip()
-            if _SEPARATOR_LINE.match(text) or _BARE_DATE_LINE.match(text):
-                labels[i] = "boilerplate"
-                reasons[i] = "strip"
 
 
 def _scores(lines: Sequence[str], starts: Sequence[int]) -> list[float]:

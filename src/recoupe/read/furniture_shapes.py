@@ -15,7 +15,9 @@ holdout``, when changing one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from recoupe.read.furniture_rules import DATE_WORDS, MONTHS_EN
 from recoupe.understand.arabic_text import normalize_for_matching
 
 # A row of menu items or a breadcrumb: at least this many parts between bars or slashes (a headline may carry its
@@ -122,3 +124,24 @@ def is_dangling(line: str) -> bool:
     words = text.split()
     return (0 < len(text) < MAX_DANGLING_CHARS and len(words) >= 2 and not _SENTENCE_END.search(text)
             and words[-1].lower().strip("'’") in _DANGLING)
+
+
+# A line that is only a separator ("-", "•", "***") or only a date, once the header is behind: the dates and dashes
+# of a list of other articles (press dev fr014), not the article's text. Its neighbours then follow it.
+_SEPARATOR_LINE = re.compile(r"^[-–—_*•·|=~.]{1,10}$")
+WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
+             "sunday|mon|tue|wed|thu|fri|sat|sun")
+_BARE_DATE_LINE = re.compile(
+    rf"^(?:le\s+|on\s+)?(?:(?:{WEEKDAYS})\.?,?\s+)?(?:{DATE_WORDS}|(?:{MONTHS_EN}|"
+    rf"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
+    r"(?:,?\s*(?:à|at|-|–)?\s*\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|cet|ist|et))?)?$",
+    re.IGNORECASE)
+
+
+def mark_strips(lines: Sequence[str], labels: list[str], reasons: list[str]) -> None:
+    for i, line in enumerate(lines):
+        if labels[i] in ("heading", "uncertain", "body"):
+            text = line.strip()
+            if _SEPARATOR_LINE.match(text) or _BARE_DATE_LINE.match(text):
+                labels[i] = "boilerplate"
+                reasons[i] = "strip"
