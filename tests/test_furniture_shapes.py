@@ -112,3 +112,10 @@ def test_a_prompt_worded_as_a_sentence_among_furniture_goes() -> None:
              "Plan du site"]
     assert [lab.label for lab in boilerplate.classify(lines)] == ["title", "body", "body"] + ["boilerplate"] * 4
     assert boilerplate.classify(lines, model_threshold=1.0)[4].label == "body"  # the model's call, not a rule's
+
+
+def test_a_bare_label_goes_unless_a_paragraph_follows() -> None:
+    lines = ["Deux armées signent un accord de formation", BODY, "Partager :", "Mentions légales", BODY2, "Fin"]
+    assert boilerplate.classify(lines)[2].label == "boilerplate"
+    quote = ["Deux armées signent un accord de formation", BODY, "Il a ajouté :", BODY2, "Fin"]
+    assert boilerplate.classify(quote)[2].label != "boilerplate"

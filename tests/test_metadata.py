@@ -173,3 +173,18 @@ def test_a_dateline_under_the_headline_dates_the_page(dateline: str, value: str)
     page = clean_text("\n".join(["Monde", "Deux armées signent un accord de formation", dateline, body, body]))
     assert page.published.value == value
     assert dateline not in page.lines
+
+
+@pytest.mark.parametrize(
+    "dateline, value",
+    [
+        ("الاثنين 7 مايو 2023 - 10:22", None),  # 7 May 2023 is a Sunday: which of the two is wrong?
+        ("الأحد، 7 مايو 2023 - 10:22", "2023-05-07"),
+        ("Monday, 9 January 2024", None),
+        ("Tuesday, 9 January 2024", "2024-01-09"),
+        ("Publié le jeudi 12 mai 2023", None),  # a Friday
+        ("Publié le vendredi 12 mai 2023", "2023-05-12"),
+    ],
+)
+def test_a_weekday_that_contradicts_the_date_dates_nothing(dateline: str, value: str | None) -> None:
+    assert metadata.publication_date(metadata=None, prefix=None, datelines=[dateline], url=None).value == value

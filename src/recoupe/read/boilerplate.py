@@ -384,6 +384,11 @@ def _mark_header(
 MIN_TITLE_WORDS = 3
 
 
+def _words(line: str) -> int:
+    """Words of a line, bars and bullets aside ("Asia-Pacific | Diplomacy" has two)."""
+    return sum(1 for w in line.split() if any(ch.isalnum() for ch in w))
+
+
 def _mark_labels_above_headline(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int],
                                 first: int) -> None:
     """The kept lines of fewer than ``MIN_TITLE_WORDS`` words at the top of the page, above a longer line of the
@@ -392,14 +397,14 @@ def _mark_labels_above_headline(lines: Sequence[str], labels: list[str], reasons
     if any(labels[i] == "body" for i in order):
         order = order[:next(n for n, i in enumerate(order) if labels[i] == "body")]
     candidate = next((i for i in order if labels[i] == "heading"
-                      and len(lines[i][starts[i]:].split()) >= MIN_TITLE_WORDS), None)
+                      and _words(lines[i][starts[i]:]) >= MIN_TITLE_WORDS), None)
     if candidate is None:
         return  # no longer line to be the headline: the short one is it
     for i in order[:order.index(candidate)]:
         text = lines[i][starts[i]:].strip()
         if labels[i] == "boilerplate" or labels[i] == "meta":
             continue
-        if len(text.split()) >= MIN_TITLE_WORDS or date_in_text(text):
+        if _words(text) >= MIN_TITLE_WORDS or date_in_text(text):
             return
         labels[i] = "boilerplate"
         reasons[i] = "label above headline"
@@ -516,7 +521,8 @@ def _mark_tail(lines: Sequence[str], labels: list[str], reasons: list[str], star
     text = [line[start:].strip() for line, start in zip(lines, starts, strict=True)]
     last = max((i for i, t in enumerate(text) if t), default=-1)
     for i, label in enumerate(labels):
-        if label in ("heading", "body") and i != last and shapes.is_dangling(text[i]):
+        if label in ("heading", "body") and i != last and (shapes.is_dangling(text[i]) or (
+                shapes.is_bare_label(text[i]) and _neighbour(labels, i, 1) != "body")):
             labels[i] = "boilerplate"
             reasons[i] = "dangling"
     anchors = [i for i, label in enumerate(labels) if label == "body" and len(text[i]) >= MIN_BODY_CHARS]

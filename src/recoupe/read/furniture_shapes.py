@@ -126,6 +126,16 @@ def is_dangling(line: str) -> bool:
             and words[-1].lower().strip("'’") in _DANGLING)
 
 
+# A label of a few words and its colon, alone ("مشاركة :", "Partager :", "Tags:"), is a widget's whose value the
+# scraper lost, unless a paragraph follows it (a speaker before the quote: "وأضاف:").
+MAX_LABEL_WORDS = 2
+
+
+def is_bare_label(line: str) -> bool:
+    text = line.strip()
+    return text.endswith(":") and 0 < len(text[:-1].split()) <= MAX_LABEL_WORDS
+
+
 # A line that is only a separator ("-", "•", "***") or only a date, once the header is behind: the dates and dashes
 # of a list of other articles (press dev fr014), not the article's text. Its neighbours then follow it.
 _SEPARATOR_LINE = re.compile(r"^[-–—_*•·|=~.]{1,10}$")

@@ -159,6 +159,21 @@ def _dates(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def weekday_contradicts(line: str, value: str | None) -> bool:
+    """True when the line names weekdays and none is the day's ("الاثنين 7 مايو 2023" is a Sunday): one of the two
+    is wrong and a reader cannot tell which, so the line dates nothing."""
+    if not value or len(value) != 10:
+        return False
+    named = {_WEEKDAY_NAMES[m.group(1).lower()] for m in _WEEKDAY.finditer(line)}
+    if _ARABIC.search(line):
+        from recoupe.understand.arabic_text import WEEKDAYS, alternation, normalize_for_matching
+
+        pattern = rf"(?<!\w)(?:و|ب)?({alternation(WEEKDAYS)})(?!\w)"
+        named |= {WEEKDAYS[" ".join(m.group(1).split())] - 1
+                  for m in re.finditer(pattern, normalize_for_matching(line))}
+    return bool(named) and date.fromisoformat(value).weekday() not in named
+
+
 def _numeric(first: int, second: int, year: int, line: str) -> str | None:
     """A numeric date's day: the order the numbers or the line settle (see ``_NUMERIC``), else None."""
     day_first, month_first = iso(year, second, first), iso(year, first, second)
@@ -281,7 +296,7 @@ def publication_date(
         value = normalise_declared(prefix)
         if value:
             found.append(Published(value=value, basis="prefix", reason=f"scraper prefix 'date {prefix}'"))
-    line = next((x for x in datelines if date_in_text(x)), None)
+    line = next((x for x in datelines if date_in_text(x) and not weekday_contradicts(x, date_in_text(x))), None)
     if line is not None:
         value = date_in_text(line)
         found.append(Published(value=value, basis="dateline", reason=f"dateline {line.strip()[:80]!r}"))
