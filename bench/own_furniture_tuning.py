@@ -131,6 +131,84 @@ F|اشترك في قناتنا على يوتيوب
 
 F|© جميع الحقوق محفوظة
 """),
+    # second batch: no blank lines, teasers as long as sentences, captions without a credit, bios and notes at the end
+    ("t-fr3", "fr", "2024-06-11", """
+F|INTERNATIONAL
+F|Guerre en Ukraine
+T|Berlin promet de nouveaux systèmes de défense aérienne à Kiev
+F|Le chancelier lors de la conférence de presse à Berlin, mardi.
+F|Julien Roche
+F|Journaliste au service International
+F|11 juin 2024 à 18h02
+B|L'Allemagne va livrer à l'Ukraine un troisième système de défense aérienne de longue portée, a annoncé mardi le chancelier lors d'une conférence consacrée à la reconstruction du pays.
+B|Berlin financera aussi des munitions pour les systèmes déjà livrés, pour un montant qui n'a pas été précisé.
+F|Ukraine : à Kharkiv, les habitants vivent au rythme des alertes aériennes et des coupures de courant
+B|Le ministre ukrainien de la Défense a salué une décision « qui sauvera des vies », et appelé les autres alliés à suivre l'exemple allemand.
+F|Julien Roche est journaliste au service International, spécialiste des questions de défense.
+F|Voir les commentaires
+F|Ukraine : Kiev annonce la reprise de deux villages dans la région de Zaporijjia
+F|Otan : les alliés préparent le sommet de Washington dans un climat d'incertitude
+"""),
+    ("t-en3", "en", "2023-10-17", """
+F|ADVERTISEMENT
+T|Japan and the Philippines start talks on a reciprocal access pact
+F|Listen to this article
+F|By Ken Sato
+F|October 17, 2023 4:45 AM GMT+9
+F|Updated 3 hours ago
+B|Japan and the Philippines began formal talks on Tuesday on an agreement that would allow each country to deploy troops on the other's territory for training and disaster relief.
+B|Officials said the pact would set the legal status of visiting forces and simplify procedures for joint exercises.
+F|Japanese and Philippine coast guard vessels sail together during a drill off Manila Bay in June.
+B|The talks come as both countries seek closer security ties with the United States.
+F|Ken Sato covers defence and diplomacy from Tokyo. Follow him on X @kensato
+F|Correction: An earlier version of this story misstated the date of the drill.
+F|Japan approves record defence budget request for next fiscal year
+F|Philippines and Vietnam agree to boost coast guard cooperation in the South China Sea
+F|Manila summons Chinese envoy over water cannon incident near disputed shoal
+"""),
+    ("t-ar3", "ar", "2023-04-20", """
+F|تقارير وتحليلات
+T|السودان: الجيش والدعم السريع يتبادلان الاتهامات بخرق الهدنة
+F|الخميس 20 أبريل 2023 - 02:15 م
+F|الخرطوم - مراسل الموقع
+B|تبادل الجيش السوداني وقوات الدعم السريع الاتهامات بخرق الهدنة التي أعلنت لمدة يوم واحد، فيما تواصلت الاشتباكات في عدة أحياء من العاصمة.
+B|وقال شهود عيان إن أصوات القصف سمعت في وسط الخرطوم وقرب المطار.
+F|دخان يتصاعد فوق مبان في الخرطوم
+B|ودعت دول عربية وغربية الطرفين إلى وقف القتال وفتح ممرات إنسانية آمنة للمدنيين.
+F|مصر تدعو إلى وقف فوري لإطلاق النار في السودان وتعرض الوساطة بين الطرفين
+F|الأمم المتحدة تحذر من كارثة إنسانية في السودان مع استمرار المعارك
+F|واشنطن تعلن إجلاء موظفي سفارتها في الخرطوم
+F|تابع آخر الأخبار عبر حسابنا على تويتر
+"""),
+    ("t-ar4", "ar", None, """
+F|الرئيسية
+
+F|العالم
+
+T|تركيا توافق على انضمام فنلندا إلى حلف شمال الأطلسي
+
+F|المحرر
+
+F|منذ 5 ساعات
+
+B|صادق البرلمان التركي على انضمام فنلندا إلى حلف شمال الأطلسي، لتصبح تركيا آخر دولة عضو في الحلف توافق على الطلب.
+
+B|وكانت أنقرة قد اشترطت اتخاذ خطوات ضد جماعات تعتبرها إرهابية قبل الموافقة.
+
+F|إقرأ المزيد
+
+F|السويد تنتظر الضوء الأخضر من أنقرة وبودابست
+
+F|ما الذي يعنيه توسع الحلف بالنسبة لروسيا؟
+
+F|العلامات
+
+F|تركيا
+
+F|فنلندا
+
+F|الناتو
+"""),
 ]
 
 DATELINES: list[tuple[str, str, str | None]] = [

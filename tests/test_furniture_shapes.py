@@ -119,3 +119,24 @@ def test_a_bare_label_goes_unless_a_paragraph_follows() -> None:
     assert boilerplate.classify(lines)[2].label == "boilerplate"
     quote = ["Deux armées signent un accord de formation", BODY, "Il a ajouté :", BODY2, "Fin"]
     assert boilerplate.classify(quote)[2].label != "boilerplate"
+
+
+def test_teaser_headlines_after_the_text_go_even_when_long() -> None:
+    lines = ["Deux armées signent un accord de formation", BODY, BODY2,
+             "Le Sénégal commande deux patrouilleurs pour surveiller ses côtes",
+             "Le Niger et le Tchad renforcent leurs patrouilles communes le long de la frontière",
+             "Les armées africaines face au défi de la formation des officiers"]
+    assert [lab.label for lab in boilerplate.classify(lines, model_threshold=1.0)] == [
+        "title", "body", "body", "boilerplate", "boilerplate", "boilerplate"]
+
+
+def test_a_kicker_above_the_headline_is_no_headline() -> None:
+    lines = ["Guerre en mer", "La marine reçoit son troisième patrouilleur de haute mer", BODY, BODY2]
+    page = clean_text("\n".join(lines))
+    assert page.title == lines[1]
+
+
+def test_a_newsroom_note_after_the_text_goes() -> None:
+    note = "Correction : une version précédente de cet article donnait une date erronée pour l'exercice."
+    assert boilerplate.rule(note) == "note"
+    assert boilerplate.rule("Update: the ministry confirmed the figures on Tuesday evening.") == "note"

@@ -33,15 +33,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal, cast
 
 from recoupe.read import arabic as arabic_rules
 from recoupe.read import furniture_model
 from recoupe.read import furniture_shapes as shapes
-from recoupe.read.furniture_rules import AGENCY_LINE, MONTHS_EN, MONTHS_FR, RULES
+from recoupe.read.furniture_rules import AGENCY_LINE, MONTHS_EN, MONTHS_FR, RULES, is_state_label
 from recoupe.read.metadata import date_in_text
-from recoupe.understand.arabic_text import normalize_for_matching
 
 Label = Literal["title", "meta", "body", "heading", "boilerplate", "blank"]
 
@@ -221,36 +219,9 @@ def rule(line: str, *, arabic: bool = False, extracted: bool = False) -> str | N
             return name
     if not arabic and _FOREIGN_SCRIPT_LEAD.match(line):
         return "foreign-widget"
-    if _is_state_label(line):
+    if is_state_label(line):
         return "label"
     return None
-
-
-# A line this short that is only a state's name ("Côte d'Ivoire", "السودان") is a section's or a country's label.
-MAX_STATE_LABEL_CHARS = 40
-
-
-def _is_state_label(line: str) -> bool:
-    text = line.strip().rstrip(":").strip()
-    if not text or len(text) > MAX_STATE_LABEL_CHARS or len(text.split()) > 4 or any(ch.isdigit() for ch in text):
-        return False
-    names = _state_names()
-    return text.casefold() in names or normalize_for_matching(text).casefold() in names
-
-
-@lru_cache(maxsize=1)
-def _state_names() -> frozenset[str]:
-    """The names, aliases and metonyms of the knowledge base's states (Arabic in its matching form too)."""
-    from recoupe.kb.loading import load_kb
-
-    kb = load_kb()
-    states = kb.states()
-    names: set[str] = set()
-    for surface, entry, how in kb.surfaces():
-        if entry.id in states and how in ("alias", "metonym"):
-            names.add(surface.casefold())
-            names.add(normalize_for_matching(surface).casefold())
-    return frozenset(names)
 
 
 def _general_shape(line: str, *, after_body: bool, next_line: str) -> str | None:
@@ -327,7 +298,7 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset(),
     _mark_header(lines, labels, reasons, starts, first_content)
     shapes.mark_strips(lines, labels, reasons)
     _settle(lines, labels, reasons)
-    _mark_tail(lines, labels, reasons, starts)
+    _mark_tail(lines, labels, reasons, starts, arabic=arabic)
     if not arabic:
         _mark_inline_teasers(lines, labels, reasons)
     if arabic:
@@ -368,7 +339,7 @@ def _mark_header(
         if nxt is None:
             return
         head, seen = nxt, seen + 1
-    first = head
+    first = _past_kicker(lines, labels, reasons, starts, head)
     line = lines[first][starts[first]:].strip()
     if (
         labels[first] in ("heading", "body", "uncertain")
@@ -382,6 +353,25 @@ def _mark_header(
 # A headline has at least this many words (press dev: the shortest has 3 in any language). Shorter lines above it are
 # a section's or a country's label, a button, an address, a template's variable ("Côte d'Ivoire", "ADVERTISEMENT").
 MIN_TITLE_WORDS = 3
+
+
+# A kicker above the headline ("Guerre en Ukraine") has at most this many words; the headline under it has more.
+MAX_KICKER_WORDS = 4
+
+
+def _past_kicker(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int],
+                 head: int) -> int:
+    """The headline's line: ``head``, or the line under it when ``head`` is a kicker (a short heading above a longer
+    heading that is no sentence and no dateline). The kicker stays, as a heading."""
+    text = lines[head][starts[head]:].strip()
+    nxt = next((j for j in range(head + 1, len(lines)) if labels[j] != "blank"), None)
+    if labels[head] != "heading" or _words(text) > MAX_KICKER_WORDS or nxt is None or labels[nxt] != "heading":
+        return head
+    below = lines[nxt][starts[nxt]:].strip()
+    if _words(below) <= MAX_KICKER_WORDS or _SENTENCE_END.search(below) or looks_like_dateline(below):
+        return head
+    reasons[head] = "kicker"
+    return nxt
 
 
 def _words(line: str) -> int:
@@ -513,11 +503,13 @@ def _mark_inline_teasers(lines: Sequence[str], labels: list[str], reasons: list[
             reasons[i] = "teaser"
 
 
-def _mark_tail(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int]) -> None:
+def _mark_tail(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int], *,
+               arabic: bool = False) -> None:
     """A label that lost its value (``furniture_shapes.is_dangling``) anywhere; and the page's tail: after the
     article's last paragraph (a body line of a paragraph's length), the kept lines that
     are no sentence (``furniture_shapes.is_short_sentence``) and have no paragraph after them are teasers, tags and
-    widgets. The excerpt's last line, right after a paragraph, stays (a paragraph cut short)."""
+    widgets. The excerpt's last line, right after a paragraph, stays (a paragraph cut short). A paragraph ends like a
+    sentence or is longer than a headline (a teaser's headline is neither); on an Arabic page, any long body line."""
     text = [line[start:].strip() for line, start in zip(lines, starts, strict=True)]
     last = max((i for i, t in enumerate(text) if t), default=-1)
     for i, label in enumerate(labels):
@@ -525,7 +517,8 @@ def _mark_tail(lines: Sequence[str], labels: list[str], reasons: list[str], star
                 shapes.is_bare_label(text[i]) and _neighbour(labels, i, 1) != "body")):
             labels[i] = "boilerplate"
             reasons[i] = "dangling"
-    anchors = [i for i, label in enumerate(labels) if label == "body" and len(text[i]) >= MIN_BODY_CHARS]
+    anchors = [i for i, label in enumerate(labels) if label == "body" and len(text[i]) >= MIN_BODY_CHARS and (
+        arabic or _shape(text[i]) == "body" or len(text[i]) > MAX_HEADING_CHARS)]  # (Arabic lines seldom end so)
     if not anchors:
         return
     last_anchor = anchors[-1]

@@ -8,6 +8,9 @@ A rule names a kind of furniture in general, never one site's sentence; ``boiler
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from recoupe.understand.arabic_text import normalize_for_matching
 
 MONTHS_FR = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
@@ -159,6 +162,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"en bref|brèves?|flash|alerte|urgent|défense et sécurité|defence and security|"
                   r"afrique du nord|north africa|gulf|golfe|sahel|us news|u\.s\.|uk news|france)\s*:?$"),
         ("tags", r"^(?:#[^\s#]+\s*){1,12}$"),  # a row of hashtags
+        # the newsroom's notes after the text: a correction, an editor's note, a clarification
+        ("note", r"^(?:correction|clarification|editor['’]s note|note de la rédaction|rectificatif|erratum|"
+                 r"précision|mise à jour|update)\s*(?:\(\d[^)]*\))?\s*:\s*\S.{0,300}$"),
         ("share", r"^(?:follow us(?: on)?|suivez-nous(?: sur)?|retrouvez-nous sur|find us on)\s*:?$"),
         # a photo's credit at the end of its caption: "... le 12 mars. Jean Dupont / AFP", "(Photo by ... / Reuters)"
         ("credit", r"^(?=.{0,300}$).*\s/\s?(?-i:AFP|AP|EPA|REUTERS|Reuters|Getty Images|Anadolu|EFE|DPA|dpa|SIPA|Sipa|"
@@ -182,3 +188,30 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"accueil|home|homepage|newsroom|e-paper|epaper|édition du jour|le journal du jour|archives)$"),
     )
 )
+
+
+# A line this short that is only a state's name ("Côte d'Ivoire", "السودان") is a section's or a country's label.
+MAX_STATE_LABEL_CHARS = 40
+
+
+def is_state_label(line: str) -> bool:
+    text = line.strip().rstrip(":").strip()
+    if not text or len(text) > MAX_STATE_LABEL_CHARS or len(text.split()) > 4 or any(ch.isdigit() for ch in text):
+        return False
+    names = _state_names()
+    return text.casefold() in names or normalize_for_matching(text).casefold() in names
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    """The names, aliases and metonyms of the knowledge base's states (Arabic in its matching form too)."""
+    from recoupe.kb.loading import load_kb
+
+    kb = load_kb()
+    states = kb.states()
+    names: set[str] = set()
+    for surface, entry, how in kb.surfaces():
+        if entry.id in states and how in ("alias", "metonym"):
+            names.add(surface.casefold())
+            names.add(normalize_for_matching(surface).casefold())
+    return frozenset(names)

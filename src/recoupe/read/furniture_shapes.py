@@ -96,7 +96,7 @@ _FUNCTION_TEXT = (
     "the a an and of to in on at for from by with as is are was were be been has have had that which will would its "
     "their")
 _FUNCTION = frozenset(_FUNCTION_TEXT.split())
-_SHORT_SENTENCE_END = re.compile(r"""[^.][.!?؟]["”»]?$""")
+_SHORT_SENTENCE_END = re.compile(r"""[^.][.!]["”»]?$""")  # (a question alone is a teaser's or a prompt's)
 
 
 def is_short_sentence(line: str) -> bool:
