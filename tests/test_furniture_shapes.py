@@ -140,3 +140,25 @@ def test_a_newsroom_note_after_the_text_goes() -> None:
     note = "Correction : une version précédente de cet article donnait une date erronée pour l'exercice."
     assert boilerplate.rule(note) == "note"
     assert boilerplate.rule("Update: the ministry confirmed the figures on Tuesday evening.") == "note"
+
+
+def test_a_dateline_below_a_caption_and_an_author_dates_the_page() -> None:
+    lines = ["Deux armées signent un accord de formation",
+             "Les deux ministres lors de la cérémonie au ministère, mardi matin à Dakar.",
+             "Awa Ndiaye", "Correspondante à Dakar", "4 septembre 2023 à 16h40", BODY, BODY2]
+    page = clean_text("\n".join(lines))
+    assert page.published.value == "2023-09-04"
+    assert page.lines == (lines[0], lines[1], BODY, BODY2)  # (a caption shaped as a sentence stays: no credit)
+
+
+def test_the_dates_of_a_list_of_other_articles_date_nothing() -> None:
+    lines = [BODY, "Deux armées signent un accord de formation", "Recevez notre lettre", "-", "2 février 2026",
+             "Le port de Dakar agrandit son terminal militaire", "-", "1 février 2026",
+             "Un nouveau chef pour l'armée de l'air"]
+    assert clean_text("\n".join(lines)).published.value is None
+
+
+def test_an_arabic_page_quoting_a_verse_in_ornate_parentheses_is_cleaned() -> None:
+    body = "وقال الوزير في كلمته أمام الضباط ﴿ وأعدوا لهم ما استطعتم ﴾ مؤكدا أهمية الاستعداد الدائم للقوات المسلحة."
+    page = clean_text("\n".join(["الجيش يختتم مناوراته السنوية في الصحراء الغربية", body, body]))
+    assert page.lines[1] == body

@@ -38,7 +38,8 @@ from typing import Literal, cast
 from recoupe.read import arabic as arabic_rules
 from recoupe.read import furniture_model
 from recoupe.read import furniture_shapes as shapes
-from recoupe.read.furniture_rules import AGENCY_LINE, MONTHS_EN, MONTHS_FR, RULES, is_state_label
+from recoupe.read.datelines import looks_like_dateline
+from recoupe.read.furniture_rules import AGENCY_LINE, RULES, is_state_label
 from recoupe.read.metadata import date_in_text
 
 Label = Literal["title", "meta", "body", "heading", "boilerplate", "blank"]
@@ -106,16 +107,6 @@ _LATE_SECTION = re.compile(
 _FOREIGN_SCRIPT_LEAD = re.compile(r"^[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff][^:]{0,60}:")
 # Captions often end with a parenthesis or a name; sentences end with a stop or a closing quote.
 _SENTENCE_END = re.compile(r"""[.!?…»"”؟]$""")
-_BYLINE = re.compile(
-    r"(?:écrit par|ecrit par|rédigé par|par\s*:|publié|mis à jour|mise à jour|mis en ligne|actualisé|modifié|"
-    r"written by|^by\s|^par\s|updated|published|posted|last modified)",
-    re.IGNORECASE,
-)
-# "Par Nadia Berrada", "By Jane Doe and John Roe", "Par Jean Dupont et Marie Durand, à Dakar" (up to three names)
-_NAME = r"[A-ZÉÈ][\w.'’\-]*(?:\s+[A-ZÉÈ][\w.'’\-]*){0,3}"
-_BARE_BYLINE = re.compile(rf"^(?:[Pp]ar|[Bb]y)\s+{_NAME}(?:(?:,\s*|\s+(?:et|and)\s+){_NAME}){{0,2}}"
-                          r"(?:,?\s+(?:à|in)\s+[A-ZÉÈ][\w\-]*)?$")
-_SEPARATOR = re.compile(r"\s[-–—|]\s")
 _PREFIX = re.compile(r"^\s?date (\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+")
 
 
@@ -157,31 +148,6 @@ def headline_of(line: str) -> str:
         if len(head.split()) >= MIN_GLUED_WORDS and len(rest.split()) >= MIN_GLUED_WORDS:
             return head
     return line
-
-
-def looks_like_dateline(line: str) -> bool:
-    """A byline or dateline: a date with words such as "Ecrit par" or separated by dashes or bars,
-    or a bare "Par Nadia Berrada" / "By John Smith"."""
-    if len(line) > 160:
-        return False
-    if _BARE_BYLINE.match(line):
-        return True
-    if date_in_text(line) is None:
-        return False
-    words = _BYLINE.search(line) or arabic_rules.has_byline_words(line)
-    return bool(words or _SEPARATOR.search(line)) or len(line) < 40 or _words_besides_date(line) <= MAX_DATELINE_WORDS
-
-
-# A line that holds a date and at most this many other words (a weekday, a time, a place) is a dateline: "Mercredi
-# 30 juin 2021, 17h05", "Thu 25 Nov 2021 14.10 GMT". Own-words tuning pages; a dated caption holds more words.
-MAX_DATELINE_WORDS = 3
-_DATE_TOKEN = re.compile(
-    rf"\b(?:{shapes.WEEKDAYS}|{MONTHS_FR}|{MONTHS_EN}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|am|pm|a\.m|"
-    r"p\.m|gmt|utc|bst|cet|cest|ist|edt|est|et|pt|le|on|at|à|er|st|nd|rd|th)\b\.?|\d+", re.IGNORECASE)
-
-
-def _words_besides_date(line: str) -> int:
-    return len(re.findall(r"[^\W\d_]{2,}", _DATE_TOKEN.sub(" ", line)))
 
 
 def is_section_marker(line: str, *, arabic: bool = False, after_body: bool = False) -> bool:
@@ -297,6 +263,8 @@ def classify(lines: Sequence[str], *, repeated: frozenset[str] = frozenset(),
         _learned_header(lines, labels, reasons, starts, scores, first_content)
     _mark_header(lines, labels, reasons, starts, first_content)
     shapes.mark_strips(lines, labels, reasons)
+    if not arabic:
+        _late_dateline(lines, labels, reasons, starts)
     _settle(lines, labels, reasons)
     _mark_tail(lines, labels, reasons, starts, arabic=arabic)
     if not arabic:
@@ -317,6 +285,7 @@ def _mark_header(
     if first is None:
         return
     seen = 0
+    listed = sum(1 for line in lines if shapes.is_bare_date(line)) >= 2  # the dates of a list of other articles
     for i in range(first, len(lines)):
         if labels[i] == "blank":
             continue
@@ -324,6 +293,8 @@ def _mark_header(
         if seen > HEADER_LINES or (labels[i] == "body" and i != first):
             break
         line = lines[i][starts[i]:].strip()
+        if listed and shapes.is_bare_date(line) and not _above_paragraph(lines, labels, starts, i):
+            continue  # one of the dates of a list of other articles, not the page's dateline above its text
         if labels[i] != "boilerplate" and looks_like_dateline(line):
             labels[i] = "meta"
             reasons[i] = "dateline"
@@ -357,6 +328,46 @@ MIN_TITLE_WORDS = 3
 
 # A kicker above the headline ("Guerre en Ukraine") has at most this many words; the headline under it has more.
 MAX_KICKER_WORDS = 4
+
+
+# A dateline may stand below a caption or an author's line, past the header's first lines: it is looked for among
+# this many lines, before the text's second paragraph (own-words tuning pages; press dev dates unchanged).
+LATE_DATELINE_LINES = 10
+
+
+def _above_paragraph(lines: Sequence[str], labels: list[str], starts: Sequence[int], i: int) -> bool:
+    """The next non-blank line is a paragraph of the text."""
+    nxt = next((j for j in range(i + 1, len(lines)) if labels[j] != "blank"), None)
+    return nxt is not None and labels[nxt] == "body" and _shape(lines[nxt][starts[nxt]:].strip()) == "body"
+
+
+def _late_dateline(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int]) -> None:
+    """When the header gave no dated dateline, the first dateline-shaped line before the second paragraph that
+    stands right above a paragraph (the dates of a list of other articles stand above their headlines)."""
+    if any(label == "meta" and date_in_text(lines[i][starts[i]:]) for i, label in enumerate(labels)):
+        return
+    paragraphs = seen = 0
+    for i, label in enumerate(labels):
+        if label == "blank":
+            continue
+        seen += 1
+        text = lines[i][starts[i]:].strip()
+        if label == "body" and _shape(text) == "body":
+            paragraphs += 1
+        if paragraphs >= 2 or seen > LATE_DATELINE_LINES:
+            return
+        if (label in ("heading", "uncertain") or reasons[i] == "strip") and _above_paragraph(
+                lines, labels, starts, i) and looks_like_dateline(
+                text) and date_in_text(text):
+            labels[i], reasons[i] = "meta", "dateline"
+            for j in range(i - 1, -1, -1):  # the author's name and role just above it: "Julien Roche", "Journaliste"
+                words = _words(lines[j][starts[j]:])
+                if labels[j] == "blank":
+                    continue
+                if labels[j] != "heading" or words > MAX_LABEL_WORDS or reasons[j] != "shape":
+                    break
+                labels[j], reasons[j] = "boilerplate", "byline"
+            return
 
 
 def _past_kicker(lines: Sequence[str], labels: list[str], reasons: list[str], starts: Sequence[int],

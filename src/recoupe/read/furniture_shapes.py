@@ -155,3 +155,8 @@ def mark_strips(lines: Sequence[str], labels: list[str], reasons: list[str]) -> 
             if _SEPARATOR_LINE.match(text) or _BARE_DATE_LINE.match(text):
                 labels[i] = "boilerplate"
                 reasons[i] = "strip"
+
+
+def is_bare_date(line: str) -> bool:
+    """A line that is only a date (and maybe its time): a dateline once on a page, a list's when the page repeats it."""
+    return bool(_BARE_DATE_LINE.match(line.strip()))

@@ -64,8 +64,11 @@ def _fold_char(ch: str) -> str:
         return _LETTERS[ch]
     code = ord(ch)
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
-        # Presentation forms (isolated/initial/final glyphs, lam-alef ligatures): their compatibility letters.
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        # Presentation forms (isolated/initial/final glyphs, lam-alef ligatures): their compatibility letters. Some
+        # code points of these blocks are their own compatibility form (the ornate parentheses "﴾﴿" of a quoted verse).
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch:
+            return "".join(_fold_char(c) for c in folded)
     return ch.lower()
 
 
