@@ -139,7 +139,8 @@ def test_a_kicker_above_the_headline_is_no_headline() -> None:
 def test_a_newsroom_note_after_the_text_goes() -> None:
     note = "Correction : une version précédente de cet article donnait une date erronée pour l'exercice."
     assert boilerplate.rule(note) == "note"
-    assert boilerplate.rule("Update: the ministry confirmed the figures on Tuesday evening.") == "note"
+    assert boilerplate.rule("Editor's note: the ministry confirmed the figures on Tuesday evening.") == "note"
+    assert boilerplate.rule("Mise à jour : le ministère a confirmé les chiffres mardi soir.") is None
 
 
 def test_a_dateline_below_a_caption_and_an_author_dates_the_page() -> None:

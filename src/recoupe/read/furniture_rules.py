@@ -162,9 +162,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"en bref|brèves?|flash|alerte|urgent|défense et sécurité|defence and security|"
                   r"afrique du nord|north africa|gulf|golfe|sahel|us news|u\.s\.|uk news|france)\s*:?$"),
         ("tags", r"^(?:#[^\s#]+\s*){1,12}$"),  # a row of hashtags
-        # the newsroom's notes after the text: a correction, an editor's note, a clarification
+        # the newsroom's notes after the text: a correction, an editor's note, a clarification ("Mise à jour :" and
+        # "Update:" may add to the text itself: they stay)
         ("note", r"^(?:correction|clarification|editor['’]s note|note de la rédaction|rectificatif|erratum|"
-                 r"précision|mise à jour|update)\s*(?:\(\d[^)]*\))?\s*:\s*\S.{0,300}$"),
+                 r"note de l['’]éditeur)\s*(?:\(\d[^)]*\))?\s*:\s*\S.{0,300}$"),
         ("share", r"^(?:follow us(?: on)?|suivez-nous(?: sur)?|retrouvez-nous sur|find us on)\s*:?$"),
         # a photo's credit at the end of its caption: "... le 12 mars. Jean Dupont / AFP", "(Photo by ... / Reuters)"
         ("credit", r"^(?=.{0,300}$).*\s/\s?(?-i:AFP|AP|EPA|REUTERS|Reuters|Getty Images|Anadolu|EFE|DPA|dpa|SIPA|Sipa|"
