@@ -10,7 +10,8 @@ must have, where given), and for an arms transfer
 event is a hard negative: nothing but STATEMENT or OTHER may come out of it.
 
 ``PYTHONPATH=src .venv/bin/python bench/own_events.py`` prints the figures (``--errors`` lists the misses; ``--set``
-picks CASES, the first HOLDOUT, the second holdout ``own_events_holdout2.HOLDOUT2`` or ``own_events_tuning.TUNING``):
+picks CASES, the first HOLDOUT, the second and third holdouts ``own_events_holdout2.HOLDOUT2`` and
+``own_events_holdout3.HOLDOUT3``, or the tuning sets ``own_events_tuning.TUNING`` and ``own_events_tuning3.TUNING3``):
 events found (category and countries right), precision of the events output (STATEMENT and OTHER aside),
 negatives clean, arms fields right.
 """
@@ -303,9 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list misses, false events and wrong arms fields")
     parser.add_argument("--holdout", action="store_true", help="the held-out cases (HOLDOUT) instead of CASES")
-    parser.add_argument("--set", choices=("cases", "holdout", "holdout2", "tuning"), default=None,
-                        help="which set: holdout2 is the second holdout (own_events_holdout2.py, never tuned on), "
-                             "tuning the cases written to fix what it showed in general")
+    parser.add_argument("--set", choices=("cases", "holdout", "holdout2", "tuning", "holdout3", "tuning3"),
+                        default=None,
+                        help="which set: holdout2 and holdout3 are the second and third holdouts "
+                             "(own_events_holdout2.py, own_events_holdout3.py, never tuned on), tuning and tuning3 "
+                             "the cases written to fix what each showed in general")
     args = parser.parse_args(argv)
     root = str(Path(__file__).resolve().parents[1])
     if root not in sys.path:
@@ -315,6 +318,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.own_events_holdout2 import HOLDOUT2 as chosen
     elif which == "tuning":
         from bench.own_events_tuning import TUNING as chosen
+    elif which == "holdout3":
+        from bench.own_events_holdout3 import HOLDOUT3 as chosen
+    elif which == "tuning3":
+        from bench.own_events_tuning3 import TUNING3 as chosen
     else:
         chosen = HOLDOUT if which == "holdout" else CASES
     print(json.dumps(run(args.errors, chosen), ensure_ascii=False))
