@@ -223,6 +223,19 @@ def test_timex_range_end_on_first_bound() -> None:
     assert first.granularity == "day"
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # Wednesday 2024-03-06: each weekday alone falls on either side of the range's first day
+    ("The president is paying a state visit to Spain from Tuesday to Thursday.", "en", ("2024-03-05", "2024-03-07")),
+    ("The president will pay a state visit to Spain from Monday to Wednesday.", "en", ("2024-03-11", "2024-03-13")),
+    ("Le président se rendra en Espagne de mardi à jeudi.", "fr", ("2024-03-12", "2024-03-14")),
+    ("Le roi a effectué une visite en Espagne de dimanche à mardi.", "fr", ("2024-03-03", "2024-03-05")),
+])
+def test_weekday_range_ends_on_or_after_its_first_day(text: str, lang: str, expected: tuple[str, str]) -> None:
+    first, second = tag(text, lang=lang, dct="2024-03-06")
+    assert (first.value, first.range_end) == expected
+    assert second.value == expected[1]
+
+
 # --- property tests ---------------------------------------------------------------------------------------
 
 TIME_WORDS = ["le", "la", "en", "du", "au", "de", "fin", "début", "mi-", "juin", "juillet", "mars", "mai", "2022",

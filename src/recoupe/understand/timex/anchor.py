@@ -558,8 +558,25 @@ def _link_ranges(text: str, out: list[Timex], group_of: list[int]) -> list[Timex
             linked = bool(re.search(r"(?:entre|between)\s*(?:le\s+|the\s+)?$", before, re.I)) or _consecutive(
                 a.value, b.value)
         if linked and a.value and b.value:
-            out[i] = replace(a, range_end=b.value)
+            b = _weekday_after(a, b)
+            out[i], out[i + 1] = replace(a, range_end=b.value), b
     return out
+
+
+_WEEKDAY_WORD = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|"
+                           r"jeudi|vendredi|samedi|dimanche)$", re.IGNORECASE)
+
+
+def _weekday_after(a: Timex, b: Timex) -> Timex:
+    """The weekday that closes a range ("from Tuesday to Thursday", "de lundi à mercredi") is the first of its name
+    on or after the range's first day: each bound, anchored alone on the publication date, can fall on either side
+    of it (a Thursday before a Tuesday in the past, a Wednesday before a Monday to come)."""
+    sa, sb = interval(a.value), interval(b.value)
+    if (not sa or not sb or not _WEEKDAY_WORD.match(b.text.strip()) or granularity_of(a.value or "") != "day"
+            or granularity_of(b.value or "") != "day" or not timedelta(0) < sa[0] - sb[0] < timedelta(days=7)):
+        return b
+    return replace(b, value=fmt_day(sb[0] + timedelta(days=7)),
+                   reason=f"{b.reason}; the first {b.text} on or after {a.text} {a.value}")
 
 
 def _consecutive(a: str | None, b: str | None) -> bool:
