@@ -404,6 +404,19 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
     tok = trig.tok
     frame = trig.d.frame
     weapon_tok = trig.complement
+    to = frozenset({"à", "au", "aux", "to", "for"})
+    if frame in ("acquire", "supply") and verb is tok and _has_agent(tok) and any(
+            c.dep_ in _PASSIVE_SUBJECT for c in tok.children):
+        # "the first four howitzers ordered by X were delivered by Y", "seront livrés par la France": the agent
+        # acts; the passive subject is the weapons (its participle's agent is no party of this verb)
+        agent = _agent_actors(ctx, tok)
+        if frame == "supply":
+            args.source, args.recipient = agent, _pp_actors(ctx, tok, to)
+        else:
+            args.recipient, args.source = agent, _pp_actors(ctx, tok, _FROM_CASES | frozenset({"de"}))
+        _participle_sides(ctx, weapon_tok, args)
+        args.location = None
+        return
     if frame == "acquire":
         args.recipient = subject
         args.source = _pp_actors(ctx, tok, _FROM_CASES | frozenset({"de"}))
@@ -417,7 +430,6 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
                     break
     elif frame == "supply":
         args.source = subject
-        to = frozenset({"à", "au", "aux", "to", "for"})
         args.recipient = _pp_actors(ctx, tok, to) + [
             r for c in tok.children if c.dep_ in ("iobj", "dative") for r in _actors_of(ctx, c)]
         if not args.recipient and weapon_tok is not None:  # "livré douze canons Caesar au Maroc" (on the noun)
@@ -455,10 +467,47 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
         # "Saab signed a contract with Brazil for 36 Gripen": the company that signs sells (its state is the
         # supplier, the company the manufacturer); the state it signs with buys
         args.source, args.recipient = args.recipient, args.source
+    if frame in ("acquire", "supply"):
+        _participle_sides(ctx, weapon_tok, args)
     if not args.source and weapon_tok is not None:
         # "armes israéliennes", "Israeli-made drones", "drones fabriqués par IAI"
         args.source = _demonym_actors(ctx, weapon_tok)
         for c in weapon_tok.children:
-            if _pos(c) == "VERB":
+            if _pos(c) == "VERB" and _arms_frame(ctx, c) != "acquire":  # "ordered by X": X buys
                 args.source += _agent_actors(ctx, c)
     args.location = None
+
+
+def _has_agent(verb: Any) -> bool:
+    """Whether the parse hangs an agent ("by X", "par X") on the verb itself."""
+    return any(c.dep_ in ("agent", "obl:agent") or (c.dep_ in ("obl", "obl:arg", "obl:mod") and _case(c) == "par")
+               for c in verb.children)
+
+
+def _arms_frame(ctx: _Ctx, verb: Any) -> str | None:
+    """The arms frame (acquire, supply) of a verb of the lexicon, or None."""
+    return next((d.frame for d in ctx.lex.lookup(ctx.lang, "VERB", _forms(verb))
+                 if d.category == "ARMS_TRANSFER" and d.frame in ("acquire", "supply")), None)
+
+
+def _participle_sides(ctx: _Ctx, weapon_tok: Any, args: _Args) -> None:
+    """The sides a participle on the weapons tells, for those the verb leaves empty: "six Rafale livrés par la
+    France" (the agent supplies), "howitzers ordered by Australia", "frigates bought from Germany" (the agent
+    buys, the "from" phrase sells)."""
+    if weapon_tok is None:
+        return
+    for c in weapon_tok.children:
+        if c.dep_ != "acl" or _pos(c) != "VERB" or "Part" not in c.morph.get("VerbForm"):
+            continue
+        frame = _arms_frame(ctx, c)
+        if frame is None:
+            continue
+        agent = _agent_actors(ctx, c) if _has_agent(c) else []
+        if frame == "supply":
+            source, recipient = agent, _pp_actors(ctx, c, frozenset({"à", "au", "aux", "to", "for"}))
+        else:
+            source, recipient = _pp_actors(ctx, c, _FROM_CASES | frozenset({"à", "au", "aux", "de"})), agent
+        if not args.source:
+            args.source = [r for r in source if r.country not in {x.country for x in args.recipient}]
+        if not args.recipient:
+            args.recipient = [r for r in recipient if r.country not in {x.country for x in args.source}]

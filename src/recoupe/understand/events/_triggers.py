@@ -108,6 +108,7 @@ def _detect(ctx: _Ctx, unit: _Unit) -> list[_Trigger]:
 
 
 _CONTRACTS = frozenset({"contract", "deal", "contrat", "agreement", "accord"})
+_NEGATIONS = frozenset({"not", "n't", "never", "ne", "n'", "pas", "jamais"})
 
 
 def _list_items(ctx: _Ctx, unit: _Unit, found: list[_Trigger]) -> list[_Trigger]:
@@ -227,11 +228,18 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
             for deal in deals:
                 deal.signed = trig
     # "received the drones it ordered from Turkey": the order told in a relative clause on the weapon is the
-    # background of the delivery, not a record of its own
+    # background of the delivery, not a record of its own; so is a participle on it ("a réceptionné six Rafale
+    # livrés par la France", "howitzers ordered by Australia were delivered"), whose sides the act's record takes
     for trig in found:
-        if trig.category == "ARMS_TRANSFER" and not trig.consumed and trig.tok.dep_ in ("relcl", "acl:relcl") and any(
+        if trig.category == "ARMS_TRANSFER" and not trig.consumed and (trig.tok.dep_ in ("relcl", "acl:relcl") or (
+                trig.tok.dep_ == "acl" and "Part" in trig.tok.morph.get("VerbForm"))) and any(
                 o is not trig and o.category == "ARMS_TRANSFER" and not o.consumed and trig.tok.head.i in {
-                    i for w in o.equipment for i in (w.i, w.head.i)} for o in found):
+                    i for w in o.equipment for i in (w.i, w.head.i)}
+                # (not the act told inside the participle: "the F-16s promised by Denmark to be provided to Kyiv")
+                # (nor under an act denied: "has not yet received the jets ordered from Russia", ordered all the same)
+                and (trig.tok.dep_ != "acl" or (o.tok.i not in {t.i for t in trig.tok.subtree} and not any(
+                    c.dep_ in ("neg", "advmod") and c.lower_ in _NEGATIONS for c in o.tok.children)))
+                for o in found):
             trig.consumed = True
     # a verb and the event noun it takes as complement are one act: "ont procédé à la signature", "ended
     # mediation efforts" (a sanction, not a mediation), "lodged a protest" (an accusation, not a protest)
