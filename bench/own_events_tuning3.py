@@ -76,3 +76,20 @@ TUNING3: list[Case] = [
     {"lang": "en", "text": "Britain will send 14 Challenger 2 tanks to Ukraine, the defence secretary said.",
      "events": [_deal("GBR", "UKR", "Challenger 2", 14, None, "planned")]},
 ]
+TUNING3 += [
+    # a pledge to supply is one act, planned
+    {"lang": "en", "text": "Belgium pledged to provide Ukraine with 30 F-16 jets.",
+     "events": [_deal("BEL", "UKR", F16, 30, None, "planned")]},
+    # "l'envoi de X à Y": the sender's act
+    {"lang": "fr", "text": "La Suède a annoncé l'envoi de dix chars Leopard 2 à l'Ukraine.",
+     "events": [_deal("SWE", "UKR", "Leopard 2", 10, None, "planned")]},
+    # a re-export: the re-exporter supplies
+    {"lang": "en", "text": "Switzerland blocked the re-export of Gepard ammunition from Germany to Ukraine.",
+     "events": [], "optional": [_ev("ARMS_TRANSFER", ["DEU"], ["UKR"])]},
+    {"lang": "fr", "text": "Washington a autorisé la réexportation par la Grèce de missiles Stinger vers l'Ukraine.",
+     "events": [_deal("GRC", "UKR", ("FIM-92 Stinger", "Stinger"), None, None, "planned")],
+     "optional": [_ev("ARMS_TRANSFER", ["USA"], ["UKR"]), _ev("ARMS_TRANSFER", ["USA"], ["GRC"])]},
+    # a contract worth a sum with a state for weapons named far from the noun
+    {"lang": "fr", "text": "Le Qatar a signé un contrat d'une valeur de 6 milliards d'euros avec l'Italie pour des "
+     "frégates FREMM.", "events": [_deal("ITA", "QAT", "FREMM", None, (6_000_000_000, "EUR"), "ordered")]},
+]

@@ -55,3 +55,47 @@ def test_inducted_or_commissioned_equipment_is_delivered(text: str, expected: li
 def test_a_participle_on_the_weapons_gives_its_sides_to_the_one_record(text: str, expected: list[tuple[Any, ...]],
                                                                       models: Models) -> None:
     assert _deals(text, models) == expected
+
+
+def _kinds(text: str, models: Models) -> list[tuple[Any, ...]]:
+    found = events_of(text, models, PUBLISHED)
+    return sorted((e.category, sorted(e.countries("source")), sorted(e.countries("recipient"))) for e in found
+                  if e.category not in ("STATEMENT", "OTHER"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the pledge and the supply it promises are one planned act
+    ("Canada pledged to give Ukraine eight Leopard 2 tanks.", [("ARMS_TRANSFER", ["CAN"], ["UKR"], 8, "planned")]),
+    # a re-export: the re-exporter supplies, not the state that approves it
+    ("Germany approved the re-export of 20 Leopard 2 tanks from Spain to Ukraine.",
+     [("ARMS_TRANSFER", ["ESP"], ["UKR"], 20, "planned")]),
+    ("Berlin a autorisé la réexportation par le Portugal de chars Leopard 2 vers l'Ukraine.",
+     [("ARMS_TRANSFER", ["PRT"], ["UKR"], None, "planned")]),
+    # a contract worth a sum, its partner and weapons hung on "worth"
+    ("Morocco signed a contract worth $500 million with Israel for Barak MX systems.",
+     [("ARMS_TRANSFER", ["ISR"], ["MAR"], None, "ordered")]),
+])
+def test_pledges_re_exports_and_contracts_worth_a_sum(text: str, expected: list[tuple[Any, ...]],
+                                                      models: Models) -> None:
+    assert _deals(text, models) == expected
+
+
+def test_the_sending_announced_is_the_senders_act(models: Models) -> None:
+    assert [d[:3] for d in _deals("L'Espagne a annoncé l'envoi de six chars Leopard 2 à l'Ukraine.", models)] == [
+        ("ARMS_TRANSFER", ["ESP"], ["UKR"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the city that hosts talks is no party
+    ("Serbian and Hungarian officials held talks in Vienna on Monday.", [("MEETING", ["HUN", "SRB"], [])]),
+    # two states signing, the first one's name cut by the parser
+    ("Le Royaume-Uni et la Norvège ont signé à Oslo un accord de coopération militaire.",
+     [("AGREEMENT", ["GBR", "NOR"], [])]),
+    # "was on a visit": the subject of the copula visits
+    ("The Thai prime minister was on an official visit to India last week.", [("VISIT", ["THA"], ["IND"])]),
+    # a habit told aside in a relative clause is no deal
+    ("The Algerian minister, whose country buys most of its arms from Russia, met his Italian counterpart in Rome.",
+     [("MEETING", ["DZA", "ITA"], [])]),
+])
+def test_parties_of_talks_agreements_and_visits(text: str, expected: list[tuple[Any, ...]], models: Models) -> None:
+    assert _kinds(text, models) == expected

@@ -228,7 +228,7 @@ def _subject_actors(ctx: _Ctx, verb: Any) -> list[ActorRef]:
                 pass
             refs = _actors_of(ctx, subj)
             if refs:
-                return _dedup(refs + _coordinated_head(ctx, t))
+                return _dedup(_conjunct_before(ctx, subj) + refs + _coordinated_head(ctx, t))
             if subj.lower_ in _RELATIVE and t.dep_ in ("acl:relcl", "relcl"):
                 return _mention_refs(ctx, _phrase(t.head))
             dyad = _dyad_refs_for(ctx, subj)
@@ -276,8 +276,41 @@ def _linear_subject(ctx: _Ctx, verb: Any) -> list[ActorRef]:
         before = doc[t.i - 1] if t.i > 0 else None
         if before is not None and before.idx >= unit.start and (before.pos_ == "ADP" or before.dep_ == "case"):
             return []
-        return [ctx.ref(m)]
+        return [ctx.ref(m), *_conjunct_after(ctx, m, verb)]
     return []
+
+
+def _state_mention_at(ctx: _Ctx, tok: Any) -> Mention | None:
+    m = ctx.mention_at.get(tok.i)
+    return m if m is not None and m.type in ("GPE", "ORG", "PERSON") else None
+
+
+def _conjunct_after(ctx: _Ctx, m: Mention, verb: Any) -> list[ActorRef]:
+    """"Le Royaume-Uni et le Japon ont signé" with the name cut by the parser: the actor joined to the first
+    by "et"/"and" before the verb."""
+    doc = verb.doc
+    k = next((t.i for t in doc[:verb.i] if t.idx >= m.end), verb.i)
+    if k < verb.i and doc[k].lower_ in ("et", "and"):
+        k += 1
+        while k < verb.i and doc[k].pos_ == "DET":
+            k += 1
+        other = _state_mention_at(ctx, doc[k]) if k < verb.i else None
+        if other is not None and other is not m:
+            return [ctx.ref(other)]
+    return []
+
+
+def _conjunct_before(ctx: _Ctx, subj: Any) -> list[ActorRef]:
+    """"Le Royaume-Uni et l'Italie ont signé" with "et" hung on the verb: the actor before "et" is a subject too."""
+    k = min(t.i for t in subj.subtree) - 1
+    if k < 1 or subj.doc[k].lower_ not in ("et", "and") or subj.doc[k].head.i == subj.i or any(
+            c.dep_ == "cc" for c in subj.children):
+        return []
+    m = next((x for x in (ctx.mention_at.get(subj.doc[k - 1].i),) if x is not None), None)
+    unit = ctx.unit_of_token.get(subj.i)
+    if m is None or m.type not in ("GPE", "ORG") or unit is None or m.start < unit.start:
+        return []
+    return [ctx.ref(m)]
 
 
 def _dyad_refs_for(ctx: _Ctx, tok: Any) -> list[ActorRef]:
@@ -337,6 +370,8 @@ def _pp_actors(ctx: _Ctx, tok: Any, cases: frozenset[str], *, places_only: bool 
             targets = [c]
         elif c.dep_ == "advmod" and c.lower_ in cases:
             targets = [g for g in c.children if g.dep_ in ("obl:arg", "nmod", "obl")]
+        elif c.dep_ in ("amod", "acl") and c.lower_ in ("worth", "valued"):
+            out.extend(_pp_actors(ctx, c, cases, places_only=places_only))  # "a contract worth $1m with Turkey"
         for target in targets:
             refs = _actors_of(ctx, target)
             if places_only:

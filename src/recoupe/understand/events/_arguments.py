@@ -103,6 +103,9 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
             own = subject  # "effectuer une visite", "conclure sa visite" (not "lors de la venue")
         if not own and verb is not None and tok.dep_ in ("obl", "obl:mod", "nmod") and _case(tok) in ("en", "in", "on"):
             own = subject
+        if not own and verb is None and anchor is not None and anchor.lemma_.lower() in ("be", "être") and \
+                tok.dep_ in ("pobj", "obl", "obl:mod", "nmod") and _case(tok) in ("on", "en"):
+            own = _subject_actors(ctx, anchor)  # "the president was on a state visit to China", "est en visite"
         after_places: list[ActorRef] = []
         if not own:
             own, after_places = _following_agents(ctx, tok)
@@ -116,10 +119,14 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
         args.location = _first(args.recipient or own_places)
     elif frame == "meet":
         args.source = subject + _object_actors(ctx, tok) + _pp_actors(ctx, tok, _WITH_CASES | _BETWEEN_CASES)
+        hosts: list[ActorRef] = []
         for c in tok.children:
             if c.dep_ in ("obj", "dobj"):
                 args.source += _pp_actors(ctx, c, _WITH_CASES | _BETWEEN_CASES)
-        args.location = _first(places)
+                hosts += _locative_place(ctx, c)
+        # "held talks in Baghdad": the city where the talks are held is no party (its state hosts them)
+        args.source = [r for r in args.source if r.start not in {h.start for h in hosts}]
+        args.location = _first(places + hosts)
     elif frame == "gathering":
         own = _pp_actors(ctx, tok, _BETWEEN_CASES | _WITH_CASES | _OF_CASES) + _demonym_actors(ctx, tok) + \
             _between_in_phrase(ctx, tok)
@@ -379,13 +386,37 @@ def _noun_phrase_text(tok: Any) -> str:
 # Transfer nouns told from the seller's side ("the sale of X to Y"), unless a verb of receiving governs them
 # ("took delivery of", "a réceptionné la livraison").
 _SELLER_NOUNS = frozenset({"sale", "delivery", "export", "transfer", "supply", "vente", "livraison", "exportation",
-                           "cession", "transfert", "fourniture"})
+                           "cession", "transfert", "fourniture", "envoi", "shipment", "re-export", "réexportation"})
+# A re-export ("the re-export of X from Poland to Ukraine", "la réexportation par la Finlande de X vers l'Ukraine"):
+# the state that re-exports supplies, the one that approves it does not
+_RE_EXPORT = frozenset({"re-export", "réexportation"})
 _RECEIVING = frozenset({"take", "receive", "await", "accept", "expect", "prendre", "recevoir", "réceptionner",
                         "attendre", "accepter"})
 
 
+def _after_word(ctx: _Ctx, tok: Any, words: frozenset[str]) -> list[ActorRef]:
+    """The first actor named just after one of ``words`` in the 14 tokens that follow ``tok`` in its sentence."""
+    doc = tok.doc
+    for t in doc[tok.i + 1: min(len(doc), tok.i + 15)]:
+        if t.pos_ == "PUNCT" and t.text in ".;:!?":
+            break
+        if t.lower_ in words:
+            for u in doc[t.i + 1: min(len(doc), t.i + 5)]:
+                m = ctx.mention_at.get(u.i)
+                if m is not None and m.type in ("GPE", "ORG", "LOC"):
+                    return [ctx.ref(m)]
+    return []
+
+
+def _re_export(tok: Any) -> bool:
+    """Whether a transfer noun is a re-export ("réexportation"; "re-export", which the tokenizer may cut)."""
+    return tok.lemma_.lower() in _RE_EXPORT or (tok.lower_ == "export" and tok.i >= 2 and
+                                                 tok.doc[tok.i - 2].lower_ == "re" and tok.doc[tok.i - 1].text == "-")
+
+
 def _seller_noun(tok: Any, verb: Any) -> bool:
-    return tok.lemma_.lower() in _SELLER_NOUNS and not (verb is not None and verb.lemma_.lower() in _RECEIVING)
+    return (tok.lemma_.lower() in _SELLER_NOUNS or _re_export(tok)) and not (
+        verb is not None and verb.lemma_.lower() in _RECEIVING)
 
 
 def _comments(ctx: _Ctx, verb: Any) -> bool:
@@ -435,10 +466,17 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
         if not args.recipient and weapon_tok is not None:  # "livré douze canons Caesar au Maroc" (on the noun)
             args.recipient = _pp_actors(ctx, weapon_tok, to) or _pp_actors(ctx, weapon_tok.head, to)
     elif _seller_noun(tok, verb):  # "approved the sale of X to Y", "la livraison de X à Y": the seller's act
-        to = frozenset({"à", "au", "aux", "to", "for"})
+        to = frozenset({"à", "au", "aux", "to", "for", "vers"})
         args.recipient = _pp_actors(ctx, tok, to)
         if not args.recipient and weapon_tok is not None:
             args.recipient = _pp_actors(ctx, weapon_tok, to)
+        if _re_export(tok):
+            # the parser hangs "from X to Y", "par X ... vers Y" anywhere: read them in the order of the words
+            args.recipient = args.recipient or _after_word(ctx, tok, frozenset({"to", "vers"}))
+            args.source = [r for r in _after_word(ctx, tok, frozenset({"from", "par", "by"}))
+                           if r.country not in {x.country for x in args.recipient}]
+            args.location = None
+            return
         commentator = verb is not None and verb is not tok and _comments(ctx, verb)
         if not args.recipient and commentator:
             # "opposed the sale of US F-16s to Ankara": the parser hung "to Ankara" on the verb

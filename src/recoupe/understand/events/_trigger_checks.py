@@ -139,6 +139,14 @@ def _has_own_agent(ctx: _Ctx, tok: Any) -> bool:
     return False
 
 
+def _worth_objects(tok: Any) -> list[Any]:
+    """The phrases a parser hangs on "worth" rather than on the contract it values ("a contract worth $300
+    million with Turkey for 12 drones"): for a child "worth"/"valued" of a noun, its prepositions' objects."""
+    if tok.dep_ not in ("amod", "acl") or tok.lower_ not in ("worth", "valued"):
+        return []
+    return [g for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+
+
 def _complement_candidates(ctx: _Ctx, tok: Any, tokens: Sequence[Any], window: int) -> Iterator[tuple[int, Any]]:
     """Nouns that may complete ``tok``: its syntactic complements first (strength 2), then the nouns that
     follow it in the sentence within ``window`` tokens (strength 1) — the parser's attachments fail often
@@ -152,6 +160,7 @@ def _complement_candidates(ctx: _Ctx, tok: Any, tokens: Sequence[Any], window: i
             direct.extend(_conjuncts(c))
             if c.dep_ == "prep":
                 direct.extend(g for g in c.children if g.dep_ == "pobj")
+        direct.extend(_worth_objects(c))
     if tok.dep_ in ("acl", "amod", "acl:relcl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         direct.append(tok.head)  # "un accord signé", "the memorandum that Gantz signed"
         up = tok.head
@@ -411,6 +420,12 @@ _MET_THINGS = frozenset({"need", "needs", "standard", "standards", "requirement"
                          "deadline", "goal", "goals", "condition", "conditions", "obligation", "obligations"})
 
 
+def _after_comma(verb: Any) -> bool:
+    """Whether a relative clause is set off by a comma (", which ...", ", whose ...", ", dont ...")."""
+    first = min(t.i for t in verb.subtree)
+    return bool(first > 0 and verb.doc[first - 1].text == ",")
+
+
 def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
     """A trigger word that tells no event here: a word of a name ("US Congress", "Conseil de coopération du
     Golfe"), consultations an envoy is recalled for ("rappelle son ambassadeur pour consultations"), an
@@ -436,6 +451,11 @@ def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
             d.category in ("CONFLICT", "OTHER", "STATEMENT"):
         return True  # "le camp qu'ils occupaient", "les bases qu'elle utilisait": a relative clause in the
         # imperfect describes the noun (a state that lasted), it tells no act
+    if _pos(tok) == "VERB" and tok.dep_ in ("acl:relcl", "relcl") and d.category == "ARMS_TRANSFER" and \
+            "Pres" in tok.morph.get("Tense") and not any(c.dep_ in ("aux", "aux:tense") for c in tok.children) and \
+            _after_comma(tok):
+        return True  # "the minister, whose country buys most of its weapons from X, met", "dont le pays achète des
+        # armes américaines": a habit told aside, in the present of a relative clause, is no deal
     lemma = tok.lemma_.lower()
     if lemma in ("consultation", "consultations") and (
             _case(tok) in ("pour", "for") or (tok.dep_ == "pobj" and tok.head.lower_ == "for")):

@@ -26,6 +26,7 @@ from recoupe.understand.events._trigger_checks import (
     _needs,
     _not_an_event_word,
     _tok_start,
+    _worth_objects,
 )
 from recoupe.understand.events.lexicon import TriggerDef
 
@@ -212,6 +213,7 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
         # purchase stay two records)
         near = [comp, *(c for c in comp.children if c.dep_ in ("nmod", "prep", "pobj")),
                 *(g for c in comp.children if c.dep_ == "prep" for g in c.children),
+                *(g for c in comp.children for g in _worth_objects(c)),  # "a contract worth $1m for 12 drones"
                 # "un contrat portant sur la fourniture de X", "a contract covering the supply of X"
                 *(g for c in comp.children if c.dep_ == "acl" for g in c.children
                   if g.dep_ in ("obl:arg", "obl", "dobj", "obj")),
@@ -240,6 +242,14 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
                 and (trig.tok.dep_ != "acl" or (o.tok.i not in {t.i for t in trig.tok.subtree} and not any(
                     c.dep_ in ("neg", "advmod") and c.lower_ in _NEGATIONS for c in o.tok.children)))
                 for o in found):
+            trig.consumed = True
+    # "pledged to provide Ukraine with 30 jets", "s'est engagée à fournir": the pledge and the supply it promises
+    # are one act, coded at the pledge (planned)
+    for trig in found:
+        if trig.category == "ARMS_TRANSFER" and not trig.consumed and _pos(trig.tok) == "VERB" and \
+                trig.tok.dep_ == "xcomp" and "Inf" in trig.tok.morph.get("VerbForm") and any(
+                    o is not trig and o.category == "ARMS_TRANSFER" and not o.consumed and o.tok.i == trig.tok.head.i
+                    for o in found):
             trig.consumed = True
     # a verb and the event noun it takes as complement are one act: "ont procédé à la signature", "ended
     # mediation efforts" (a sanction, not a mediation), "lodged a protest" (an accusation, not a protest)
