@@ -99,3 +99,35 @@ def test_the_sending_announced_is_the_senders_act(models: Models) -> None:
 ])
 def test_parties_of_talks_agreements_and_visits(text: str, expected: list[tuple[Any, ...]], models: Models) -> None:
     assert _kinds(text, models) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # weapons that arrive from a state are delivered, not visitors
+    ("Bulgaria's first F-16 jets arrived from the United States on Monday.",
+     [("ARMS_TRANSFER", ["USA"], ["BGR"], None, "delivered")]),
+    # weapons received are no guests, even with a name the recogniser took for a person
+    ("Austria received 30 Lynx infantry fighting vehicles from Germany.",
+     [("ARMS_TRANSFER", ["DEU"], ["AUT"], 30, "delivered")]),
+])
+def test_weapons_that_arrive_or_are_received_are_delivered(text: str, expected: list[tuple[Any, ...]],
+                                                           models: Models) -> None:
+    assert _deals(text, models) == expected
+    assert _kinds(text, models) == [e[:3] for e in expected]
+
+
+def test_a_minister_who_arrives_makes_no_deal(models: Models) -> None:
+    assert _kinds("The Greek defence minister arrived in Paris on Monday.", models) == [("VISIT", ["GRC"], ["FRA"])]
+
+
+@pytest.mark.parametrize(("text", "designation", "equipment"), [
+    # the system's name between the count and the weapons, taken for an unknown body or person
+    ("Portugal ordered two MEKO frigates from Germany.", "MEKO", None),
+    ("Austria received 30 Lynx infantry fighting vehicles from Germany.", "Lynx", None),
+    # a model number in a known name is no count, and the name is the knowledge base's
+    ("Britain sent 12 Challenger 2 tanks to Ukraine.", "Challenger 2", "eqp:challenger-2"),
+])
+def test_the_designation_is_the_systems_name(text: str, designation: str, equipment: str | None,
+                                             models: Models) -> None:
+    found = [e for e in events_of(text, models, PUBLISHED) if e.category == "ARMS_TRANSFER"]
+    assert [(e.attributes.get("designation"), e.attributes.get("equipment")) for e in found] == [
+        (designation, equipment)]

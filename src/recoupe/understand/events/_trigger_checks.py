@@ -207,10 +207,21 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
     if d.frame == "go" and any(c.dep_ in ("obj", "dobj") and (ctx.in_class(c, "weapon") or (
             ctx.mention_at.get(c.i) is not None and ctx.mention_at[c.i].type == "EQUIPMENT")) for c in tok.children):
         return 0, None, ()  # "flying Israeli-made drones" is no trip
-    if d.frame == "go":
+    if d.frame == "host" and any(c.dep_ in ("obj", "dobj") and ctx.in_class(c, "weapon") for c in tok.children):
+        return 0, None, ()  # "received 40 Lynx infantry fighting vehicles": weapons received, not a guest
+    if d.frame == "go" or d.lemma in _ARRIVALS:
         subj = _subject_token(tok)
-        if subj is not None and ctx.in_class(subj, "troops"):
+        if d.frame == "go" and subj is not None and ctx.in_class(subj, "troops"):
             return 0, None, ()  # "peacekeeping troops have arrived in Bosnia": a deployment, not a visit
+        weapon = subj is not None and (ctx.in_class(subj, "weapon") or any(
+            (m := ctx.mention_at.get(t.i)) is not None and m.type == "EQUIPMENT" for t in subj.subtree))
+        if d.frame == "go" and weapon:
+            return 0, None, ()  # "the first F-16 jets arrived from the United States": a delivery, not a trip
+        if d.lemma in _ARRIVALS and d.category == "ARMS_TRANSFER":
+            if not weapon or subj is None:
+                return 0, None, ()  # weapons that arrive are delivered; a minister who arrives is no deal
+            named = [t for t in subj.subtree if (m := ctx.mention_at.get(t.i)) is not None and m.type == "EQUIPMENT"]
+            return 2, (named or [subj])[0], tuple(named) or (subj,)
     if need is None or need == "actor":
         if d.lemma == "convenir" and not any(c.dep_ in ("xcomp", "ccomp", "obj", "obl:arg") for c in tok.children):
             return 0, None, ()
@@ -418,6 +429,10 @@ _MEDIA = frozenset({"média", "médias", "presse", "journal", "journaux", "journ
 _MET_THINGS = frozenset({"need", "needs", "standard", "standards", "requirement", "requirements", "criterion",
                          "criteria", "target", "targets", "demand", "demands", "expectation", "expectations",
                          "deadline", "goal", "goals", "condition", "conditions", "obligation", "obligations"})
+
+
+# Verbs whose subject arrives: a delivery when the subject is weapons (lexicon ARMS_TRANSFER "arrive", "arriver")
+_ARRIVALS = frozenset({"arrive", "arriver"})
 
 
 def _after_comma(verb: Any) -> bool:

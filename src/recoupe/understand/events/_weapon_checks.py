@@ -79,9 +79,14 @@ def _proper_name_of(ctx: _Ctx, noun: Any) -> str | None:
     missiles", "Saab fighters", "l'exercice en Crète")."""
     mods = [c for c in noun.children if c.dep_ in ("compound", "nmod", "appos", "flat", "flat:name")]
     mods += [g for c in mods if c.pos_ == "NOUN" for g in c.children if g.dep_ == "compound"]
+    counted = any(c.dep_ == "nummod" for c in noun.children)
     for c in sorted(mods, key=lambda t: t.i):
         if c.pos_ == "PROPN" and c.text[:1].isupper() and not any(k.dep_ == "case" for k in c.children):
             m = ctx.mention_at.get(c.i)
             if m is None or m.type not in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+                return str(c.text)
+            if counted and c.dep_ == "compound" and m.type in ("ORG", "PERSON") and m.kb_id is None:
+                # "two MEKO frigates", "40 Lynx infantry fighting vehicles": a name the recogniser took for an
+                # unknown body or person, between the count and the weapons, names the system
                 return str(c.text)
     return None
