@@ -131,3 +131,16 @@ def test_the_designation_is_the_systems_name(text: str, designation: str, equipm
     found = [e for e in events_of(text, models, PUBLISHED) if e.category == "ARMS_TRANSFER"]
     assert [(e.attributes.get("designation"), e.attributes.get("equipment")) for e in found] == [
         (designation, equipment)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an aside on the subject of an act, set off by commas, is its background: no event, no party
+    ("Norway, which joined NATO in 1949, held talks with Denmark on Tuesday.", [("MEETING", ["DNK", "NOR"], [])]),
+    ("L'Égypte, qui entretient des liens étroits avec la Russie, a commandé des frégates FREMM à l'Italie.",
+     [("ARMS_TRANSFER", ["ITA"], ["EGY"])]),
+    # a law restricts by what it says: no coercive act of its state
+    ("Austria's neutrality law restricts arms exports to countries at war.", []),
+    ("Russia's army seized the port.", [("CONFLICT", ["RUS"], [])]),
+])
+def test_asides_and_rules_make_no_event(text: str, expected: list[tuple[Any, ...]], models: Models) -> None:
+    assert _kinds(text, models) == expected

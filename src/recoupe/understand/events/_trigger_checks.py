@@ -207,6 +207,9 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
     if d.frame == "go" and any(c.dep_ in ("obj", "dobj") and (ctx.in_class(c, "weapon") or (
             ctx.mention_at.get(c.i) is not None and ctx.mention_at[c.i].type == "EQUIPMENT")) for c in tok.children):
         return 0, None, ()  # "flying Israeli-made drones" is no trip
+    if d.frame == "act" and d.category == "CONFLICT" and (subj := _subject_token(tok)) is not None and \
+            subj.lemma_.lower() in _RULE_NOUNS:
+        return 0, None, ()  # "Japan's constitution has long restricted arms exports": a rule, not a coercive act
     if d.frame == "host" and any(c.dep_ in ("obj", "dobj") and ctx.in_class(c, "weapon") for c in tok.children):
         return 0, None, ()  # "received 40 Lynx infantry fighting vehicles": weapons received, not a guest
     if d.frame == "go" or d.lemma in _ARRIVALS:
@@ -430,6 +433,10 @@ _MET_THINGS = frozenset({"need", "needs", "standard", "standards", "requirement"
                          "criteria", "target", "targets", "demand", "demands", "expectation", "expectations",
                          "deadline", "goal", "goals", "condition", "conditions", "obligation", "obligations"})
 
+
+# Texts that restrict or forbid by what they say, not acts of coercion by a state
+_RULE_NOUNS = frozenset({"constitution", "law", "rule", "regulation", "legislation", "treaty", "charter", "policy",
+                         "loi", "règle", "réglementation", "législation", "traité", "charte", "politique"})
 
 # Verbs whose subject arrives: a delivery when the subject is weapons (lexicon ARMS_TRANSFER "arrive", "arriver")
 _ARRIVALS = frozenset({"arrive", "arriver"})

@@ -251,6 +251,18 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
                     o is not trig and o.category == "ARMS_TRANSFER" and not o.consumed and o.tok.i == trig.tok.head.i
                     for o in found):
             trig.consumed = True
+    # "Finland, which joined NATO last year, will buy X", "le Maroc, qui entretient des relations tendues avec
+    # l'Algérie, a commandé X": an aside on the subject of an act, set off by commas, is its background
+    acts = {t.tok.i for t in found if not t.consumed and t.category not in ("STATEMENT", "OTHER")
+            and _pos(t.tok) == "VERB"}
+    for trig in found:
+        tok = trig.tok
+        if trig.consumed or _pos(tok) != "VERB" or tok.dep_ not in ("relcl", "acl:relcl") or \
+                tok.head.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") or tok.head.head.i not in acts:
+            continue
+        first = min(t.i for t in tok.subtree)
+        if first > 0 and tok.doc[first - 1].text == ",":
+            trig.consumed = True
     # a verb and the event noun it takes as complement are one act: "ont procédé à la signature", "ended
     # mediation efforts" (a sanction, not a mediation), "lodged a protest" (an accusation, not a protest)
     for trig in found:
