@@ -93,3 +93,13 @@ TUNING3 += [
     {"lang": "fr", "text": "Le Qatar a signé un contrat d'une valeur de 6 milliards d'euros avec l'Italie pour des "
      "frégates FREMM.", "events": [_deal("ITA", "QAT", "FREMM", None, (6_000_000_000, "EUR"), "ordered")]},
 ]
+TUNING3 += [
+    # a purchase approved, of a system the knowledge base lacks, named by the text
+    {"lang": "en", "text": "The Danish parliament approved the purchase of eight SAMP/T systems from France.",
+     "events": [_deal("FRA", "DNK", ("SAMP/T", "SAMP"), 8, None, "planned")]},
+    {"lang": "fr", "text": "Le Parlement slovène a approuvé l'achat de 45 véhicules blindés Boxer à l'Allemagne.",
+     "events": [_deal("DEU", "SVN", "Boxer", 45, None, "planned")]},
+    # "une visite d'État" names the kind of visit, not its actor
+    {"lang": "fr", "text": "Le président argentin effectuera une visite d'État en Espagne.",
+     "events": [_ev("VISIT", ["ARG"], ["ESP"])]},
+]

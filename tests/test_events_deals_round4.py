@@ -144,3 +144,19 @@ def test_the_designation_is_the_systems_name(text: str, designation: str, equipm
 ])
 def test_asides_and_rules_make_no_event(text: str, expected: list[tuple[Any, ...]], models: Models) -> None:
     assert _kinds(text, models) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a purchase of a system the knowledge base lacks, named by the text; "à" after a noun of buying sells
+    ("The Czech parliament approved the purchase of 20 CAMM launchers from Britain.",
+     [("ARMS_TRANSFER", ["GBR"], ["CZE"], 20, "planned")]),
+    ("Le Parlement lituanien a approuvé l'achat de 18 véhicules blindés Boxer à l'Allemagne.",
+     [("ARMS_TRANSFER", ["DEU"], ["LTU"], 18, "planned")]),
+])
+def test_a_purchase_of_a_system_named_by_the_text(text: str, expected: list[tuple[Any, ...]], models: Models) -> None:
+    assert _deals(text, models) == expected
+
+
+def test_a_state_visit_is_no_actor(models: Models) -> None:
+    assert _kinds("Le président péruvien effectuera une visite d'État au Portugal.", models) == [
+        ("VISIT", ["PER"], ["PRT"])]

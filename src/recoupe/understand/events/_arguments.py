@@ -98,6 +98,8 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
         else:
             own = _pp_actors(ctx, tok, _OF_CASES) + _possessor(ctx, tok, subject, person=True) + \
                 _demonym_actors(ctx, tok) + _compound_actors(ctx, tok)
+            # "une visite d'État", "a state visit": the kind of visit, no actor (a body with no state nor entry)
+            own = [r for r in own if r.country or r.kb_id or r.type == "PERSON"]
         if not own and verb is not None and verb.lemma_.lower() in ctx.lex.support["light"] | {"rendre"} and \
                 tok.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass"):
             own = subject  # "effectuer une visite", "conclure sa visite" (not "lors de la venue")
@@ -495,6 +497,11 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
         args.source = _pp_actors(ctx, tok, _FROM_CASES)
         if not args.source and weapon_tok is not None:
             args.source = _pp_actors(ctx, weapon_tok, _FROM_CASES)
+        if not args.source and tok.lemma_.lower() in ("achat", "acquisition", "commande"):
+            # "l'achat de 45 blindés Boxer à l'Allemagne": "à" names the seller after a noun of buying
+            seller = frozenset({"à", "au", "aux"})
+            args.source = _pp_actors(ctx, tok, seller) or (
+                _pp_actors(ctx, weapon_tok, seller) if weapon_tok is not None else [])
         if not args.source:  # the partner of the contract: "a contract with South Korea", "signé avec la France"
             args.source = _pp_actors(ctx, tok, _WITH_CASES) + (
                 _pp_actors(ctx, verb, _WITH_CASES) if verb is not None and verb is not tok else [])

@@ -319,8 +319,10 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
                 if not any(ctx.mention_at.get(w.i) is m for w in weapons):
                     weapons.append(t)
                 strength = max(strength, s + 1)  # a named weapon system outranks a person or place nearby
-            elif need == "weapon" and t.pos_ == "NOUN" and ctx.in_class(t, "weapon") and head_noun is None \
-                    and not _is_domain_noun(t):
+            elif t.pos_ == "NOUN" and ctx.in_class(t, "weapon") and head_noun is None and not _is_domain_noun(t) \
+                    and (need == "weapon" or _proper_name_of(ctx, t) is not None):
+                # (a transfer noun wants a designation: the weapons' own name when the knowledge base lacks the
+                # system, "the purchase of 45 Boxer vehicles")
                 head_noun = t
                 strength = max(strength, s)
         if not weapons and need == "weapon" and elided_count(tok) is not None:
@@ -335,7 +337,8 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
             strength = 2 if weapons else strength
         if weapons:
             return strength, weapons[0], tuple(weapons)
-        if head_noun is not None and need == "weapon" and _generic_weapon_ok(ctx, head_noun):
+        if head_noun is not None and ((need == "weapon" and _generic_weapon_ok(ctx, head_noun))
+                                      or need == "weapon_designation"):
             return strength, head_noun, (head_noun,)
         return 0, None, ()
     if need == "military_exercise":
