@@ -445,6 +445,26 @@ _RULE_NOUNS = frozenset({"constitution", "law", "rule", "regulation", "legislati
 _ARRIVALS = frozenset({"arrive", "arriver"})
 
 
+# Verbs of telling, and the refusals to tell: "declined to say whether Madrid would send tanks", "n'a pas voulu
+# dire si Berlin livrerait des missiles" leave the act open; they tell no event, not even a hypothetical one
+_TELLING = frozenset({"say", "tell", "confirm", "comment", "disclose", "reveal", "specify", "dire", "préciser",
+                      "confirmer", "indiquer", "révéler"})
+_REFUSING = frozenset({"decline", "refuse", "refuser", "décliner"})
+
+
+def _left_open(verb: Any) -> bool:
+    """Whether a verb is the open question of a refusal to tell ("declined to say whether X would send Y")."""
+    if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "si", "s'") for c in verb.children):
+        return False
+    teller = verb.head
+    if teller.lemma_.lower() not in _TELLING:
+        return False
+    # "refused to say", "did not say", "n'a pas voulu dire" (the negation on the verb that governs the telling)
+    return teller.head.lemma_.lower() in _REFUSING or any(
+        c.dep_ in ("neg", "advmod") and c.lower_ in ("not", "n't", "ne", "n'")
+        for t in (teller, teller.head) for c in t.children)
+
+
 def _after_comma(verb: Any) -> bool:
     """Whether a relative clause is set off by a comma (", which ...", ", whose ...", ", dont ...")."""
     first = min(t.i for t in verb.subtree)
@@ -481,6 +501,8 @@ def _not_an_event_word(ctx: _Ctx, tok: Any, d: TriggerDef) -> bool:
             _after_comma(tok):
         return True  # "the minister, whose country buys most of its weapons from X, met", "dont le pays achète des
         # armes américaines": a habit told aside, in the present of a relative clause, is no deal
+    if _pos(tok) == "VERB" and _left_open(tok):
+        return True
     lemma = tok.lemma_.lower()
     if lemma in ("consultation", "consultations") and (
             _case(tok) in ("pour", "for") or (tok.dep_ == "pobj" and tok.head.lower_ == "for")):
