@@ -157,10 +157,6 @@ def test_a_purchase_of_a_system_named_by_the_text(text: str, expected: list[tupl
     assert _deals(text, models) == expected
 
 
-def test_a_state_visit_is_no_actor(models: Models) -> None:
-    assert _kinds("Le président péruvien effectuera une visite d'État au Portugal.", models) == [
-        ("VISIT", ["PER"], ["PRT"])]
-
 
 @pytest.mark.parametrize("text", [
     "The prime minister declined to say whether Oslo would send more F-16 jets to Ukraine.",

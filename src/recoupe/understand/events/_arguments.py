@@ -98,8 +98,6 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
         else:
             own = _pp_actors(ctx, tok, _OF_CASES) + _possessor(ctx, tok, subject, person=True) + \
                 _demonym_actors(ctx, tok) + _compound_actors(ctx, tok)
-            # "une visite d'État", "a state visit": the kind of visit, no actor (a body with no state nor entry)
-            own = [r for r in own if r.country or r.kb_id or r.type == "PERSON"]
         if not own and verb is not None and verb.lemma_.lower() in ctx.lex.support["light"] | {"rendre"} and \
                 tok.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass"):
             own = subject  # "effectuer une visite", "conclure sa visite" (not "lors de la venue")
