@@ -66,29 +66,36 @@ pytestmark = pytest.mark.slow
 # month-dated article counted as the news of its month (branch fuse3): Arabic records 32 right of 34 -> 29 of 31,
 # the same 2 false. Raised with it (fuse3 + cf3, main b403550 + a07a8d0): conflicts 6/41 -> 10/41 at precision 1.0
 # (the conflict precision floor back to the issue's 0.8), fused coverage 0.682 -> 0.70, fragmentation 1.77 -> 1.63.
+# Lowered once more, knowingly, with ev3 (rules from a third own-words holdout: recall 0.738 -> 0.908, precision
+# 0.774 -> 0.922, measured blind once before and once after): precision 0.93 -> 0.92, en precision 0.88 -> 0.86,
+# fields 0.87 -> 0.86. Dev is unchanged; on test the branch finds one more required event strictly and one more
+# deal (Rstrict 0.679 -> 0.714, transfers 6/9 -> 7/9) and outputs one record that matches no gold; that record was
+# not read, to keep the test split for reporting. Raised with it (main b1ebcf1 + ev3): recall_strict 0.80, recall
+# 0.93, transfers 22, furniture removed 0.88 (furn2), coverage 0.71, fragmentation ceiling 1.63; en
+# recall_strict 0.80.
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
-        "events_recall_strict": 0.78,
-        "events_recall": 0.91,
-        "events_precision": 0.93,
-        "transfers_found": 21,
-        "field_accuracy": 0.87,
+        "events_recall_strict": 0.80,
+        "events_recall": 0.93,
+        "events_precision": 0.92,
+        "transfers_found": 22,
+        "field_accuracy": 0.86,
         "entity_pair_f1": 0.87,
         "stories_b3_f1": 0.93,
         "titles": 40,
         "dates": 98,
         "content_recall": 0.99,
-        "boiler_removed": 0.86,
-        "fused_coverage": 0.70,
+        "boiler_removed": 0.88,
+        "fused_coverage": 0.71,
         "conflicts_found": 10,
     },
     "fr": {"events_recall_strict": 0.92, "events_precision": 0.97},
-    "en": {"events_recall_strict": 0.76, "events_precision": 0.88},
+    "en": {"events_recall_strict": 0.80, "events_precision": 0.86},
     "ar": {"events_recall_strict": 0.65, "events_precision": 0.93, "entity_pair_f1": 0.97, "titles": 16, "dates": 28,
            "boiler_removed": 0.88},
 }
 # Ceilings: figures that must not go up (records per found gold event).
-CEILINGS: dict[str, dict[str, float]] = {"all": {"fragmentation": 1.64}}
+CEILINGS: dict[str, dict[str, float]] = {"all": {"fragmentation": 1.63}}
 # Share of output conflicts (on scored articles' events) that answer a gold disagreement. The issue's target is 0.8;
 # lowered to 0.75 when an official of the Arab League stopped making his state a party (branch igo): the two
 # mentions of Syria's readmission then fuse and their 12 against 11 years of suspension is reported -- one of the
