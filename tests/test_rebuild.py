@@ -186,3 +186,21 @@ def test_another_parser_or_text_limit_reads_the_store_again(tmp_path: Path) -> N
     others = (replace(base, fr_model="xx_other_model"), replace(base, en_model="xx_other_model"),
               replace(base, workers=2))  # the number of parsing processes changes nothing read
     assert len({reading_build("0.1.0", ("ingest.v1",), s) for s in (base, *others)}) == 3
+
+
+def test_only_the_reading_parts_of_the_package_make_the_build(tmp_path: Path) -> None:
+    package = tmp_path / "recoupe"
+    for rel in ("read/clean.py", "understand/events/rules.py", "kb/data/states.toml", "crosscheck/fuse.py",
+                "dossier/report.py", "serve/app.py", "store.py"):
+        (package / rel).parent.mkdir(parents=True, exist_ok=True)
+        (package / rel).write_text("# one\n", encoding="utf-8")
+    plan = ("ingest.v1",)
+    first = build_of("0.1.0", plan, package=package)
+    for rel in ("crosscheck/fuse.py", "dossier/report.py", "serve/app.py", "store.py"):
+        (package / rel).write_text("# edited\n", encoding="utf-8")
+        assert build_of("0.1.0", plan, package=package) == first, rel
+    seen = {first}
+    for rel in ("read/clean.py", "understand/events/rules.py", "kb/data/states.toml"):
+        (package / rel).write_text("# edited\n", encoding="utf-8")
+        seen.add(build_of("0.1.0", plan, package=package))
+    assert len(seen) == 4

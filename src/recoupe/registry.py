@@ -60,25 +60,30 @@ def check(plan: Sequence[str]) -> list[Stage]:
     return stages
 
 
-# What a build's reading does not depend on: the dossier and the web application only show what was read.
-_NOT_READING = frozenset({"__pycache__", "serve", "dossier"})
+# What a build's reading depends on: the reading stages (read, understand), the knowledge base, the package's data
+# (weights, lexicons), the records and the run that drives them. Not the cross-document stages, the dossier, the
+# web application or the store: they run again over the whole store at every run, or only show what was read.
+READING_PARTS = frozenset({"read", "understand", "kb", "data", "records.py", "pipeline.py", "settings.py",
+                           "registry.py", "errors.py", "__init__.py"})
+PACKAGE = Path(__file__).resolve().parent
 
 
-def build_of(version: str, plan: Sequence[str], extra: Sequence[Path] = ()) -> str:
+def build_of(version: str, plan: Sequence[str], extra: Sequence[Path] = (), package: Path = PACKAGE) -> str:
     """Which build of recoupe reads a document: a short hash of its version, its stage plan, the package's
-    files (code, knowledge base, weights; not the dossier or the web application) and the files of the extra
+    files that reading depends on (``READING_PARTS``: code, knowledge base, weights) and the files of the extra
     knowledge-base folders (``extra``). The store keeps it with each raw document, and a run reads again what
     another build read (``Pipeline.run``): after an upgrade, or an edit of a rule or of the knowledge base, a
-    run into an existing store does not keep what the old build found. About 30 ms for the 3 MB package."""
+    run into an existing store does not keep what the old build found; an edit of fusion alone re-reads
+    nothing (fusion runs over the whole store anyway). About 30 ms for the 3 MB package."""
     digest = hashlib.sha1("\n".join((version, *plan)).encode())
-    package = Path(__file__).resolve().parent
     roots = [package, *(Path(d) for d in extra)]
     for root in roots:
         if not root.is_dir():
             continue
         for path in sorted(root.rglob("*")):
             rel = path.relative_to(root)
-            if not path.is_file() or path.suffix == ".pyc" or (root == package and rel.parts[0] in _NOT_READING):
+            if (not path.is_file() or path.suffix == ".pyc" or "__pycache__" in rel.parts
+                    or (root == package and rel.parts[0] not in READING_PARTS)):
                 continue
             digest.update(f"\n{rel.as_posix()}\n".encode())
             digest.update(path.read_bytes())
