@@ -22,12 +22,17 @@ import argparse
 import csv
 import datetime as dt
 import json
+import sys
 import time
 from pathlib import Path
 
-from recoupe.understand.events.arabic_gsr import classify, detect
-
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import append  # noqa: E402
+from recoupe.understand.events.arabic_gsr import classify, detect  # noqa: E402
+
 GSR = ROOT.parent / "shared" / "benchmarks" / "arabic_event_gsr"
 SCORED = ("yes", "easy no", "difficult no")
 
@@ -58,8 +63,6 @@ def main() -> None:
     args = parser.parse_args()
     encode = None
     if args.cache is not None:
-        import sys
-
         sys.path.insert(0, str(ROOT / "tools"))
         from train_event_classifier import embedder
 
@@ -89,11 +92,9 @@ def main() -> None:
                     shown += 1
     result["sentences_per_s"] = round(n / (time.perf_counter() - started), 1)
     result["target_f1"] = 0.75
-    line = json.dumps(result, ensure_ascii=False)
-    print(line)
+    print(json.dumps(result, ensure_ascii=False))
     if not args.no_append:
-        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-            f.write(line + "\n")
+        append(result)
 
 
 if __name__ == "__main__":

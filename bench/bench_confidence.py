@@ -12,7 +12,6 @@ precision leaves them.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import subprocess
 import sys
@@ -22,8 +21,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 from fit_event_confidence import PRESS, labelled  # noqa: E402
+
+from bench.common import append, utc_now  # noqa: E402
 
 BANDS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
 
@@ -52,12 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="recoupe-confidence-"))
     if not (out / "events.jsonl").is_file():
         subprocess.run([sys.executable, "-m", "recoupe", "run", str(PRESS), "--out", str(out), "-q"], check=True)
-    result = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "bench": "confidence",
+    result = {"date": utc_now(), "bench": "confidence",
               "dev": reliability(labelled(out, "dev")), "test": reliability(labelled(out, "test"))}
     print(json.dumps(result, indent=1))
     if not args.no_append:
-        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-            f.write(json.dumps(result) + "\n")
+        append(result, ensure_ascii=True)
     return 0
 
 

@@ -66,7 +66,6 @@ import datetime as dt
 import json
 import math
 import re
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -77,6 +76,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import append, git_commit, git_dirty, utc_now
 from bench.coref_scorer import conll
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -478,17 +478,6 @@ def run(data: Dataset, threshold: float = STORY_THRESHOLD) -> dict[str, Any]:
     }
 
 
-def _git() -> tuple[str | None, bool]:
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                                check=True).stdout.strip()
-        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True,
-                                    text=True, check=True).stdout.strip())
-        return commit, dirty
-    except (OSError, subprocess.CalledProcessError):
-        return None, False
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--no-append", action="store_true", help="print only, do not append to results.jsonl")
@@ -500,13 +489,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (ECB / f"ECB_{args.split}_corpus.txt").is_file():
         print(f"{ECB} not found: nothing to measure", file=sys.stderr)
         return 2
-    commit, dirty = _git()
+    commit, dirty = git_commit(), git_dirty()
     runs = [("coref_ecbplus", load_ecb(args.split), PEERS)]
     if not args.no_meantime and MEANTIME.is_dir():
         runs.append(("coref_meantime", load_meantime(), PEERS_MEANTIME))
     for bench, data, peers in runs:
         result = {
-            "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "date": utc_now(),
             "bench": bench,
             "git": commit, "git_src_modified": dirty,
             **run(data, args.threshold),
@@ -514,8 +503,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         print(json.dumps(result, ensure_ascii=False, indent=1))
         if not args.no_append:
-            with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-                f.write(json.dumps(result, ensure_ascii=False) + "\n")
+            append(result)
     return 0
 
 

@@ -29,7 +29,6 @@ entities as coreference clusters of mentions, with fine-grained types. What is m
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import platform
@@ -42,6 +41,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import append, utc_now  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 POPCORN = SHARED / "benchmarks" / "popcorn_fr" / "train.json"
 
@@ -420,7 +424,7 @@ def run(limit: int | None = None, errors: int = 0, rounds: int = 3) -> dict[str,
     f1_ours = ours_scores["micro"]["named"]["relaxed"]["f1"]
     b3_ours = coref["ours"]["found"]["f1"]
     result: dict[str, Any] = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "date": utc_now(),
         "bench": "entities",
         "popcorn_fr_train": {
             "texts": len(docs),
@@ -487,8 +491,7 @@ def main(argv: list[str] | None = None) -> int:
     if patterns:
         print(json.dumps(patterns, ensure_ascii=False, indent=1))
     if not args.no_append and args.limit is None:
-        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-            f.write(json.dumps(result, ensure_ascii=False) + "\n")
+        append(result)
     return 0
 
 

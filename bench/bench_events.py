@@ -41,7 +41,6 @@ Issue target: the events stage adds at most 20% to the bare parse time.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 import time
@@ -51,6 +50,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import append, utc_now  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 GSR = SHARED / "benchmarks" / "plover_gsr_cameo" / "PLOVER_GSR_CAMEO.json"
 
@@ -244,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         "speed_ratio_max": speed["ratio_events_over_parse"] <= TARGETS["speed_ratio_max"],
     }
     result = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "date": utc_now(),
         "bench": "events",
         "plover_gsr": gsr,
         "speed": speed,
@@ -253,8 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(json.dumps(result, ensure_ascii=False, indent=1, default=sorted))
     if not args.no_append:
-        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-            f.write(json.dumps(result, ensure_ascii=False, default=sorted) + "\n")
+        append(result, default=sorted)
     return 0
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import json
 import random
 import sys
@@ -44,10 +43,9 @@ for extra in (ROOT, ROOT / "tools"):
 import train_furniture as training  # noqa: E402
 
 from bench.bench_press import PRESS, SCORE, load_scorer  # noqa: E402
-from bench.run_bench import git_commit, git_dirty, machine  # noqa: E402
+from bench.common import append_unless, git_commit, git_dirty, machine, utc_now  # noqa: E402
 from recoupe.read import boilerplate, clean, furniture_model  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results.jsonl"
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95)
 KEPT = ("body", "heading", "title")
 SEED = 7
@@ -283,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         print("4. event mentions quoted from furniture lines (gold), of all mentions: " + ", ".join(
             f"{split} {f['from_furniture']}/{f['mentions']}" for split, f in from_furniture.items()))
     record = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "date": utc_now(),
         "bench": "furniture",
         "git": git_commit(),
         "git_src_modified": git_dirty(),
@@ -300,12 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         "events_from_furniture": from_furniture,
         "bench_seconds": round(time.perf_counter() - started, 1),
     }
-    if args.no_append:
-        print("(--no-append: results.jsonl left as it was)")
-    else:
-        with RESULTS.open("a", encoding="utf-8") as f:
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
-        print(f"appended to {RESULTS}")
+    append_unless(args.no_append, record)
     return 0
 
 

@@ -13,7 +13,6 @@ Usage: ``python bench/bench_fusion.py [--mentions N] [--no-append]``; appends on
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import random
 import resource
@@ -27,7 +26,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
+from bench.common import append, utc_now  # noqa: E402
 from recoupe.crosscheck.fuse import fuse, link  # noqa: E402
 from recoupe.understand.events import plover  # noqa: E402
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence  # noqa: E402
@@ -156,7 +158,7 @@ def main() -> int:
         runs[label] = run_one(args.mentions, **options)
     met = all(r["seconds"]["fuse"] < TARGET_SECONDS for r in runs.values())
     result = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "date": utc_now(),
         "bench": "fusion",
         "mentions": args.mentions,
         "runs": runs,
@@ -168,8 +170,7 @@ def main() -> int:
     }
     print(json.dumps(result, indent=1))
     if not args.no_append:
-        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-            f.write(json.dumps(result) + "\n")
+        append(result, ensure_ascii=True)
     return 0
 
 

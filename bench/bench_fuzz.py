@@ -10,9 +10,7 @@ smallest example is printed) and the seconds taken. It appends the object as one
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import subprocess
 import sys
 import time
 import traceback
@@ -39,6 +37,8 @@ from tests.fuzz_targets import (  # noqa: E402
     jsonl_line,
     timex_text,
 )
+
+from bench.common import append, git_commit, git_dirty, utc_now  # noqa: E402
 
 # Examples per target in a default run: 21,666 in all, 3 min 27 s on the shared 2-core machine (HTML a third).
 DEFAULT_EXAMPLES = 5000
@@ -74,17 +74,6 @@ def fuzz(name: str, examples: int, seed: int) -> dict[str, Any]:
             "seconds": round(time.perf_counter() - t0, 1)}
 
 
-def _git() -> tuple[str | None, bool]:
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                                check=True).stdout.strip()
-        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True,
-                                    text=True, check=True).stdout.strip())
-    except (OSError, subprocess.CalledProcessError):
-        return None, False
-    return commit, dirty
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--examples", type=int, default=DEFAULT_EXAMPLES, help="examples per target")
@@ -92,10 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=sorted(TARGETS), action="append", help="fuzz only these targets")
     parser.add_argument("--no-append", action="store_true", help="print only, do not append to results.jsonl")
     args = parser.parse_args(argv)
-    commit, dirty = _git()
+    commit, dirty = git_commit(), git_dirty()
     targets = {name: fuzz(name, args.examples, args.seed) for name in (args.only or TARGETS)}
     result = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "date": utc_now(),
         "bench": "fuzz",
         "git": commit, "git_src_modified": dirty,
         "seed": args.seed,
@@ -105,8 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if not args.no_append:
-        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-            f.write(json.dumps(result, ensure_ascii=False) + "\n")
+        append(result)
     return 1 if result["failures"] else 0
 
 

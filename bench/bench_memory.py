@@ -19,7 +19,6 @@ shared machine: ``--sizes 200,2000``. Appends one line ``"bench": "memory"`` to 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import random
 import resource
@@ -31,7 +30,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results.jsonl"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import append, local_now  # noqa: E402
+
 TARGET_RATIO = 1.2
 SEED = 15
 
@@ -169,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="recoupe-bench-memory-") as tmp:
         runs = [measure(size, args.embeddings, Path(tmp)) for size in sizes]
     record: dict[str, Any] = {
-        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "bench": "memory",
+        "date": local_now(), "bench": "memory",
         "embeddings": args.embeddings, "runs": runs, "target_ratio": TARGET_RATIO,
     }
     ok = [r for r in runs if "peak_rss_mb" in r]
@@ -181,8 +184,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.no_append:
         print(json.dumps(record, indent=1))
     else:
-        with RESULTS.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        append(record)
 
 
 if __name__ == "__main__":

@@ -48,13 +48,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.run_bench import git_commit, git_dirty, machine  # noqa: E402
+from bench.common import append_unless, git_commit, git_dirty, machine, utc_now  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 PRESS = SHARED / "corpus" / "press"
 SCORE = SHARED / "tools" / "score.py"
 OUT = ROOT / "bench" / "out" / "press"  # git-ignored: store and export of the run
-RESULTS = ROOT / "bench" / "results.jsonl"
 REPORT = ROOT / "bench" / "press.md"  # git-ignored: quotes the articles
 SPLITS = ("dev", "test")
 LANGS = (None, "fr", "en", "ar")
@@ -487,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     run, full = measure(OUT)
     scores = {split: {lang: headline(res) for lang, res in by_lang.items()} for split, by_lang in full.items()}
     record = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "date": utc_now(),
         "bench": "press",
         "git": commit,
         "git_src_modified": dirty,
@@ -505,12 +504,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(scores)
     if not args.no_report:
         print(f"\nerror report: {REPORT}")
-    if args.no_append:
-        print("(--no-append: results.jsonl left as it was)")
-    else:
-        with RESULTS.open("a", encoding="utf-8") as f:
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
-        print(f"appended to {RESULTS}")
+    append_unless(args.no_append, record)
     return 0
 
 

@@ -32,7 +32,10 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
+from bench.common import append  # noqa: E402
 from recoupe.records import AnnotatedArticle, CleanArticle, Paragraph, Published  # noqa: E402
 from recoupe.store import Store  # noqa: E402
 
@@ -228,8 +231,7 @@ def main() -> None:
               **measure(path, [int(n) for n in args.clients.split(",")], args.requests)}
     print(json.dumps(result, ensure_ascii=False))
     if not args.no_append:
-        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-            f.write(json.dumps(result, ensure_ascii=False) + "\n")
+        append(result)
 
 
 if __name__ == "__main__":

