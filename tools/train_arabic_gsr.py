@@ -33,7 +33,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_event_classifier import embedder  # one USE cache reader for both training tools
+from train_event_classifier import (  # one USE cache reader and one F1 threshold search for both tools
+    best_threshold,
+    embedder,
+    f1_score,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tools" / "events_training"
@@ -108,19 +112,6 @@ def fit(x: np.ndarray, y: np.ndarray, row_w: np.ndarray, l2: float) -> tuple[np.
     return w, b
 
 
-def f1(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
-    tp = float((pred & gold).sum())
-    p = tp / max(float(pred.sum()), 1.0)
-    r = tp / max(float(gold.sum()), 1.0)
-    return (2 * p * r / (p + r) if p + r else 0.0), p, r
-
-
-def best_threshold(prob: np.ndarray, gold: np.ndarray) -> float:
-    """The threshold (0.2..0.95 by 0.05) with the best F1 on cross-validated probabilities."""
-    grid = np.round(np.arange(0.2, 0.96, 0.05), 2)
-    return float(max(grid, key=lambda th: (f1(prob >= th, gold)[0], -abs(th - 0.5))))
-
-
 def cross_validate(x: np.ndarray, y: np.ndarray, n_dev: int, own_weight: float, l2: float) -> np.ndarray:
     """Out-of-fold probabilities of the dev-half rows (the first ``n_dev``), our rows always trained on."""
     order = np.random.default_rng(0).permutation(n_dev)
@@ -166,8 +157,8 @@ def main(argv: list[str]) -> int:
         for l2, own_weight, scale in grid:
             x = np.hstack([base, scale * rules]).astype(np.float32)
             prob = cross_validate(x, y, len(dev), own_weight, l2)
-            th = best_threshold(prob, gold)
-            score, p, r = f1(prob >= th, gold)
+            th = best_threshold(prob, gold, top=0.95)
+            score, p, r = f1_score(prob >= th, gold)
             scored.append((score, l2, own_weight, scale, th))
             print(f"  L2 {l2:g}, own weight {own_weight:g}, rule scale {scale:g}: {FOLDS}-fold on the dev half, "
                   f"threshold {th:.2f}, F1 {score:.3f} (P {p:.3f} R {r:.3f})", flush=True)

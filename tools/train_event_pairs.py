@@ -9,7 +9,8 @@ repository holds none of its sentences, only the weights). Gold event mentions; 
 
 * **Training pairs**: every pair of gold mentions of the **Train** topics (1-35 less the Dev ones) inside one
   gold topic and one predicted document cluster (the pairs the clustering sees; pairs of a whole gold topic
-  gave Dev CoNLL F1 0.7504 against 0.7569), label = same gold chain. Full-batch Adam on the cross-entropy with an L2 penalty, from a fixed seed.
+  gave Dev CoNLL F1 0.7504 against 0.7569), label = same gold chain. Full-batch Adam on the cross-entropy with
+  an L2 penalty, from a fixed seed.
 * **Choices on the Dev topics** (never Test): each candidate (hidden units x L2) is trained, then the Dev
   mentions are clustered inside our predicted document clusters (``bench_coref.cluster_documents``, the
   setting of the headline figure) with average link at each threshold of ``THRESHOLDS``; the candidate and
@@ -53,8 +54,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from bench.bench_coref import ECB, cluster_documents, gold_partition, load_ecb, parse  # noqa: E402
 from bench.coref_scorer import conll  # noqa: E402
 from bench.ecb_pairs import pair_mentions  # noqa: E402
-from recoupe.crosscheck.eventpairs import (  # noqa: E402
-    MODEL_INPUTS, PairMention, PairScorer, cluster, expand, pair_features)
+
+from recoupe.crosscheck.eventpairs import PairMention, PairScorer, cluster, expand, pair_features  # noqa: E402
 
 OUT = ROOT / "src" / "recoupe" / "data" / "coref" / "event_pairs.json"
 # candidates (hidden units, L2 penalty), each scored on the Dev topics. One tanh layer of 8 units (L2 1e-4,
