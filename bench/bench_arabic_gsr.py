@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import json
 import sys
 import time
 from pathlib import Path
@@ -30,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.common import append  # noqa: E402
+from bench.common import print_and_append  # noqa: E402
 from recoupe.understand.events.arabic_gsr import classify, detect  # noqa: E402
 
 GSR = ROOT.parent / "shared" / "benchmarks" / "arabic_event_gsr"
@@ -92,9 +91,7 @@ def main() -> None:
                     shown += 1
     result["sentences_per_s"] = round(n / (time.perf_counter() - started), 1)
     result["target_f1"] = 0.75
-    print(json.dumps(result, ensure_ascii=False))
-    if not args.no_append:
-        append(result)
+    print_and_append(result, args.no_append, indent=None)
 
 
 if __name__ == "__main__":

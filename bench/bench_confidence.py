@@ -12,7 +12,6 @@ precision leaves them.
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ if str(ROOT) not in sys.path:
 
 from fit_event_confidence import PRESS, labelled  # noqa: E402
 
-from bench.common import append, utc_now  # noqa: E402
+from bench.common import print_and_append, utc_now  # noqa: E402
 
 BANDS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
 
@@ -57,9 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, "-m", "recoupe", "run", str(PRESS), "--out", str(out), "-q"], check=True)
     result = {"date": utc_now(), "bench": "confidence",
               "dev": reliability(labelled(out, "dev")), "test": reliability(labelled(out, "test"))}
-    print(json.dumps(result, indent=1))
-    if not args.no_append:
-        append(result, ensure_ascii=True)
+    print_and_append(result, args.no_append, ensure_ascii=True)
     return 0
 
 

@@ -76,7 +76,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import append, git_commit, git_dirty, utc_now
+from bench.common import git_commit, git_dirty, print_and_append, utc_now
 from bench.coref_scorer import conll
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -501,9 +501,7 @@ def main(argv: list[str] | None = None) -> int:
             **run(data, args.threshold),
             "peers": peers,
         }
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-        if not args.no_append:
-            append(result)
+        print_and_append(result, args.no_append)
     return 0
 
 

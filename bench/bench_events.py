@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.common import append, utc_now  # noqa: E402
+from bench.common import print_and_append, utc_now  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 GSR = SHARED / "benchmarks" / "plover_gsr_cameo" / "PLOVER_GSR_CAMEO.json"
@@ -255,9 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         "target": {"values": TARGETS, "checked_on": "test half (odd positions), speed on seeds + demo", "met": met},
         "bench_seconds": round(time.perf_counter() - t0, 1),
     }
-    print(json.dumps(result, ensure_ascii=False, indent=1, default=sorted))
-    if not args.no_append:
-        append(result, default=sorted)
+    print_and_append(result, args.no_append, default=sorted)
     return 0
 
 

@@ -13,7 +13,6 @@ Usage: ``python bench/bench_fusion.py [--mentions N] [--no-append]``; appends on
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import resource
 import sys
@@ -29,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.common import append, utc_now  # noqa: E402
+from bench.common import print_and_append, utc_now  # noqa: E402
 from recoupe.crosscheck.fuse import fuse, link  # noqa: E402
 from recoupe.understand.events import plover  # noqa: E402
 from recoupe.understand.events.records import ActorRef, EventDate, EventMention, Evidence  # noqa: E402
@@ -168,9 +167,7 @@ def main() -> int:
                 "generated events share category, states and day: they cannot be told apart, so its pairwise "
                 "scores measure the generator, not the fusion; it is there for speed",
     }
-    print(json.dumps(result, indent=1))
-    if not args.no_append:
-        append(result, ensure_ascii=True)
+    print_and_append(result, args.no_append, ensure_ascii=True)
     return 0
 
 

@@ -10,7 +10,6 @@ smallest example is printed) and the seconds taken. It appends the object as one
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 import traceback
@@ -38,7 +37,7 @@ from tests.fuzz_targets import (  # noqa: E402
     timex_text,
 )
 
-from bench.common import append, git_commit, git_dirty, utc_now  # noqa: E402
+from bench.common import git_commit, git_dirty, print_and_append, utc_now  # noqa: E402
 
 # Examples per target in a default run: 21,666 in all, 3 min 27 s on the shared 2-core machine (HTML a third).
 DEFAULT_EXAMPLES = 5000
@@ -92,9 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         "failures": sum(t["failures"] for t in targets.values()),
         "targets": targets,
     }
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    if not args.no_append:
-        append(result)
+    print_and_append(result, args.no_append)
     return 1 if result["failures"] else 0
 
 

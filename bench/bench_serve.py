@@ -18,7 +18,6 @@ bench/out/serve-N.duckdb and reused when it exists.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import socket
 import subprocess
@@ -35,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.common import append  # noqa: E402
+from bench.common import print_and_append  # noqa: E402
 from recoupe.records import AnnotatedArticle, CleanArticle, Paragraph, Published  # noqa: E402
 from recoupe.store import Store  # noqa: E402
 
@@ -229,9 +228,7 @@ def main() -> None:
     result = {"bench": "serve", "articles": args.articles, "events": args.events, "clients": args.clients,
               "store_mb": round(path.stat().st_size / 2 ** 20), "generate_s": generated,
               **measure(path, [int(n) for n in args.clients.split(",")], args.requests)}
-    print(json.dumps(result, ensure_ascii=False))
-    if not args.no_append:
-        append(result)
+    print_and_append(result, args.no_append, indent=None)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.common import append, utc_now  # noqa: E402
+from bench.common import print_and_append, utc_now  # noqa: E402
 from recoupe.read.arabic import is_arabic_page  # noqa: E402
 from recoupe.read.clean import clean_text  # noqa: E402
 from recoupe.understand.timex import tag  # noqa: E402
@@ -67,9 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         result["press_ar"] = run_press()
     else:
         print(f"{PRESS} not found: press texts skipped", file=sys.stderr)
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    if not args.no_append:
-        append(result)
+    print_and_append(result, args.no_append)
     return 0
 
 

@@ -81,6 +81,14 @@ def append(record: Mapping[str, Any], *, ensure_ascii: bool = False,
         f.write(json.dumps(record, ensure_ascii=ensure_ascii, default=default) + "\n")
 
 
+def print_and_append(record: Mapping[str, Any], no_append: bool, *, indent: int | None = 1,
+                     ensure_ascii: bool = False, default: Callable[[Any], Any] | None = None) -> None:
+    """Print ``record`` as JSON (``indent``), then append it as one line unless ``--no-append``."""
+    print(json.dumps(record, ensure_ascii=ensure_ascii, indent=indent, default=default))
+    if not no_append:
+        append(record, ensure_ascii=ensure_ascii, default=default)
+
+
 def append_unless(no_append: bool, record: Mapping[str, Any], lead: str = "", tail: str = "") -> None:
     """``--no-append`` honoured and said: append ``record`` (then print where), or print that nothing was."""
     if no_append:
