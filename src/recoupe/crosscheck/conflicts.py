@@ -471,7 +471,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 def stated_values(articles: Sequence[str], text_of: Mapping[str, str],
                   others: Mapping[str, Sequence[tuple[int, int]]]) -> list[tuple[dict[str, Any], str, str]]:
     """The deal's value as the sentences of its articles state it, beyond those the events stage read a deal in
-    ("Le montant du contrat est de l'ordre de trois milliards d'euros"): (value, article, sentence) for each
+    ("la commande avoisine les deux milliards de dollars, selon le ministère"): (value, article, sentence) for each
     sentence with a price word and exactly one sum (an aside in brackets, a conversion, left out) that names no
     party or system of another event (``others``: spans per article). Only articles that tell no other deal are
     read (``articles``: those the caller allows)."""
@@ -491,8 +491,8 @@ def stated_values(articles: Sequence[str], text_of: Mapping[str, str],
     return out
 
 
-# A signing still to come: "le contrat, qui doit être signé d'ici la fin de l'année", "the deal is expected to be
-# signed by December", "سيتم توقيع العقد".
+# A signing still to come: "l'accord devrait être signé au printemps" (a modal + "être signé"), "the deal is
+# expected to be signed by December", "سيتم توقيع العقد".
 _TO_BE_SIGNED = re.compile(
     r"\b(?:doi(?:t|vent)|devrai(?:t|ent)|sera(?:it)?|seront)\s+(?:être\s+)?sign[ée]e?s?\b"
     r"|\b(?:is|are|was|were)\s+(?:expected|due|set|scheduled|yet)\s+to\s+be\s+signed\b|\bwill\s+be\s+signed\b"

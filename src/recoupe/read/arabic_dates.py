@@ -1,4 +1,4 @@
-"""Full dates written in Arabic datelines: "الأحد 07 أيّار / مايو 2023 05:42 مساءً", "الأربعاء 14-02-2024 15:46",
+"""Full dates written in Arabic datelines: "الخميس 19 تشرين الأول / أكتوبر 2023 08:15 صباحاً", "الأربعاء 14-02-2024 15:46",
 "١٥ شعبان ١٤٤٤ هـ الموافق ٧ مارس ٢٠٢٣".
 
 The line is matched in its matching form (``recoupe.understand.arabic_text``: diacritics, tatweel and hamza

@@ -212,7 +212,7 @@ def _subject_actors(ctx: _Ctx, verb: Any) -> list[ActorRef]:
     ("drones fabriqués par IAI": the noun) and coordination."""
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is not None and to.i > 1 and _subject_token(verb) is None:
-        # "gave its go-ahead for Amsterdam and Copenhagen to deliver F-16s": "for X to V", X does V
+        # "cleared the way for Oslo and Helsinki to ship howitzers": "for X to V", X does V
         before = verb.doc[to.i - 1]
         while before.dep_ == "conj" and before.head.i != before.i:
             before = before.head

@@ -273,7 +273,7 @@ def _arguments(ctx: _Ctx, trig: _Trigger) -> _Args:
         if passive:
             args.source = _agent_actors(ctx, tok)
             args.recipient = subject
-            if frame == "act":  # "le camp sera rétrocédé par la France à la Côte d'Ivoire"
+            if frame == "act":  # "la base sera restituée par l'Espagne au Sénégal" (passive + par + à)
                 to = _pp_actors(ctx, tok, frozenset({"à", "au", "aux", "to"}))
                 if to:
                     if not args.source:
@@ -479,7 +479,7 @@ def _arms_arguments(ctx: _Ctx, trig: _Trigger, args: _Args, subject: list[ActorR
             return
         commentator = verb is not None and verb is not tok and _comments(ctx, verb)
         if not args.recipient and commentator:
-            # "opposed the sale of US F-16s to Ankara": the parser hung "to Ankara" on the verb
+            # "objected to selling British tanks to Riyadh": the parser hung "to Riyadh" on the verb
             args.recipient = [r for r in _pp_actors(ctx, verb, to) if r.country]
         args.source = _possessor(ctx, tok, subject) + _demonym_actors(ctx, tok) + _agent_actors(ctx, tok)
         if not args.source and commentator and weapon_tok is not None:

@@ -251,8 +251,8 @@ _GOVERNED = frozenset({"xcomp", "pcomp", "prep", "pobj", "advcl", "acl", "obl", 
 
 def _supplier_from_governor(ctx: _Ctx, tok: Any, recipients: set[str]) -> list[ActorRef]:
     """The states that supply, when the transfer's own clause names none: the partner of the agreement or
-    the subject of the verb it depends on ("Kuwait signed an agreement with Italy to procure...", "Denmark
-    and the Netherlands have committed to delivering F-16s"), not a recipient — before the knowledge base's
+    the subject of the verb it depends on ("Qatar concluded a pact with Spain to buy...", "Norway
+    and Belgium have pledged to hand over tanks"), not a recipient — before the knowledge base's
     home of the system is guessed (a consortium's system has several)."""
     t = tok
     for _ in range(4):

@@ -237,7 +237,7 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
                 trig.tok.dep_ == "acl" and "Part" in trig.tok.morph.get("VerbForm"))) and any(
                 o is not trig and o.category == "ARMS_TRANSFER" and not o.consumed and trig.tok.head.i in {
                     i for w in o.equipment for i in (w.i, w.head.i)}
-                # (not the act told inside the participle: "the F-16s promised by Denmark to be provided to Kyiv")
+                # (not the act told inside the participle: "the tanks that Poland pledged to hand over to Kyiv")
                 # (nor under an act denied: "has not yet received the jets ordered from Russia", ordered all the same)
                 and (trig.tok.dep_ != "acl" or (o.tok.i not in {t.i for t in trig.tok.subtree} and not any(
                     c.dep_ in ("neg", "advmod") and c.lower_ in _NEGATIONS for c in o.tok.children)))

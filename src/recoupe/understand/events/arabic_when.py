@@ -26,9 +26,9 @@ _NEGATED = re.compile(r"(?<![\w])(?:[وف])?(?:لم|لن|ليس|نفى|نفت|د
 # زيارة كانت مقررة"); set on the tuning set of bench/arabic_events_holdout.py.
 _DENIED = re.compile(r"(?<![\w])(?:[وف])?(?:نفي|نفت|ينفي|تنفي|الغي|الغت|الغاء|ارجا|ارجات|تاجيل)(?![\w])")
 DENIAL_WORDS = 6
-# "في حال قررت القاهرة المضي في صفقة", "إذا اشترت": an act told as a condition.
+# "في حال" or "إذا" ahead of a purchase verb ("if <capital> decides to go on with a deal"): an act told as a condition.
 _CONDITIONAL = re.compile(r"(?<![\w])(?:[وف])?(?:في حال|حال|اذا|لو)(?![\w])")
-# How many words before a trigger a condition governs it ("في حال قررت القاهرة المضي قدما في صفقة": 5); set on
+# How many words before a trigger a condition governs it ("if" + verb + capital + two words + "deal": 5); set on
 # press dev ar034; re-run the Arabic events tests and bench_press.
 CONDITION_WORDS = 6
 _REPORTED = re.compile(r"(?<![\w])(?:[وف])?(?:ال)?(?:تقارير|مصادر|مصدر مطلع|يزعم|مزاعم)(?![\w])")
