@@ -69,7 +69,7 @@ def test_a_value_in_words_in_another_sentence_disagrees_with_one_in_digits() -> 
 
     ems = [_deal("a0"), _deal("a1"), _deal("a2")]
     articles = articles_of("A", "B", "C", published="2024-03-12")
-    articles[0]["text"] = "Rabat achète des drones Heron. La facture est de l'ordre de trois milliards de dollars."
+    articles[0]["text"] = "Rabat achète des drones Heron. Le coût serait de l'ordre de trois milliards de dollars."
     articles[1]["text"] = "Le contrat des drones est estimé à 3,1 milliards de dollars."  # rounding: the same sum
     articles[2]["text"] = "Selon la presse, le contrat coûterait environ cinq milliards de dollars."
     (found,) = fuse(ems, [], articles).conflicts

@@ -172,7 +172,7 @@ def test_an_article_that_tells_no_event_states_its_figures_about_its_story_news(
 
 @pytest.mark.parametrize(("texts", "want"), [
     # nine against ten years: a count of years is no rounded figure
-    (("Paris met fin à neuf années d'opérations au Mali.", "Un départ acté après dix ans de présence."),
+    (("Paris met fin à neuf années d'opérations au Mali.", "Un retrait scellé au bout de dix ans de présence."),
      [(9, ["a0"], False), (10, ["a1"], False)]),
     (("The mission ends after nine years of operations.", "The force leaves after 10 years of presence."),
      [(9, ["a0"], False), (10, ["a1"], False)]),

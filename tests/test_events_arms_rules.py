@@ -57,8 +57,8 @@ def _arms(e: EventMention) -> tuple[Any, ...]:
     ("Qatar has taken delivery of the first four of its 24 Rafale fighters from France.",
      (["FRA"], ["QAT"], "eqp:rafale", 4, None, "delivered")),
     # the count of the units of a system
-    ("The Pentagon is sending four units of the HIMARS mobile rocket launcher to Ukraine.",
-     (["USA"], ["UKR"], "eqp:himars", 4, None, "delivered")),
+    ("The Pentagon is sending six units of the HIMARS artillery system to Ukraine.",
+     (["USA"], ["UKR"], "eqp:himars", 6, None, "delivered")),
     ("La France a livré six exemplaires du Rafale à la Grèce.", (["FRA"], ["GRC"], "eqp:rafale", 6, None, "delivered")),
     # an acquisition (the noun) is the purchase: ordered
     ("L'acquisition par le Maroc du système de défense aérienne Barak MX pour 500 millions de dollars a été "
@@ -95,7 +95,7 @@ def test_signed_contract_is_dated_by_the_signing(models: Models) -> None:
 
 def test_a_transfer_needs_two_states(models: Models) -> None:
     # the buyer is not named: no record that has the supplier sell to itself or to no state
-    events = _events("The request to acquire 40 new Lockheed Martin F-16 aircraft was submitted in 2021.", models)
+    events = _events("A bid to buy 24 more Dassault Rafale jets was filed in 2020.", models)
     assert not [e for e in events if e.category == "ARMS_TRANSFER"]
 
 
@@ -156,7 +156,7 @@ def test_a_threat_has_its_target_and_is_no_act(models: Models, text: str, target
 
 @pytest.mark.parametrize(("text", "suppliers"), [
     # the go-ahead is no transfer; the clause it allows is, by the state after "for"
-    ("Washington gave its go-ahead for Oslo and Copenhagen to deliver F-16s to Kiev.", ["DNK", "NOR"]),
+    ("The White House gave its go-ahead for Oslo and Brussels to deliver F-16s to Ukraine.", ["BEL", "NOR"]),
     ("Washington cleared the way for Poland to send its MiG-29 jets to Ukraine.", ["POL"]),
 ])
 def test_for_x_to_deliver(models: Models, text: str, suppliers: list[str]) -> None:
@@ -197,7 +197,7 @@ def test_an_agency_that_accuses_is_no_actor(models: Models) -> None:
     ("The Saudi Air Force received six more Eurofighter Typhoons.", "DEU", "SAU"),
     # a body named with its state ("Kuwait Air Force", "le Conseil fédéral suisse") is that state's
     ("Kuwait Air Force received the first two Eurofighter Typhoons from Italy.", "ITA", "KWT"),
-    ("Le Conseil fédéral suisse a opté pour l'avion de combat F-35A.", "USA", "CHE"),
+    ("Le Conseil fédéral suisse a retenu le chasseur F-35A.", "USA", "CHE"),
 ])
 def test_supplier_and_recipient_states(models: Models, text: str, supplier: str, recipient: str) -> None:
     (e,) = [e for e in _events(text, models) if e.category == "ARMS_TRANSFER"]

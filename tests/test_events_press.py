@@ -85,8 +85,8 @@ def test_date_of_a_clause_on_the_event_noun_is_the_events(models: Models) -> Non
     # "entretenir" without "se" is "maintain"
     ("Le Mali veut entretenir des relations apaisées avec l'Algérie.", {"MEETING"}),
     # a participle that qualifies a thing is no act of its own
-    ("La dénonciation de cet ancien accord de défense, négocié à l'époque coloniale, implique le départ de "
-     "militaires français du Niger.", {"MEETING"}),
+    ("L'abandon de ce vieux pacte militaire, négocié sous la colonisation, entraîne le retrait de "
+     "soldats allemands du Tchad.", {"MEETING"}),
     ("L'Espagne va réduire les visas accordés aux ressortissants marocains.", {"COOPERATION"}),
     # a word of a name: the US Congress is no conference
     ("India welcomed the vote of the US Congress on the engine deal.", {"CONFERENCE", "VISIT", "MEETING"}),
@@ -107,7 +107,7 @@ def test_host_still_receives_people(models: Models) -> None:
     # the agreement's partner supplies, not the knowledge base's home of a consortium's system
     ("In March 2016, Qatar signed an agreement with Spain to procure 12 Eurofighter Typhoons.", {"ESP"}, {"QAT"}),
     # the subject of the verb the transfer depends on supplies, not the maker's state
-    ("Norway and Belgium have committed to delivering F-16s to Kyiv as soon as the pilots are trained.",
+    ("Norway and Belgium have pledged to deliver F-16s to Kyiv once their crews are ready.",
      {"NOR", "BEL"}, {"UKR"}),
 ])
 def test_supplier_is_the_state_that_commits(models: Models, text: str, source: set[str],
@@ -142,16 +142,16 @@ def test_french_future_the_tagger_reads_as_present_is_planned(models: Models) ->
 
 @pytest.mark.parametrize(("text", "attributes"), [
     # "the first two of 28": two delivered now, 28 ordered in all
-    ("Leonardo has delivered the first two of 28 Eurofighter Typhoon combat aircraft to the Kuwaiti Air Force.",
-     {"designation": "Eurofighter Typhoon", "number": 2, "number_total": 28, "status": "delivered"}),
+    ("Airbus has handed over the first three of 20 Eurofighter Typhoon jets to the Qatari Air Force.",
+     {"designation": "Eurofighter Typhoon", "number": 3, "number_total": 20, "status": "delivered"}),
     ("Les deux premiers des 24 Rafale ont été livrés à la Grèce par la France.",
      {"designation": "Rafale", "number": 2, "number_total": 24, "status": "delivered"}),
     # the count of the systems "de type Patriot"
-    ("Berne a aussi décidé l'achat de cinq systèmes de défense sol-air de longue portée de type Patriot du "
-     "fabricant américain Raytheon. Le Parlement doit voter.",
-     {"designation": "Patriot", "number": 5, "status": "ordered"}),
+    ("Varsovie a également commandé sept batteries antiaériennes de type Patriot auprès du "
+     "groupe américain Raytheon. Le Sénat doit encore voter.",
+     {"designation": "Patriot", "number": 7, "status": "ordered"}),
     # a system chosen is planned, not delivered
-    ("Le gouvernement suisse a choisi l'avion de combat américain F-35A pour sa flotte.",
+    ("Le gouvernement finlandais a retenu le chasseur américain F-35A pour remplacer ses Hornet.",
      {"designation": "F-35A", "status": "planned"}),
 ])
 def test_arms_counts_and_status(models: Models, text: str, attributes: dict[str, object]) -> None:
@@ -161,7 +161,7 @@ def test_arms_counts_and_status(models: Models, text: str, attributes: dict[str,
 
 
 @pytest.mark.parametrize(("text", "kept"), [
-    ("Qatar and Bahrain have agreed to resume diplomatic relations after two days of talks in Riyadh.",
+    ("Qatar and Bahrain have agreed to restore diplomatic ties following talks hosted by Riyadh.",
      "DIPLOMATIC_RELATIONS"),
     ("Qatar and Oman agreed that their defence ministers would meet in Doha next month.", "MEETING"),
 ])
@@ -172,7 +172,7 @@ def test_an_agreement_to_act_is_that_act(models: Models, text: str, kept: str) -
 
 @pytest.mark.parametrize(("text", "source", "recipient"), [
     # weapons sent to a state are a transfer, not a deployment (MOBILIZE) of the sender's forces
-    ("Both Britain and Spain had resisted pressure to send their tanks to Ukraine.", {"ESP", "GBR"}, {"UKR"}),
+    ("Both Britain and Spain had long refused calls to ship their tanks to Ukraine.", {"ESP", "GBR"}, {"UKR"}),
     ("L'Italie va envoyer ses blindés en Ukraine.", {"ITA"}, {"UKR"}),
 ])
 def test_weapons_sent_are_a_transfer(models: Models, text: str, source: set[str], recipient: set[str]) -> None:

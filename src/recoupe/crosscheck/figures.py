@@ -1,6 +1,6 @@
 """Figures the articles of one event state outside an arms deal, and the disagreements between outlets on them:
-the size of the contingent that stays after a withdrawal or handover ("un détachement d'environ 80 militaires
-restera", "une centaine de soldats resteront", "about 100 troops will remain"), how long an absence or a
+the size of the contingent that stays after a withdrawal or handover ("un contingent d'une soixantaine de
+soldats restera", "une centaine de soldats resteront", "about 100 troops will remain"), how long an absence or a
 presence lasted ("بعد غياب دام 12 عاما", "après onze ans d'absence", "after a 12-year suspension", "suspendue depuis
 onze ans", "une présence de neuf ans", "près d'une décennie de présence") and the delay a
 party is given ("reopen the embassies within two months", "خلال مدة أقصاها شهران", "d'ici trois semaines").
@@ -89,7 +89,7 @@ _YEARS_FR_EN = re.compile(
     rf"{_COUNT}[-\s]+(?:ans|années|annees|years?|year-long)\s+(?:d['’]\s*|de\s+|of\s+)?(?:[^\W\d]+\s+)?"
     rf"(?P<what>{_SPELL})\b", re.IGNORECASE)
 # the same told otherwise: "suspendue depuis onze ans", "suspended for 12 years", "une présence (militaire) de neuf
-# ans", "seven years after ties were cut", "sept ans après la rupture"
+# ans", "nine years after ties were cut", "sept ans après la rupture"
 _YEARS_PAST = (r"(?:suspendue?s?|exclue?s?|absente?s?|isolée?s?|gelée?s?|rompue?s?|suspended|excluded|absent|isolated|"
                r"frozen|severed|cut|broken)")
 _YEARS_OTHER = (

@@ -131,7 +131,7 @@ def scraper_prefix(line: str) -> re.Match[str] | None:
 _TITLE_BADGE = re.compile(r"\s*(?:contenu réservé aux abonnés|article réservé aux abonnés|réservé aux abonnés|"
                           r"abonnés|premium|subscribers? only|exclusive|exclusif|vidéo|video|live|en direct)\s*$",
                           re.IGNORECASE)
-# A headline glued to its standfirst without a space ("...engine dealWashington wants India to be..."): a lower-case
+# A headline glued to its standfirst without a space ("...radar talksParis hopes Delhi will..."): a lower-case
 # letter then a capital inside a word, with several words on each side (not "McLaren", "LinkedIn" in a headline).
 _GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý][a-zà-ÿ])")
 MIN_GLUED_WORDS = 5

@@ -330,7 +330,7 @@ def titled_names(text: str, kb: KnowledgeBase, taken: Iterable[tuple[int, int]] 
             i = j  # the title is that of the person named next, or of a second title
             continue
         if j < len(tokens) and j > i + 1 and text[tokens[j - 1][1]:tokens[j][0]].strip() in ("،", ","):
-            pass  # apposition: "المتحدث باسم وزارة الخارجية العراقية، أحمد الصحاف"
+            pass  # apposition: "المتحدث باسم وزارة الدفاع الأردنية، سامي الخطيب"
         elif j >= len(tokens) or _gap_has_punct(text, tokens[j - 1][1], tokens[j][0]):
             i += 1
             continue

@@ -191,8 +191,8 @@ def _absorb(ctx: _Ctx, found: list[_Trigger]) -> None:
                     break
                 other.consumed = True
                 trig.extra_roots.append(other.tok)
-    # an agreement to do an act of another kind is that act, planned or done: "agreed to resume diplomatic
-    # relations", "agreed that their foreign ministers would meet" (the resumption, the meeting)
+    # an agreement to do an act of another kind is that act, planned or done: "agreed to restore diplomatic
+    # ties", "agreed that <officials> would meet" (the restoration, the meeting)
     kinds = ("DIPLOMATIC_RELATIONS", "AGREEMENT", "VISIT", "MEETING", "ARMS_TRANSFER", "EXERCISE", "MEDIATION")
     for trig in found:
         if trig.d.frame != "agree" or trig.category != "COOPERATION" or trig.consumed or _pos(trig.tok) != "VERB":

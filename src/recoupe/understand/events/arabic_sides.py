@@ -207,7 +207,7 @@ def _arms_sides(annotated: AnnotatedArticle, hit: _Hit, actors: Sequence[Mention
     if number is not None:
         attributes["number"] = number
     part = part_of_total(sentence)
-    if part is not None:  # "تسلمت منها 8 فقط من أصل 12": 8 now, 12 in all
+    if part is not None:  # "استلمت 5 فقط من أصل 16": 5 now, 16 in all
         attributes["number"], attributes["number_total"] = part
     value = parse_value_ar(text[start:end])
     if value is not None:
