@@ -1,5 +1,5 @@
-"""Full dates written in Arabic datelines: "الخميس 19 تشرين الأول / أكتوبر 2023 08:15 صباحاً", "الأربعاء 14-02-2024 15:46",
-"١٥ شعبان ١٤٤٤ هـ الموافق ٧ مارس ٢٠٢٣".
+"""Full dates written in Arabic datelines: "الخميس 19 تشرين الأول / أكتوبر 2023 08:15 صباحاً",
+"السبت 09-03-2024 11:20", "١٥ شعبان ١٤٤٤ هـ الموافق ٧ مارس ٢٠٢٣".
 
 The line is matched in its matching form (``recoupe.understand.arabic_text``: diacritics, tatweel and hamza
 seats folded, Arabic-Indic digits as ASCII). A Gregorian date wins; a Hijri date alone is converted with
