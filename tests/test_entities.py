@@ -262,3 +262,14 @@ def test_a_possessive_is_not_part_of_the_name(models: Models) -> None:
     found = [m.text for m in extract(annotated, annotated.doc, load_kb(), models.get("en")).mentions
              if m.type == "PERSON"]
     assert found == ["Cyril Ramaphosa"]
+
+
+def test_a_system_the_knowledge_base_lists_keeps_its_equipment_type(models: Models) -> None:
+    # "Rafale" is marked ambiguous (a gust of wind) and its maker is not the state the article is about;
+    # written as a name, it is still the aircraft, never an organisation.
+    text = "Les premiers Rafale achetés par l'Indonésie ont atterri à Jakarta jeudi."
+    annotated = annotated_of(text, models)
+    found = [(m.text, m.type, m.kb_id) for m in extract(annotated, annotated.doc, load_kb(),
+                                                         models.get("fr")).mentions if m.text == "Rafale"]
+    assert found == [("Rafale", "EQUIPMENT", "eqp:rafale")]
+

@@ -293,7 +293,8 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
     for start, end, entry_id, how in kb_matches:
         entry = kb.entries[entry_id]
         if kb.is_ambiguous(entry, text[start:end]) and (main_state is None or entry.country != main_state) and \
-                not _only_one_named(shared[(start, end)], entry.country, states):
+                not _only_one_named(shared[(start, end)], entry.country, states) and \
+                not _named_equipment(entry, text, start, end, ner_spans):
             continue
         etype = _entry_type(entry)
         if etype == "EVENT" and entry.attrs.get("recurring"):
@@ -326,6 +327,14 @@ def extract(annotated: AnnotatedArticle, doc: Any, kb: KnowledgeBase, nlp: Any) 
 
     found.sort(key=lambda m: (m.start, m.end))
     return ArticleEntities(article=article.id, mentions=tuple(found))
+
+
+def _named_equipment(entry: Entry, text: str, start: int, end: int,
+                     ner_spans: Sequence[tuple[int, int, EntityType]]) -> bool:
+    """A system whose name is also a common word ("Rafale", a gust; "Typhoon") is that system where it is
+    written with its capital and spaCy reads a name there: its maker's state is no clue to it."""
+    return entry.type == "EQUIPMENT" and text[start].isupper() and \
+        any(s == start and e == end for s, e, _ in ner_spans)
 
 
 def _only_one_named(countries: set[str | None], country: str | None, named: Counter[str | None]) -> bool:
