@@ -205,6 +205,14 @@ def test_years_are_compared_as_counted(texts: tuple[str, str], want: list[tuple[
     ("The country, suspended for more than 12 years, is back.", []),
     ("after more than a decade of absence", []),
     ("The talks resume two years after the invasion.", []),
+    # a promise to pay, a wage freeze and a budget cut are no absence and no presence
+    ("Berlin signe un engagement de cinq ans pour financer la défense aérienne de Kiev.", []),
+    ("Le gouvernement impose le gel de deux ans des salaires des fonctionnaires.", []),
+    ("Five years after the army cut its budget, the base closed.", []),
+    # but ties cut, a freeze of relations and a presence with its purpose still count
+    ("Embassies reopened three years after Rabat cut ties with Tehran.", [(3, False)]),
+    ("Le gel de quatre ans des relations prend fin.", [(4, False)]),
+    ("Paris met fin à une présence militaire de neuf ans au Sahel.", [(9, False)]),
 ])
 def test_durations_told_in_other_words(sentence: str, want: list[tuple[int, bool]]) -> None:
     assert [(f.value, f.approximate) for f in figures(sentence) if f.kind == "attributes.duration_years"] == want

@@ -96,14 +96,44 @@ _YEARS_OTHER = (
     re.compile(rf"\b{_YEARS_PAST}\s+(?:for|depuis|pendant|durant)\s+(?:(?:près\s+de|presque|about|nearly|almost|"
                rf"some|around|plus\s+de|more\s+than|over)\s+)?{_COUNT}\s+(?:ans|années|annees|years?)\b",
                re.IGNORECASE),
-    re.compile(rf"\b(?:{_SPELL})\s+(?:[^\W\d]+\s+)?(?:de|of)\s+{_COUNT}\s+(?:ans|années|annees|years?)\b",
+    re.compile(rf"\b(?P<what>{_SPELL})\s+(?:[^\W\d]+\s+)?(?:de|of)\s+{_COUNT}\s+(?:ans|années|annees|years?)\b",
                re.IGNORECASE),
-    re.compile(rf"{_COUNT}\s+(?:ans|années|annees|years?)\s+(?:après|after)\s+(?:[^\W\d]+['’]?\s*){{0,3}}?"
-               rf"(?:{_YEARS_PAST}|rupture|suspension|exclusion)\b", re.IGNORECASE),
+    re.compile(rf"{_COUNT}\s+(?:ans|années|annees|years?)\s+(?:après|after)\s+(?P<pre>(?:[^\W\d]+['’]?\s*){{0,3}}?)"
+               rf"(?P<what>{_YEARS_PAST}|rupture|suspension|exclusion)\b", re.IGNORECASE),
     # Arabic: "المعلقة عضويتها منذ 12 عاما"
     re.compile(r"(?:معلق|مجمد|مقطوع|غائب|منقطع)\w*(?:\s+\S+){0,2}?\s+منذ\s+"
                rf"{_COUNT}\s+(?:عاما|عام|سنة|سنوات|أعوام|اعوام)"),
 )
+# Words of a spell that also say something else: "engagement" is a promise when a purpose follows ("un engagement
+# de cinq ans pour financer"); "gel" a freeze of anything ("le gel de deux ans des salaires") unless of ties or of a
+# named body; "cut", "broken", "frozen" any cut ("after the army cut its budget") unless ties are named beside it.
+_PROMISE = re.compile(r"engagement", re.IGNORECASE)
+_PURPOSE_AFTER = re.compile(r"\s+(?:pour|afin|to|in\s+order)\b", re.IGNORECASE)
+_FREEZE = re.compile(r"gel", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s+(?:des|du|de\s+la|de\s+l['’]|d['’]|of(?:\s+the)?)\s*(?P<word>[^\W\d]+)",
+                           re.IGNORECASE)
+_ANY_CUT = re.compile(r"cut|broken|severed|frozen|rompue?s?|gelée?s?", re.IGNORECASE)
+_TIES = re.compile(r"\b(?:relations?|liens?|ties|links|contacts?|coopération|cooperation|adhésion|membership|"
+                   r"diplomati\w*)\b", re.IGNORECASE)
+
+
+def _other_spell(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the word a duration pattern read as an absence or a presence says something else here."""
+    what = m.groupdict().get("what")
+    if not what:
+        return False
+    after = sentence[m.end():]
+    if _PROMISE.fullmatch(what):
+        return bool(_PURPOSE_AFTER.match(after))
+    if _FREEZE.fullmatch(what):
+        obj = _OBJECT_AFTER.match(after)
+        return bool(obj) and not (obj.group("word")[0].isupper() or _TIES.fullmatch(obj.group("word")))
+    if _ANY_CUT.fullmatch(what):
+        near = (m.groupdict().get("pre") or "") + " ".join(after.split()[:3])
+        return not _TIES.search(near)
+    return False
+
+
 # a decade: "près d'une décennie de présence", "after nearly a decade of absence", "two decades of estrangement"
 _DECADES = re.compile(
     r"(?P<num>une|a|one|deux|two|trois|three)\s+(?:décennies?|decennies?|decades?)\s+(?:d['’]\s*|de\s+|of\s+)?"
@@ -214,12 +244,12 @@ def figures(sentence: str) -> list[Figure]:
             break
     for m in _YEARS_FR_EN.finditer(sentence):
         read = _stated(sentence, m.start("num"), m.group("num"))
-        if read is not None and read[0] <= 200:
+        if read is not None and read[0] <= 200 and not _other_spell(sentence, m):
             out.append(Figure("attributes.duration_years", read[0], read[1], sentence.strip()))
     for pattern in _YEARS_OTHER:
         for m in pattern.finditer(sentence):
             read = _stated(sentence, m.start("num"), m.group("num"))
-            if read is not None and read[0] <= 200:
+            if read is not None and read[0] <= 200 and not _other_spell(sentence, m):
                 out.append(Figure("attributes.duration_years", read[0], read[1], sentence.strip()))
     for m in _DECADES.finditer(sentence):
         tens = number_in_words(m.group("num")) or 1
