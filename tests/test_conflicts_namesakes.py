@@ -136,3 +136,9 @@ def test_a_rank_of_several_words_is_no_office(rank: str) -> None:
     entities = [_person("p:1", "Paul Martin Diallo", "a0", rank, articles[0]["text"]),
                 _person("p:2", "Marc Martin Diallo", "a1", rank, articles[1]["text"])]
     assert with_figure_conflicts(events, [], articles, stories, entities)[1] == []
+
+
+@pytest.mark.parametrize("role", ["وزير الدفاع السابق", "سفيرة المغرب السابقة في باريس", "l'ancien chef du détachement",
+                                  "chef du détachement de l'époque", "then-commander of the base"])
+def test_a_past_office_has_no_office_words(role: str) -> None:
+    assert office_words(role) == frozenset()

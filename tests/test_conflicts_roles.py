@@ -27,6 +27,11 @@ def _run(r0: str, r1: str, outlet1: str = "O1") -> list[dict[str, Any]]:
     ("ministre des Affaires étrangères", "Minister"),  # a shorter title of the same office
     ("général", "chef d'état-major"),  # a rank alone is not compared
     ("ancien ministre de la Défense", "Foreign Minister"),  # a past office is not compared
+    # a past office told in other ways: not compared with the one in office
+    ("l'ancien ministre de la Défense", "ambassador to Paris"),
+    ("ministre de la Défense de l'époque", "ambassador to Paris"),
+    ("ambassadeur à Paris", "the former defence minister"),
+    ("ambassadeur à Paris", "then-defence minister"),
 ])
 def test_one_office_written_two_ways_is_no_disagreement(r0: str, r1: str) -> None:
     assert _run(r0, r1) == []

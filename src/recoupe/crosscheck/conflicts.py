@@ -372,7 +372,10 @@ _OFFICE_HEADS = {
 # Words that are a rank, not an office: a role made of them alone ("lieutenant-général") is not compared.
 _RANKS = frozenset({"general", "generale", "lieutenant", "colonel", "amiral", "admiral", "major", "marechal",
                     "capitaine", "captain", "brigadier", "corps", "division", "armee", "vice"})
-PAST_ROLE = re.compile(r"^(?:ex-|ancien(?:ne)?\s|former\s|alors\s|then\s)", re.IGNORECASE)
+# A past office, not the one held now (searched anywhere in the role): "ex-", "(l')ancien", "(the) former", "alors",
+# "then(-)" before the office; "de l'époque", "à l'époque", "at the time", Arabic "السابق(ة)" after it.
+PAST_ROLE = re.compile(r"^(?:(?:l['’]\s*|le\s+|la\s+|the\s+)?(?:ex-|ancien(?:ne)?\s|former\s|alors\s|then[\s-]))|"
+                       r"\b(?:de|à)\s+l['’]\s*époque\b|\bat\s+the\s+time\b|(?<!\w)السابقة?(?!\w)", re.IGNORECASE)
 
 
 # Names of an office that do not use its head word: "chef de la diplomatie" is the foreign minister.
@@ -389,7 +392,7 @@ _BARE = frozenset({"chief"})
 def _role_tokens(role: str) -> frozenset[str] | None:
     """The office a stated role names, as canonical head words; None for a rank alone, a past role, a bare title
     or an office held alongside others."""
-    if PAST_ROLE.match(role.strip()):
+    if PAST_ROLE.search(role.strip()):
         return None
     folded = fold(role)
     for pattern, head in _OFFICE_SYNONYMS:

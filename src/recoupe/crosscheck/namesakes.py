@@ -46,7 +46,7 @@ def office_words(role: str) -> frozenset[str]:
     """The words of an office as written, folded, without glue words ("chef du détachement" -> {chef,
     detachement}); empty for a rank or a title alone ("capitaine", "President") and for a past office
     ("former chief of staff")."""
-    if PAST_ROLE.match(role.strip()):
+    if PAST_ROLE.search(role.strip()):
         return frozenset()  # a past holder ("l'ancien chef du détachement") is not the one in office
     words = frozenset(w for w in re.split(r"[^\w]+", fold(role)) if w and w not in _GLUE)
     return frozenset() if words <= _RANK_ONLY else words
