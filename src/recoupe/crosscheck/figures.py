@@ -127,7 +127,7 @@ def _other_spell(sentence: str, m: re.Match[str]) -> bool:
         return bool(_PURPOSE_AFTER.match(after))
     if _FREEZE.fullmatch(what):
         obj = _OBJECT_AFTER.match(after)
-        return bool(obj) and not (obj.group("word")[0].isupper() or _TIES.fullmatch(obj.group("word")))
+        return obj is not None and not (obj.group("word")[0].isupper() or _TIES.fullmatch(obj.group("word")))
     if _ANY_CUT.fullmatch(what):
         near = (m.groupdict().get("pre") or "") + " ".join(after.split()[:3])
         return not _TIES.search(near)
