@@ -84,3 +84,20 @@ def test_the_part_now_of_a_total_after_a_french_possessive(models: Models) -> No
     (e, *_rest) = _arms("Le Qatar a reçu les quatre premiers de ses 24 Rafale commandés à la France.", models)
     assert (e.attributes.get("status"), e.attributes.get("number"), e.attributes.get("number_total")) == (
         "delivered", 4, 24)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dispatch announced is a promise until the text says the weapons came
+    ("L'envoi de 14 chars Leopard 2 à l'Ukraine, annoncé mardi par l'Allemagne, doit renforcer Kiev.",
+     [("planned", "asserted", ["DEU"], ["UKR"])]),
+    ("Germany announced on Tuesday the dispatch of 14 Leopard 2 tanks to Ukraine.",
+     [("planned", "asserted", ["DEU"], ["UKR"])]),
+    # told as arrived: delivered
+    ("Les 14 chars Leopard 2 envoyés par l'Allemagne sont arrivés en Ukraine mardi.",
+     [("delivered", "asserted", ["DEU"], ["UKR"])]),
+    ("L'envoi de 14 chars Leopard 2 à l'Ukraine, annoncé en janvier par l'Allemagne, est arrivé mardi.",
+     [("delivered", "asserted", ["DEU"], ["UKR"])]),
+])
+def test_an_announced_dispatch_is_planned_unless_told_arrived(text: str, expected: list[tuple[Any, ...]],
+                                                              models: Models) -> None:
+    assert [_status(e) for e in _arms(text, models)] == expected

@@ -386,7 +386,8 @@ def _noun_phrase_text(tok: Any) -> str:
 # Transfer nouns told from the seller's side ("the sale of X to Y"), unless a verb of receiving governs them
 # ("took delivery of", "a réceptionné la livraison").
 _SELLER_NOUNS = frozenset({"sale", "delivery", "export", "transfer", "supply", "vente", "livraison", "exportation",
-                           "cession", "transfert", "fourniture", "envoi", "shipment", "re-export", "réexportation"})
+                           "cession", "transfert", "fourniture", "envoi", "shipment", "dispatch", "re-export",
+                           "réexportation"})
 # A re-export ("the re-export of X from Poland to Ukraine", "la réexportation par la Finlande de X vers l'Ukraine"):
 # the state that re-exports supplies, the one that approves it does not
 _RE_EXPORT = frozenset({"re-export", "réexportation"})

@@ -124,10 +124,43 @@ def _arms_attributes(ctx: _Ctx, trig: _Trigger, weapon: Any, factuality: Factual
         # the verbs "acquérir"/"acquire" stay delivered (tests/test_events.py: "a acquis le drone Harop en 2021");
         # the noun is the purchase ("l'acquisition de trois frégates": the contract, press dev)
         status = "ordered"
+    elif trig.tok.pos_ == "NOUN" and _announced(trig.tok, _unit_tokens(trig)) and \
+            not _arrived(_unit_tokens(trig)):
+        status = "planned"  # "l'envoi de 14 chars, annoncé mardi", "announced the dispatch of": a promise so far
     else:
         status = "delivered"
     attrs["status"] = status
     return attrs
+
+
+# Verbs that announce a transfer told as a noun, and verbs that say the weapons came.
+_ANNOUNCE = frozenset({"annoncer", "announce", "unveil", "dévoiler"})
+_ARRIVE = frozenset({"arriver", "parvenir", "arrive", "reach", "recevoir", "receive", "réceptionner", "land",
+                     "atterrir"})
+
+
+def _unit_tokens(trig: _Trigger) -> list[Any]:
+    """The tokens of the trigger's sentence as the article cuts it (the parser's own cut is often shorter)."""
+    unit = trig.unit
+    if unit is None:
+        return list(trig.tok.sent)
+    return [t for t in trig.tok.doc if unit.start <= t.idx < unit.end]
+
+
+def _announced(noun: Any, sentence: list[Any]) -> bool:
+    """Whether a transfer noun is the thing announced: "announce" governs it ("announced the dispatch of", "l'envoi
+    [...] a été annoncé") or qualifies it, or its participle follows it in the sentence ("l'envoi de 14 chars à
+    l'Ukraine, annoncé mardi": the French parser often hangs that participle elsewhere)."""
+    for t in sentence:
+        if t.lemma_.lower() not in _ANNOUNCE:
+            continue
+        if t.i == noun.head.i != noun.i or t.head.i == noun.i or (t.i > noun.i and "Part" in t.morph.get("VerbForm")):
+            return True
+    return False
+
+
+def _arrived(sentence: list[Any]) -> bool:
+    return any(t.lemma_.lower() in _ARRIVE for t in sentence)
 
 
 # Verbs that clear a sale before any contract ("approved the possible sale", "a autorisé la vente") and the
