@@ -216,3 +216,16 @@ def test_years_are_compared_as_counted(texts: tuple[str, str], want: list[tuple[
 ])
 def test_durations_told_in_other_words(sentence: str, want: list[tuple[int, bool]]) -> None:
     assert [(f.value, f.approximate) for f in figures(sentence) if f.kind == "attributes.duration_years"] == want
+
+
+def test_bare_rupees_agree_with_the_one_rupee_another_outlet_names() -> None:
+    from recoupe.crosscheck.fuse import fuse
+
+    ems = [_deal("a0", value={"amount": 90_000_000_000, "currency": "INR"}),
+           _deal("a1", value={"amount": 90_000_000_000, "currency": "rupees"})]
+    assert fuse(ems, [], articles_of("A", "B", published="2024-03-12")).conflicts == []
+    ems[1] = _deal("a1", value={"amount": 80_000_000_000, "currency": "rupees"})
+    (found,) = fuse(ems, [], articles_of("A", "B", published="2024-03-12")).conflicts
+    assert [(c["value"], c["articles"]) for c in found["claims"]] == [
+        ({"amount": 90_000_000_000, "currency": "INR"}, ["a0"]),
+        ({"amount": 80_000_000_000, "currency": "rupees"}, ["a1"])]

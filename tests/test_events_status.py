@@ -101,3 +101,28 @@ def test_the_part_now_of_a_total_after_a_french_possessive(models: Models) -> No
 def test_an_announced_dispatch_is_planned_unless_told_arrived(text: str, expected: list[tuple[Any, ...]],
                                                               models: Models) -> None:
     assert [_status(e) for e in _arms(text, models)] == expected
+
+
+def test_bare_rupees_stay_as_stated_unless_a_party_makes_the_country_certain(models: Models) -> None:
+    from recoupe.understand.events._amounts import amounts
+    from recoupe.understand.events.arms import parse_value
+
+    # "rupees" alone is the currency of several states: kept as written, never guessed to be India's
+    assert parse_value("a deal worth 900 million rupees") == {"amount": 900_000_000, "currency": "rupees"}
+    assert [(a.amount, a.currency) for a in amounts("un contrat de deux milliards de roupies")] == [
+        (2_000_000_000, "rupees")]
+    assert parse_value("worth 900 million Indian rupees") == {"amount": 900_000_000, "currency": "INR"}
+    # a party that pays in rupees makes it certain
+    (e,) = _arms("Pakistan bought eight Chinese drones for 900 million rupees.", models)
+    assert e.attributes["value"] == {"amount": 900_000_000, "currency": "PKR"}
+    (e,) = _arms("France sold 26 Rafale Marine jets to India for 500 billion rupees.", models)
+    assert e.attributes["value"] == {"amount": 500_000_000_000, "currency": "INR"}
+    # no party pays in rupees: as stated, and no ISO value in the arms register
+    found = events_of("Israel sold 12 drones to Ghana in a deal worth 900 million rupees.", models, PUBLISHED)
+    (e,) = [x for x in found if x.category == "ARMS_TRANSFER"]
+    assert e.attributes["value"] == {"amount": 900_000_000, "currency": "rupees"}
+    # the register's value is an ISO 4217 sum: none for rupees of no certain state
+    records = [{"id": "ev0", "category": e.category, "factuality": e.factuality, "attributes": dict(e.attributes),
+                "date": {}, "source": [{"entity": "ISR", "name": "Israel", "country": "ISR"}],
+                "recipient": [{"entity": "GHA", "name": "Ghana", "country": "GHA"}], "mentions": []}]
+    assert [r["value"] for r in to_arms_records(records, [e], load_kb())] == [None]

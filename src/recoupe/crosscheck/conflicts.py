@@ -11,7 +11,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from recoupe.crosscheck.link import DURATIVE
-from recoupe.understand.events._amounts import BARE_FRANCS, FRANC_CURRENCIES, amounts, number_in_words
+from recoupe.understand.events._amounts import (
+    BARE_FRANCS,
+    BARE_RUPEES,
+    FRANC_CURRENCIES,
+    RUPEE_CURRENCIES,
+    amounts,
+    number_in_words,
+)
 from recoupe.understand.events.records import EventMention
 
 # Domains every defence agreement names: a list differing only by these is no disagreement on scope.
@@ -306,6 +313,9 @@ def deal_conflicts(subject: str, members: Sequence[EventMention],
     # a sum in "francs" with no country is compared with the one franc the other sources name ("six milliards
     # de francs" against "cinq milliards de francs suisses"), as stated; with none or several, it stands alone
     same_as = {BARE_FRANCS: next(iter(francs))} if len(francs) == 1 else {}
+    rupees = written & RUPEE_CURRENCIES  # the same for "rupees" beside the one rupee the others name
+    if len(rupees) == 1:
+        same_as[BARE_RUPEES] = next(iter(rupees))
 
     def currency(v: Mapping[str, Any]) -> str:
         return same_as.get(str(v.get("currency")), str(v.get("currency")))

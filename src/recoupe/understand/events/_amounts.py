@@ -14,12 +14,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["BARE_FRANCS", "CURRENCY_RE", "FRANC_CURRENCIES", "Amount", "amounts", "currency_code", "number_in_words"]
+__all__ = ["BARE_FRANCS", "BARE_RUPEES", "CURRENCY_RE", "FRANC_CURRENCIES", "RUPEE_CURRENCIES", "Amount", "amounts",
+           "currency_code", "number_in_words", "rupees_of"]
 
 # The currency of a sum written in "francs" with no country: not an ISO code, never a deal's value; the fusion
 # compares it with the one franc (``FRANC_CURRENCIES``) the other sources of the deal name, as stated.
 BARE_FRANCS = "francs"
 FRANC_CURRENCIES = frozenset({"CHF", "XOF", "XAF", "FRF"})
+# The currency of a sum in "rupees" with no country: India's, Pakistan's, Sri Lanka's, Nepal's or Mauritius's. Kept
+# as stated (not an ISO code) unless a party to the deal pays in rupees (``rupees_of``).
+BARE_RUPEES = "rupees"
+_RUPEE_STATES = {"IND": "INR", "PAK": "PKR", "LKA": "LKR", "NPL": "NPR", "MUS": "MUR", "SYC": "SCR"}
+RUPEE_CURRENCIES = frozenset(_RUPEE_STATES.values())
 
 _UNITS = {
     # French
@@ -58,9 +64,10 @@ _DUAL_SCALES = {"ملياري": 10**9, "مليوني": 10**6}
 # The currencies a defence press writes, in English, French and Arabic, as ISO 4217 codes. Order matters: the
 # first pattern that matches wins, so a qualified name ("Australian dollars", "livres turques", "Pakistani
 # rupees", "جنيه إسترليني") comes before the bare one ("dollars", "livres", "rupees", "جنيه"). A bare name that
-# several countries share is read only where one country's is the usual sense in that press ("rupees": India,
-# the large buyer that writes in them; "ريال": Saudi Arabia, as before); "dinars", "lira", "kroner", "rials"
-# alone name no currency (Algeria or Kuwait, Turkey or Lebanon, Norway or Denmark, Iran or Oman).
+# several countries share is read only where one country's is the usual sense in that press ("ريال": Saudi
+# Arabia, as before; "Rs" before a figure, India's press); "rupees" alone stays as stated (``BARE_RUPEES``);
+# "dinars", "lira", "kroner", "rials" alone name no currency (Algeria or Kuwait, Turkey or Lebanon, Norway or
+# Denmark, Iran or Oman).
 _CURRENCIES = (
     (r"francs?\s+suisses|Swiss\s+francs?|francs?\s+CHF|CHF|فرنك(?:ات)?\s+سويسري(?:ة)?", "CHF"),
     (r"francs?\s+CFA|CFA\s+francs?|FCFA|XOF", "XOF"),
@@ -80,7 +87,9 @@ _CURRENCIES = (
     (r"yens?|JPY|ين", "JPY"), (r"won|wons|KRW|وون", "KRW"),
     (r"Pakistani\s+rupees?|roupies?\s+pakistanaises|PKR|روبية\s+باكستانية", "PKR"),
     (r"rupiahs?|Indonesian\s+rupiahs?|roupies?\s+indon[ée]siennes|IDR|روبية\s+[إا]ندونيسية", "IDR"),
-    (r"(?:Indian\s+)?rupees?|roupies?(?:\s+indiennes)?|INR|₹|Rs\.?|روبية(?:\s+هندية)?", "INR"),
+    (r"Sri\s+Lankan\s+rupees?|roupies?\s+srilankaises|LKR", "LKR"), (r"Nepalese\s+rupees?|NPR", "NPR"),
+    (r"Indian\s+rupees?|roupies?\s+indiennes|INR|₹|Rs\.?|روبية\s+هندية", "INR"),
+    (r"rupees?|roupies?|روبية", BARE_RUPEES),
     (r"dinars?\s+alg[ée]riens|Algerian\s+dinars?|DZD|دينار(?:ا)?\s+جزائري", "DZD"),
     (r"Kuwaiti\s+dinars?|dinars?\s+kowe[iï]tiens|KWD|دينار(?:ا)?\s+كويتي", "KWD"),
     (r"Iraqi\s+dinars?|dinars?\s+irakiens|IQD|دينار(?:ا)?\s+عراقي", "IQD"),
@@ -197,6 +206,12 @@ def currency_code(word: str) -> str | None:
         if re.fullmatch(pattern, word.strip(), re.IGNORECASE):
             return code
     return None
+
+
+def rupees_of(parties: set[str | None]) -> str | None:
+    """The ISO code of bare "rupees" when exactly one party to the deal pays in rupees, else None."""
+    codes = {_RUPEE_STATES[c] for c in parties if c in _RUPEE_STATES}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def amounts(text: str, bare_francs: bool = False) -> list[Amount]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from recoupe.understand.events import plover
 from recoupe.understand.events._actors import _actors_of, _dedup, _states_first, _subject_token
+from recoupe.understand.events._amounts import BARE_RUPEES, rupees_of
 from recoupe.understand.events._arguments import _Args, _arguments
 from recoupe.understand.events._attributes import _arms_attributes, _domains, _equipment_at, _name_of
 from recoupe.understand.events._common import _DYAD_WORDS, ADJACENT_CHARS, RECIPROCAL
@@ -228,6 +229,10 @@ def _build_arms(ctx: _Ctx, trig: _Trigger, all_triggers: Sequence[_Trigger], sou
         src = [r for r in src if r.country and r.country not in {x.country for x in rcp}]
         if not src or not rcp:
             continue
+        value = attrs.get("value")
+        if value and value.get("currency") == BARE_RUPEES and \
+                (code := rupees_of({r.country for r in [*src, *rcp]})) is not None:
+            attrs = {**attrs, "value": {**value, "currency": code}}  # "rupees" paid by Pakistan: PKR
         out.append(_finish(ctx, trig, all_triggers, src, rcp, args, attrs, equipment))
     return out
 

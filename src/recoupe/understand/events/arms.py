@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from recoupe.kb import KnowledgeBase
-from recoupe.understand.events._amounts import BARE_FRANCS, CURRENCY_RE, amounts, currency_code
+from recoupe.understand.events._amounts import BARE_FRANCS, BARE_RUPEES, CURRENCY_RE, amounts, currency_code
 
 if TYPE_CHECKING:
     from recoupe.understand.events.records import EventMention
@@ -259,7 +259,9 @@ def to_arms_records(event_records: Sequence[Mapping[str, Any]], event_mentions: 
             "number_delivered": number if isinstance(number, int) and status == "delivered" else None,
             "order_year": year if status in ("ordered", "reported", "planned") else None,
             "delivery_years": [year] if year is not None and status == "delivered" else [],
-            "value": attrs.get("value"),
+            # a sum in "rupees" whose state no party made certain is kept on the event as stated, not here
+            "value": value if isinstance(value := attrs.get("value"), dict) and value.get("currency") != BARE_RUPEES
+            else None,
             "status": status,
             "comments": comments,
             "event": r["id"],
