@@ -40,6 +40,9 @@ bench: install
 	$(BIN)/python bench/bench_confidence.py
 	$(BIN)/python bench/bench_arabic_gsr.py
 	$(BIN)/python bench/bench_furniture.py
+	$(BIN)/python bench/own_events.py --set holdout --append
+	$(BIN)/python bench/own_events.py --set holdout2 --append
+	$(BIN)/python bench/own_events.py --set holdout3 --append
 
 clean:
 	rm -rf dossier build .pytest_cache .mypy_cache .ruff_cache bench/corpus bench/out bench/press.md

@@ -309,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="which set: holdout2 and holdout3 are the second and third holdouts "
                              "(own_events_holdout2.py, own_events_holdout3.py, never tuned on), tuning and tuning3 "
                              "the cases written to fix what each showed in general")
+    parser.add_argument("--append", action="store_true",
+                        help="also append the figures to bench/results.jsonl (make bench does, for the holdouts)")
     args = parser.parse_args(argv)
     root = str(Path(__file__).resolve().parents[1])
     if root not in sys.path:
@@ -324,7 +326,13 @@ def main(argv: list[str] | None = None) -> int:
         from bench.own_events_tuning3 import TUNING3 as chosen
     else:
         chosen = HOLDOUT if which == "holdout" else CASES
-    print(json.dumps(run(args.errors, chosen), ensure_ascii=False))
+    result = run(args.errors, chosen)
+    print(json.dumps(result, ensure_ascii=False))
+    if args.append:
+        from bench.common import append, git_commit, utc_now
+
+        append({"date": utc_now(), "bench": "own_events", "set": which, "git": git_commit(),
+                **{k: v for k, v in result.items() if k not in ("misses", "false", "errors")}})
     return 0
 
 
