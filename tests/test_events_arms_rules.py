@@ -157,6 +157,8 @@ def test_a_threat_has_its_target_and_is_no_act(models: Models, text: str, target
 @pytest.mark.parametrize(("text", "suppliers"), [
     # the go-ahead is no transfer; the clause it allows is, by the state after "for"
     ("The White House gave its go-ahead for Oslo and Brussels to deliver F-16s to Ukraine.", ["BEL", "NOR"]),
+    # the same with the weapons told by a generic noun after the system: the jets are delivered, not given
+    ("The White House gave its go-ahead for Oslo and Brussels to deliver F-16 jets to Ukraine.", ["BEL", "NOR"]),
     ("Washington cleared the way for Poland to send its MiG-29 jets to Ukraine.", ["POL"]),
 ])
 def test_for_x_to_deliver(models: Models, text: str, suppliers: list[str]) -> None:

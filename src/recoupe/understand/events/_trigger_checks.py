@@ -320,7 +320,9 @@ def _needs(ctx: _Ctx, tok: Any, d: TriggerDef, tokens: Sequence[Any]) -> tuple[i
                     weapons.append(t)
                 strength = max(strength, s + 1)  # a named weapon system outranks a person or place nearby
             elif t.pos_ == "NOUN" and ctx.in_class(t, "weapon") and head_noun is None and not _is_domain_noun(t) \
-                    and (need == "weapon" or _proper_name_of(ctx, t) is not None):
+                    and (need == "weapon" or _proper_name_of(ctx, t) is not None) \
+                    and not (_pos(tok) == "VERB" and _other_verb_governs(tok, t)):
+                # ("gave its go-ahead for Oslo to deliver F-16 jets": the jets are delivered, not given, as above)
                 # (a transfer noun wants a designation: the weapons' own name when the knowledge base lacks the
                 # system, "the purchase of 45 Boxer vehicles")
                 head_noun = t
