@@ -38,6 +38,12 @@ def seeds_dir(shared: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def models() -> Models:
+    """The spaCy pipelines of the tests that parse, loaded once for the whole session."""
+    return Models(Settings())
+
+
+@pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return Path(str(resources.files("recoupe") / "data" / "demo"))
 

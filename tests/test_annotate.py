@@ -7,7 +7,6 @@ import spacy
 from spacy.tokens import Doc
 
 from recoupe.records import CleanArticle, Published, article_id
-from recoupe.settings import Settings
 from recoupe.understand.annotate import Models, annotate, detect_language, paragraphs_of
 
 FR = "Le ministre israélien de la Défense a signé mercredi à Rabat un protocole d'accord avec le Maroc."
@@ -32,10 +31,6 @@ def test_paragraph_languages_and_short_paragraphs_inherit() -> None:
     assert [(p.lang, text[p.start:p.end]) for p in paragraphs] == [
         ("fr", "Entraînements conjoints"), ("fr", FR), ("en", EN)]
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def test_annotate_french_english_arabic_other(models: Models) -> None:

@@ -7,7 +7,6 @@ import pytest
 
 from recoupe.crosscheck.resolve import resolve
 from recoupe.kb import load_kb
-from recoupe.settings import Settings
 from recoupe.understand.annotate import Models
 from recoupe.understand.arabic_names import kb_matches, linked_person, translit_key
 from recoupe.understand.entities import extract
@@ -15,11 +14,6 @@ from recoupe.understand.events import extract_events
 from recoupe.understand.events.arabic import parse_value_ar
 
 from .conftest import annotated_of
-
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def mentions_of(text: str, models: Models, published: str | None = None):  # type: ignore[no-untyped-def]

@@ -7,18 +7,12 @@ from __future__ import annotations
 import pytest
 
 from recoupe.kb import load_kb
-from recoupe.settings import Settings
 from recoupe.understand.annotate import Models
 from recoupe.understand.entities import extract
 from recoupe.understand.events import EventMention, extract_events
 from recoupe.understand.events.arabic import parse_value_ar
 
 from .conftest import annotated_of
-
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def events_of(text: str, models: Models) -> tuple[EventMention, ...]:

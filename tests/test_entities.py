@@ -122,10 +122,6 @@ def test_resolve_surname_of_a_name_the_parser_did_not_read_as_a_person() -> None
     assert [m["article"] for m in alone["mentions"]] == ["a2"]  # only after the full name, in the same article
 
 
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
-
 
 @pytest.mark.parametrize(
     "text, surface, role, country",

@@ -13,7 +13,6 @@ import numpy as np
 import pytest
 
 from recoupe.kb import load_kb
-from recoupe.settings import Settings
 from recoupe.understand.annotate import Models, annotate
 from recoupe.understand.events import EventMention, extract_events
 from recoupe.understand.events.classifier import (
@@ -76,10 +75,6 @@ def test_weights_of_the_wrong_shape_give_one_clear_error(tmp_path: Path) -> None
     with pytest.raises(ClassifierError, match="wrong shape"):
         read_classifier(f.read_bytes())
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def _scorer(label: str) -> SentenceScorer:

@@ -11,7 +11,6 @@ import pytest
 from recoupe.crosscheck.resolve import resolve
 from recoupe.kb import load_kb
 from recoupe.records import CleanArticle, Published, article_id
-from recoupe.settings import Settings
 from recoupe.understand.annotate import Models, annotate
 from recoupe.understand.entities import extract
 from recoupe.understand.events import (
@@ -143,10 +142,6 @@ NO_EVENT = [
     "The conference room was empty.",
 ]
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def _events(texts: Sequence[str], models: Models) -> list[tuple[CleanArticle, tuple[EventMention, ...], list]]:

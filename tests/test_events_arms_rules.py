@@ -10,21 +10,13 @@ from typing import Any
 import pytest
 
 from recoupe.kb import load_kb
-from recoupe.records import CleanArticle, Published, article_id
-from recoupe.settings import Settings
-from recoupe.understand.annotate import Models, annotate
-from recoupe.understand.entities import extract
-from recoupe.understand.events import EventMention, extract_events
-from recoupe.understand.timex.stage import tag_article
+from recoupe.understand.annotate import Models
+from recoupe.understand.events import EventMention
 
 from .event_helpers import events_of
 
 PUBLISHED = "2024-03-06"
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def _events(text: str, models: Models) -> list[EventMention]:
@@ -144,11 +136,7 @@ def test_demonyms_of_every_state(form: str, state: str) -> None:
     ("L'Algérie a menacé de rompre ses relations avec l'Espagne.", "ESP"),
 ])
 def test_a_threat_has_its_target_and_is_no_act(models: Models, text: str, target: str) -> None:
-    kb = load_kb()
-    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
-                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
-    (a,) = annotate([art], models)
-    events = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    events = events_of(text, models, PUBLISHED)
     (threat,) = [e for e in events if e.category == "STATEMENT"]
     assert (threat.plover.event_type, sorted(threat.countries("recipient"))) == ("THREATEN", [target])
     assert all(e.factuality == "planned" for e in events if e.category != "STATEMENT")
@@ -172,23 +160,14 @@ def test_for_x_to_deliver(models: Models, text: str, suppliers: list[str]) -> No
     "The Atlas Press Agency said Morocco and Israel signed a defence agreement on Monday.",
 ])
 def test_a_media_outlet_is_never_an_actor(models: Models, text: str) -> None:
-    kb = load_kb()
-    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
-                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
-    (a,) = annotate([art], models)
-    events = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    events = events_of(text, models, PUBLISHED)
     assert [(e.category, sorted(e.countries("source"))) for e in events] == [("AGREEMENT", ["ISR", "MAR"])]
     assert not [r for e in events for r in e.source + e.recipient if r.type == "ORG"]
 
 
 def test_an_agency_that_accuses_is_no_actor(models: Models) -> None:
     text = "The Gulf Press Agency accused Iran of lying about the drones."
-    kb = load_kb()
-    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
-                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
-    (a,) = annotate([art], models)
-    assert extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes,
-                          kb) == ()
+    assert events_of(text, models, PUBLISHED) == ()
 
 
 @pytest.mark.parametrize(("text", "supplier", "recipient"), [

@@ -10,22 +10,13 @@ from typing import Any
 
 import pytest
 
-from recoupe.kb import load_kb
-from recoupe.records import CleanArticle, Published, article_id
-from recoupe.settings import Settings
-from recoupe.understand.annotate import Models, annotate
-from recoupe.understand.entities import extract
-from recoupe.understand.events import EventMention, extract_events
-from recoupe.understand.timex.stage import tag_article
+from recoupe.understand.annotate import Models
+from recoupe.understand.events import EventMention
 
 from .event_helpers import events_of
 
 PUBLISHED = "2024-03-06"
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def _events(text: str, models: Models) -> list[EventMention]:
@@ -138,11 +129,7 @@ def test_a_state_is_not_the_recipient_of_its_own_denial(models: Models) -> None:
     denials = [(sorted(e.countries("source")), sorted(e.countries("recipient")))
                for e in _events(text, models) if e.attributes.get("speech_act") == "deny"]
     assert denials == []  # STATEMENTs are left out by _events; the denial's record is checked below
-    kb = load_kb()
-    art = CleanArticle(id=article_id(text), raw_id="r", source="s", outlet=None, title=None, author=None,
-                       published=Published(value=PUBLISHED, basis="metadata", reason="test"), text=text, dropped=0)
-    (a,) = annotate([art], models)
-    found = extract_events(a, a.doc, extract(a, a.doc, kb, models.get(a.lang)).mentions, tag_article(a).timexes, kb)
+    found = events_of(text, models, PUBLISHED)
     assert [(sorted(e.countries("source")), sorted(e.countries("recipient"))) for e in found
             if e.category == "STATEMENT"] == [(["SWE"], [])]
 

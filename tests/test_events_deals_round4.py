@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from recoupe.settings import Settings
 from recoupe.understand.annotate import Models
 from recoupe.understand.events import EventMention
 
@@ -18,10 +17,6 @@ from .event_helpers import events_of
 
 PUBLISHED = "2024-03-06"
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def _deals(text: str, models: Models) -> list[tuple[Any, ...]]:

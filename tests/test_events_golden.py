@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from recoupe.crosscheck.resolve import resolve
 from recoupe.kb import load_kb
 from recoupe.read.clean import clean
@@ -185,10 +183,6 @@ def run_events(paths: Sequence[Path], models: Models) -> dict[str, tuple[EventMe
         out[article_key(raw.source)] = extract_events(a, a.doc, mentions, timexes, kb)
     return out
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def _gold(name: str) -> dict[str, Any]:

@@ -11,7 +11,6 @@ import pytest
 from recoupe.crosscheck.resolve import resolve
 from recoupe.kb import load_kb
 from recoupe.records import CleanArticle, Published, article_id
-from recoupe.settings import Settings
 from recoupe.understand.annotate import Models, annotate
 from recoupe.understand.entities import extract
 from recoupe.understand.events import EventMention, extract_events, to_event_records
@@ -21,10 +20,6 @@ from .event_helpers import events_of
 
 PUBLISHED = "2023-05-10"
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def _events(text: str, models: Models, published: str = PUBLISHED) -> tuple[EventMention, ...]:

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from recoupe.kb import load_kb
-from recoupe.settings import Settings
 from recoupe.understand.annotate import Models
 from recoupe.understand.events import EventMention
 from recoupe.understand.events.arms import to_arms_records
@@ -19,10 +18,6 @@ from .event_helpers import events_of
 
 PUBLISHED = "2021-12-15"
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def _arms(text: str, models: Models) -> list[EventMention]:

@@ -9,7 +9,6 @@ import re
 import pytest
 
 from recoupe.kb import KnowledgeBase, load_kb
-from recoupe.settings import Settings
 from recoupe.understand.annotate import Models
 from recoupe.understand.entities import extract
 from recoupe.understand.events._amounts import amounts
@@ -36,10 +35,6 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 def kb() -> KnowledgeBase:
     return load_kb()
 
-
-@pytest.fixture(scope="module")
-def models() -> Models:
-    return Models(Settings())
 
 
 def test_every_sovereign_state_has_a_capital(kb: KnowledgeBase) -> None:
