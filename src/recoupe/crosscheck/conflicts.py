@@ -471,7 +471,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
-def _sentences(text: str) -> list[tuple[int, str]]:
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of a text (cut after . ! ? ؟ and at line ends), each with its start, blank ones left out."""
     out: list[tuple[int, str]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
@@ -491,7 +492,7 @@ def stated_values(articles: Sequence[str], text_of: Mapping[str, str],
     out: list[tuple[dict[str, Any], str, str]] = []
     for article in articles:
         text = text_of.get(article, "")
-        for start, sentence in _sentences(text):
+        for start, sentence in sentences(text):
             if not _PRICE_WORDS.search(sentence):
                 continue
             end = start + len(sentence)
@@ -526,7 +527,7 @@ def signing_to_come(day: str, articles: Sequence[str], text_of: Mapping[str, str
         published = str((published_of.get(article) or {}).get("value") or "")
         if len(published) < 10 or published < day:
             continue
-        for start, sentence in _sentences(text_of.get(article, "")):
+        for start, sentence in sentences(text_of.get(article, "")):
             end = start + len(sentence)
             if any(start <= s and e <= end for s, e in others.get(article, ())):
                 continue

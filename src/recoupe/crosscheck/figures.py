@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from recoupe.crosscheck.conflicts import APPROX_SHARE, claims, conflict, same_figure
+from recoupe.crosscheck.conflicts import APPROX_SHARE, claims, conflict, same_figure, sentences
 from recoupe.crosscheck.namesakes import namesake_conflicts
 from recoupe.understand.events._amounts import number_in_words
 
@@ -218,13 +218,6 @@ def _stated(text: str, start: int, raw: str) -> tuple[int, bool] | None:
     return (value, rounded or bool(_APPROX.search(before))) if 0 < value < 1_000_000 else None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
-
-
 def figures(sentence: str) -> list[Figure]:
     """The figures a sentence states: the contingent that stays (``number.troops_staying``, the count nearest to
     a verb that says it stays, within ``STAY_WINDOW``) and the years of an absence or a presence
@@ -339,7 +332,7 @@ def figure_conflicts(events: Sequence[Mapping[str, Any]], text_of: Mapping[str, 
     """The disagreements on the figures of each event's news articles (see the module's docstring)."""
     told: dict[tuple[str, str], list[tuple[Figure, str]]] = defaultdict(list)
     for article, event in sorted(_news_of(events, stories).items()):
-        for sentence in _sentences(text_of.get(article, "")):
+        for _start, sentence in sentences(text_of.get(article, "")):
             for f in figures(sentence):
                 told[(event, f.kind)].append((f, article))
     out: list[dict[str, Any]] = []
